@@ -103,10 +103,10 @@ _TOO_BIG = ("w·x + b overflowed: the weights or features are too large for "
             "lower the learning rate")
 
 
-def _check_number(v: float, where: str, *, infinite_ok: bool = False) -> None:
-    """Raise unless v is a real number, and a finite one unless infinite_ok."""
+def _check_real(v: float, where: str) -> None:
+    """Raise TypeError unless v is a real number that float arithmetic takes."""
     try:
-        real = isinstance(0.0 + v, float)   # what the arithmetic below accepts
+        real = isinstance(0.0 + v, float)   # int, float, bool, Fraction, numpy's
     except TypeError:
         real = False
     except OverflowError:
@@ -114,6 +114,11 @@ def _check_number(v: float, where: str, *, infinite_ok: bool = False) -> None:
     if not real:
         raise TypeError(f"{where} is {v!r} ({type(v).__name__}); "
                         "it must be a real number")
+
+
+def _check_number(v: float, where: str, *, infinite_ok: bool = False) -> None:
+    """Raise unless v is a real number, and a finite one unless infinite_ok."""
+    _check_real(v, where)
     if v != v or (math.isinf(v) and not infinite_ok):
         raise ValueError(f"{where} is {v!r}; it must be a finite number")
 
@@ -159,7 +164,7 @@ def _check_matrix(X: Matrix) -> tuple[int, int]:
 
 
 def _check_label(y: float, where: str = "y", what: str = "labels") -> None:
-    _check_number(y, where, infinite_ok=True)
+    _check_real(y, where)
     if y != 0 and y != 1:
         raise ValueError(f"{where} is {y!r}; {what} must be 0 or 1")
 
@@ -421,7 +426,7 @@ def _propagate(w: Vector, b: float, X: Matrix,
             e = exp(z)
             a = e / (1.0 + e)
             J += log1p(e) - z if y else log1p(e)
-        dz = a - y
+        dz = a - y          # off by at most 1e-16: negligible beside dz's scale of 1
         for j in features:
             dw[j] += x[j] * dz
         db += dz
@@ -496,8 +501,10 @@ def update(w: Vector, b: float, dw: Vector, db: float,
 # classes perfectly, J has no minimum.  Scaling w and b up by any factor keeps
 # every example on its right side and makes every a closer to its y, so J keeps
 # falling toward 0 and the weights keep growing, ever more slowly, without end.
-# The computation stays finite; the fix, if you want one, is to stop early or to
-# add a penalty on the size of w (regularization).
+# Here the computation stays finite, and in floating point the growth all but
+# stops: the pull of an example shrinks like e^(−|z|), and once z passes about
+# 37, σ(z) rounds to 1 and a − 1 to 0.  To keep w modest, stop early, or add a
+# penalty on the size of w to J (regularization).
 
 def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
           tolerance: float = 0.0, w: Vector | None = None, b: float = 0.0,
@@ -628,10 +635,18 @@ def fit_scaling(X: Matrix) -> tuple[list[float], list[float]]:
     ([2.0, 10.0], [1.0, 1.0])
     """
     m, n = _check_matrix(X)
-    means = [math.fsum(x[j] for x in X) / m for j in range(n)]
-    deviations = []
-    for j, mean in enumerate(means):
-        deviation = math.sqrt(math.fsum((x[j] - mean) ** 2 for x in X) / m)
+    means, deviations = [], []
+    for j in range(n):
+        column = [float(x[j]) for x in X]
+        # Squares of values beyond 1e154 overflow, so first divide the column
+        # by a power of two 2^k that brings it into [−1, 1]: that is exact.
+        k = math.frexp(max(map(abs, column)))[1]
+        u = [math.ldexp(v, -k) for v in column]
+        mean = math.fsum(u) / m
+        deviation = math.sqrt(math.fsum((v - mean) ** 2 for v in u) / m)
+        # Scale back up; the last doubling may round to inf but cannot raise.
+        means.append(math.ldexp(mean, k - 1) * 2.0)
+        deviation = math.ldexp(deviation, k - 1) * 2.0
         deviations.append(deviation if deviation > 0.0 else 1.0)
     return means, deviations
 
@@ -653,7 +668,15 @@ def standardize(X: Matrix, means: Vector, deviations: Vector) -> list[list[float
     """
     _, n = _check_matrix(X)
     _check_scaling(means, deviations, n)
-    return [[(xj - mu) / s for xj, mu, s in zip(x, means, deviations)] for x in X]
+    result = [[(xj - mu) / s for xj, mu, s in zip(x, means, deviations)] for x in X]
+    for i, row in enumerate(result):
+        for j, score in enumerate(row):
+            if math.isinf(score):   # x − μ overflowed, though (x − μ)/σ may not
+                row[j] = score = X[i][j] / deviations[j] - means[j] / deviations[j]
+                if math.isinf(score):
+                    raise ValueError(f"X[{i}][{j}] is {X[i][j]!r}, too many deviations "
+                                     "from the mean to standardize as a float")
+    return result
 
 
 def unstandardize(w: Vector, b: float, means: Vector,
@@ -669,7 +692,10 @@ def unstandardize(w: Vector, b: float, means: Vector,
     _check_number(b, "b")
     _check_scaling(means, deviations, n)
     raw_w = [wj / s for wj, s in zip(w, deviations)]
-    return raw_w, b - math.fsum(wj * mu for wj, mu in zip(raw_w, means))
+    raw_b = b - sum(wj * mu for wj, mu in zip(raw_w, means))
+    if not (math.isfinite(raw_b) and all(math.isfinite(wj) for wj in raw_w)):
+        raise ValueError("the weights in original units are too large for a float")
+    return raw_w, raw_b
 
 
 # === Beyond this file ========================================================
