@@ -10,12 +10,17 @@ import doctest
 import inspect
 import math
 import random
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import demo
 import logreg
 from logreg import (accuracy, cost, fit_scaling, loss, loss_derivative, loss_from_z,
                     predict, predict_proba, propagate, propagate_two_features, sigmoid,
@@ -715,3 +720,120 @@ def test_readme_example_gives_the_published_answers() -> None:
     failed, attempted = doctest.testfile(str(HERE / "README.md"), module_relative=False)
     assert attempted >= 10
     assert failed == 0
+
+
+# === demo.py =================================================================
+
+def run_demo(*args: str) -> subprocess.CompletedProcess[str]:
+    """python -S -E demo.py ARGS: no site-packages, as on a machine with nothing installed."""
+    return subprocess.run([sys.executable, "-S", "-E", str(HERE / "demo.py"), *args],
+                          capture_output=True, text=True, timeout=60, cwd=HERE)
+
+
+def test_demo_runs_with_nothing_installed_and_tells_each_part() -> None:
+    done = run_demo()
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    out = done.stdout
+    for heading in ["1. The data", "2. Training", "3. Three learning rates",
+                    "4. The decision boundary", "5. Any start, one answer"]:
+        assert f"== {heading}" in out
+    assert "200 examples with 2 features" in out and "150 to train on, 50 kept aside" in out
+    assert "cost after iteration 0: 0.693147" in out           # log 2 at w = 0, b = 0
+    assert "too big" in out and "about right" in out and "too small" in out
+    assert "o  y = 0     +  y = 1" in out
+    accuracy_line = re.search(r"Accuracy: ([\d.]+)% on the training part, ([\d.]+)% on the test part", out)
+    assert accuracy_line is not None
+    assert 70.0 < float(accuracy_line[1]) < 100.0 and 60.0 < float(accuracy_line[2]) <= 100.0
+
+
+def test_demo_chart_shows_the_too_big_rate_rising() -> None:
+    X, Y, _ = demo.make_clouds(1)
+    S = logreg.standardize(X, *logreg.fit_scaling(X))
+    curves = demo.learning_rate_curves(S, Y, demo.steepest_curvature(S))
+    small, right, big = (costs for _, _, costs in curves)
+    assert demo.rising(big)
+    assert not demo.rising(right) and not demo.rising(small)
+    assert right[-1] < small[-1]                           # the small rate crawls
+
+
+def test_steepest_curvature_by_hand() -> None:
+    # x = ±1: (1/m)·Σ x̃x̃ᵀ = [[1, 0], [0, 1]], so ¼ of it has largest eigenvalue ¼.
+    assert demo.steepest_curvature([[1.0], [-1.0]]) == pytest.approx(0.25)
+
+
+def test_demo_svg_holds_the_points_the_curves_and_the_boundary(tmp_path: Path) -> None:
+    picture = tmp_path / "out.svg"
+    done = run_demo("--svg", str(picture), "--seed", "3", "--iterations", "50")
+    assert done.returncode == 0, done.stderr
+    root = ET.parse(picture).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{ns}svg"
+    assert len(root.findall(f"{ns}circle")) == 150              # one per training example
+    assert len(root.findall(f"{ns}polyline")) == 3              # one curve per learning rate
+    assert len(root.findall(f"{ns}line")) == 1                  # the boundary
+    texts = " ".join(t.text or "" for t in root.iter(f"{ns}text"))
+    assert "x1" in texts and "x2" in texts and "iteration" in texts and "cost J" in texts
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def test_demo_trains_on_a_csv_with_text_labels_a_header_and_blank_lines(tmp_path: Path) -> None:
+    rnd = random.Random(0)
+    lines = ["petal length,petal width,species"]
+    for i in range(40):
+        kind = ("versicolor", 4.3, 1.3) if i % 2 else ("virginica", 5.5, 2.0)
+        lines.append(f"{rnd.gauss(kind[1], 0.4):.2f},{rnd.gauss(kind[2], 0.25):.2f},{kind[0]}")
+        if i == 10:
+            lines.append("")
+    done = run_demo("--csv", write(tmp_path, "flowers.csv", "\n".join(lines) + "\n"))
+    assert done.returncode == 0, done.stderr
+    assert "40 examples with 2 features (petal length, petal width)" in done.stdout
+    assert "label 'virginica' is taken as 1 and 'versicolor' as 0" in done.stdout
+    assert "Learned, in the original units:  z = " in done.stdout
+    assert "·petal length" in done.stdout and "on standardized features" in done.stdout
+
+
+@pytest.mark.parametrize("labels, one", [(["0", "1"], "1"), (["1.0", "0.0"], "1.0"), (["2", "10"], "10"),
+                                         (["M", "B"], "M"), (["yes", "no"], "yes")])
+def test_demo_takes_the_larger_label_as_1(labels: list[str], one: str) -> None:
+    assert demo._order_labels(labels)[1] == one
+
+
+BAD_FILES = [
+    ("empty.csv", "", r"the file is empty"),
+    ("blank.csv", "\n  \n\n", r"the file has only blank lines"),
+    ("header.csv", "a,b,label\n\n", r"line 1 is a header, and no rows of data follow it"),
+    ("ragged.csv", "1,2,x\n3,4,y\n5,y\n", r"line 3 has 2 cells but line 1 has 3"),
+    ("text.csv", "a,b,c\n1,2,x\n3,abc,y\n", r"line 3, column 2: 'abc' is not a number"),
+    ("nan.csv", "1,2,x\n3,nan,y\n", r"line 2, column 2: 'nan' is not a finite number"),
+    ("inf.csv", "1,2,x\n\n-inf,4,y\n", r"line 3, column 1: '-inf' is not a finite number"),
+    ("one.csv", "1,2,x\n3,4,x\n", r"every label \(the last column\) is 'x'; it needs two different values"),
+    ("three.csv", "1,2,x\n3,4,y\n5,6,z\n", r"line 3: label 'z' is a third value"),
+    ("nofeature.csv", "1\n2\n", r"line 1 has 1 cell; each row needs at least one feature and a label"),
+    ("tiny.csv", "1,x\n2,y\n", r"the training part holds one class only"),
+    ("binary.csv", b"\xff\xfe\x00\x01".decode("latin-1"), r"cannot read it"),
+]
+
+
+@pytest.mark.parametrize("name, text, message", BAD_FILES)
+def test_demo_rejects_a_bad_file_in_one_line_with_status_2(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(text.encode("latin-1"))
+    done = run_demo("--csv", str(path))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stdout + done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"demo.py: {path}: ")
+    assert re.search(message, lines[0])
+
+
+def test_demo_rejects_a_missing_file_in_one_line_with_status_2(tmp_path: Path) -> None:
+    done = run_demo("--csv", str(tmp_path / "nowhere.csv"))
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"demo.py: {tmp_path / 'nowhere.csv'}: cannot read it: No such file or directory"
