@@ -361,18 +361,25 @@ def iris_versicolor_or_virginica() -> tuple[Rows, list[int]]:
 
 def test_fit_agrees_with_scikit_learn_unpenalized_on_real_data() -> None:
     import numpy as np
+    import sklearn
     from sklearn.linear_model import LogisticRegression
     X, Y = iris_versicolor_or_virginica()
     means, deviations = fit_scaling(X)
     Xs = standardize(X, means, deviations)
     w, b, _ = train(Xs, Y, learning_rate=4.0, iterations=20000, tolerance=1e-15)
-    # C = inf is scikit-learn's way to say "no penalty".
-    reference = LogisticRegression(C=np.inf, solver="newton-cg", tol=1e-12, max_iter=1000).fit(Xs, Y)
+    # "No penalty" is C = inf from scikit-learn 1.8 on, penalty=None before.
+    major, minor = (int(part) for part in sklearn.__version__.split(".")[:2])
+    unpenalized: dict[str, Any] = {"C": np.inf} if (major, minor) >= (1, 8) else {"penalty": None}
+
+    def unpenalized_model() -> Any:
+        return LogisticRegression(**unpenalized, solver="newton-cg", tol=1e-12, max_iter=1000)
+
+    reference = unpenalized_model().fit(Xs, Y)
     assert w == pytest.approx(list(reference.coef_[0]), abs=1e-4)
     assert b == pytest.approx(float(reference.intercept_[0]), abs=1e-4)
     # and the same model in centimetres, against a fit on the raw measurements
     raw_w, raw_b = unstandardize(w, b, means, deviations)
-    raw = LogisticRegression(C=np.inf, solver="newton-cg", tol=1e-12, max_iter=1000).fit(X, Y)
+    raw = unpenalized_model().fit(X, Y)
     assert raw_w + [raw_b] == pytest.approx(list(raw.coef_[0]) + [float(raw.intercept_[0])], rel=1e-4)
     # and against the Newton solver above
     newton_w, newton_b = newton_fit(Xs, Y)
