@@ -175,9 +175,9 @@ def _check_activation(a: float) -> None:
         raise ValueError(f"a is {a!r}; an activation must lie in [0, 1]")
 
 
-def _check_labels(Y: Labels, name: str = "label") -> None:
-    """Check that every value of Y is 0 or 1; name says what they are called."""
-    _check_sized(Y, f"the {name}s", f"{name}s, 0 or 1")
+def _check_labels(Y: Labels, where: str = "Y", name: str = "label") -> None:
+    """Check that every value of Y is 0 or 1; name says what one is called."""
+    _check_sized(Y, where, f"{name}s, 0 or 1")
     try:
         fine = set(Y) <= {0, 1}     # 0.0, 1.0, False and True are in it too
     except TypeError:               # an unhashable value, such as a list
@@ -185,6 +185,14 @@ def _check_labels(Y: Labels, name: str = "label") -> None:
     if not fine:
         for i, y in enumerate(Y):
             _check_label(y, f"{name} {i}", f"{name}s")
+
+
+def _check_count(v: int, where: str) -> None:
+    """Raise unless v is a whole number, 0 or more."""
+    if isinstance(v, bool) or not hasattr(type(v), "__index__"):
+        raise TypeError(f"{where} is {v!r}; it must be a whole number")
+    if v < 0:
+        raise ValueError(f"{where} is {v}; it must be 0 or more")
 
 
 def _check_weights(w: Vector, n: int) -> None:
@@ -357,7 +365,7 @@ def cost(w: Vector, b: float, X: Matrix, Y: Labels) -> float:
     """
     m, _ = _check_data(X, Y, w)
     _check_number(b, "b")
-    return sum(loss_from_z(_z(w, b, x), y) for x, y in zip(X, Y)) / m
+    return float(sum(loss_from_z(_z(w, b, x), y) for x, y in zip(X, Y))) / m
 
 
 # === 6. The gradient: the chain rule, and the lecture's loop ==================
@@ -398,7 +406,7 @@ def propagate_two_features(w1: float, w2: float, b: float,
         dw1 += x1 * dz
         dw2 += x2 * dz
         db += dz
-    return J / m, dw1 / m, dw2 / m, db / m
+    return float(J) / m, float(dw1) / m, float(dw2) / m, float(db) / m
 
 
 # === 7. The gradient for n features ==========================================
@@ -426,11 +434,12 @@ def _propagate(w: Vector, b: float, X: Matrix,
             e = exp(z)
             a = e / (1.0 + e)
             J += log1p(e) - z if y else log1p(e)
-        dz = a - y          # off by at most 1e-16: negligible beside dz's scale of 1
+        dz = a - y          # its rounding error, below 1e-16, is negligible
         for j in features:
             dw[j] += x[j] * dz
         db += dz
-    return J / m, [dwj / m for dwj in dw], db / m
+    # float() keeps the results plain floats when the data are numpy's
+    return float(J) / m, [float(dwj) / m for dwj in dw], float(db) / m
 
 
 def propagate(w: Vector, b: float, X: Matrix,
@@ -533,17 +542,12 @@ def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
         raise ValueError(f"every label is {Y[0]!r}; training needs examples of "
                          "both classes, 0 and 1")
     _check_learning_rate(learning_rate)
-    if not isinstance(iterations, int) or isinstance(iterations, bool):
-        raise TypeError(f"iterations is {iterations!r}; it must be a whole number")
-    if iterations < 0:
-        raise ValueError(f"iterations is {iterations}; it must be 0 or more")
+    _check_count(iterations, "iterations")
+    _check_count(print_every, "print_every")
     _check_number(tolerance, "tolerance")
     if tolerance < 0:
         raise ValueError(f"tolerance is {tolerance!r}; it must be 0 or more")
     _check_number(b, "b")
-    if not isinstance(print_every, int) or isinstance(print_every, bool) or print_every < 0:
-        raise ValueError(f"print_every is {print_every!r}; it must be a whole number "
-                         "0 or more (0 prints nothing)")
 
     w = [0.0] * n if w is None else [float(wj) for wj in w]
     b = float(b)
@@ -605,7 +609,7 @@ def accuracy(Y: Labels, predictions: Labels) -> float:
     0.75
     """
     _check_labels(Y)
-    _check_labels(predictions, "prediction")
+    _check_labels(predictions, "predictions", "prediction")
     if len(Y) != len(predictions):
         raise ValueError(f"Y has {len(Y)} labels but there are "
                          f"{len(predictions)} predictions")
@@ -668,7 +672,7 @@ def standardize(X: Matrix, means: Vector, deviations: Vector) -> list[list[float
     """
     _, n = _check_matrix(X)
     _check_scaling(means, deviations, n)
-    result = [[(xj - mu) / s for xj, mu, s in zip(x, means, deviations)] for x in X]
+    result = [[(float(xj) - mu) / s for xj, mu, s in zip(x, means, deviations)] for x in X]
     for i, row in enumerate(result):
         for j, score in enumerate(row):
             if math.isinf(score):   # x − μ overflowed, though (x − μ)/σ may not
@@ -702,7 +706,8 @@ def unstandardize(w: Vector, b: float, means: Vector,
 #
 # The loops above touch one number at a time, which makes them easy to follow
 # and slow: Python spends most of its time on bookkeeping.  The next step is
-# vectorization, writing z = w·X + b and dw = X·dz / m as whole-array
-# operations (numpy does them in compiled code, hundreds of times faster).
+# vectorization: in the course's layout, with the examples as the columns of X,
+# the whole pass is Z = wᵀX + b, A = σ(Z), dZ = A − Y, dw = X·dZᵀ/m, each one
+# whole-array operation that numpy runs in compiled code, many times faster.
 # After that: regularization, which keeps w small; several output neurons
 # (softmax) for more than two classes; and hidden layers, which make a network.

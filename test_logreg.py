@@ -577,7 +577,7 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (train, (XY[0], [0.5, 1]), dict(learning_rate=0.1, iterations=1), ValueError, r"^label 0 is 0\.5; labels must be 0 or 1$"),
     (cost, (W2, 0.0, XY[0], [0, NAN]), {}, ValueError, r"^label 1 is nan; labels must be 0 or 1$"),
     (cost, (W2, 0.0, XY[0], [0, "1"]), {}, TypeError, r"^label 1 is '1' \(str\); it must be a real number$"),
-    (cost, (W2, 0.0, XY[0], "01"), {}, TypeError, r"^the labels is '01'; it must be a list of labels, 0 or 1$"),
+    (cost, (W2, 0.0, XY[0], "01"), {}, TypeError, r"^Y is '01'; it must be a list of labels, 0 or 1$"),
     (train, ([[0.0, 1.0], [NAN, 0.0]], [0, 1]), dict(learning_rate=0.1, iterations=1), ValueError, r"^X\[1\]\[0\] is nan; it must be a finite number$"),
     (train, ([[0.0, -INF], [1.0, 0.0]], [0, 1]), dict(learning_rate=0.1, iterations=1), ValueError, r"^X\[0\]\[1\] is -inf; it must be a finite number$"),
     (train, ([[0.0, "1"], [1.0, 0.0]], [0, 1]), dict(learning_rate=0.1, iterations=1), TypeError, r"^X\[0\]\[1\] is '1' \(str\); it must be a real number$"),
@@ -600,7 +600,10 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (train, XY, dict(learning_rate=0.1, iterations=1, tolerance=-1e-9), ValueError, r"^tolerance is -1e-09; it must be 0 or more$"),
     (train, XY, dict(learning_rate=0.1, iterations=1, w=[0.0]), ValueError, r"^w has 1 weights but each example has 2 features$"),
     (train, XY, dict(learning_rate=0.1, iterations=1, b=NAN), ValueError, r"^b is nan; it must be a finite number$"),
-    (train, XY, dict(learning_rate=0.1, iterations=1, print_every=-5), ValueError, r"^print_every is -5; it must be a whole number"),
+    (train, XY, dict(learning_rate=0.1, iterations=1, print_every=-5), ValueError, r"^print_every is -5; it must be 0 or more$"),
+    (train, XY, dict(learning_rate=0.1, iterations=1, print_every=0.5), TypeError, r"^print_every is 0\.5; it must be a whole number$"),
+    (train, XY, dict(learning_rate=0.1, iterations=True), TypeError, r"^iterations is True; it must be a whole number$"),
+    (accuracy, ([0, 1], None), {}, TypeError, r"^predictions is None; it must be a list of predictions, 0 or 1$"),
     (train, (XY[0], [1, 1]), dict(learning_rate=0.1, iterations=1), ValueError, r"^every label is 1; training needs examples of both classes"),
     # the pieces
     (sigmoid, (NAN,), {}, ValueError, r"^z is nan; it must be a finite number$"),
@@ -844,3 +847,21 @@ def test_demo_rejects_a_missing_file_in_one_line_with_status_2(tmp_path: Path) -
     done = run_demo("--csv", str(tmp_path / "nowhere.csv"))
     assert done.returncode == 2
     assert done.stderr.strip() == f"demo.py: {tmp_path / 'nowhere.csv'}: cannot read it: No such file or directory"
+
+
+def test_numpy_arrays_are_accepted_and_give_plain_floats() -> None:
+    import numpy as np
+
+    def array(values: Any) -> Any:    # numpy arrays are not Sequences to mypy, yet work
+        return np.array(values)
+
+    X, Y = overlapping_clouds(30, seed=16)
+    w, b, costs = train(array(X), array(Y), learning_rate=0.5, iterations=np.int64(20))
+    w_list, b_list, costs_list = train(X, Y, learning_rate=0.5, iterations=20)
+    assert w + [b] + costs == pytest.approx(w_list + [b_list] + costs_list, rel=1e-12)
+    assert all(type(v) is float for v in w + [b] + costs)
+    results = [*propagate_two_features(0.3, -0.2, 0.1, array(X), array(Y)),
+               *propagate(array([0.3, -0.2]), 0.1, array(X), array(Y))[::2],
+               cost(array([0.3, -0.2]), 0.1, array(X), array(Y)),
+               *standardize(array(X), *fit_scaling(array(X)))[0]]
+    assert all(type(v) is float for v in results)
