@@ -97,6 +97,7 @@ Labels = Sequence[float]            # Y: m labels, each 0 or 1
 # Every public function checks what it is given, once, before any arithmetic,
 # so that a mistake is reported in words and the mathematics below stays plain.
 # Checking costs one quick pass over the data; training then makes many.
+# On a first reading, skip ahead to section 1: the story starts there.
 
 _TOO_BIG = ("w·x + b overflowed: the weights or features are too large for "
             "floating point; standardize the features (see standardize) or "
