@@ -318,27 +318,28 @@ def show_weights(w: Sequence[float], b: float, raw_w: Sequence[float], raw_b: fl
     print(f"  {'b':28} {b:+9.4f} {raw_b:+12.4g}")
 
 
-def rising(costs: Sequence[float]) -> bool:
-    return any(later > earlier for earlier, later in zip(costs, costs[1:]))
+def bounces(costs: Sequence[float]) -> int:
+    """How many steps raise the cost by a visible amount (0.05)."""
+    return sum(1 for earlier, later in zip(costs, costs[1:]) if later > earlier + 0.05)
 
 
 def learning_rate_curves(S: Rows, Y: list[int], L: float,
                          steps: int = 60) -> list[tuple[str, str, list[float]]]:
     """Cost curves for a rate too small, one about right, and one too big.
 
-    Too big is the first of 20/L, 40/L, 80/L, ... whose cost rises on some step:
-    the logistic cost is forgiving, and where its curvature falls, a rate
-    somewhat above 2/L can still settle.
+    Too big is the first of 10/L, 20/L, 40/L, ... whose cost bounces up at
+    least twice.  The logistic cost is forgiving: its curvature falls as the
+    weights grow, so a rate somewhat above 2/L may overshoot once and settle.
     """
     def run(rate: float) -> list[float]:
         return logreg.train(S, Y, learning_rate=rate, iterations=steps)[2]
 
-    big = 20.0 / L
+    big = 10.0 / L
     big_costs = run(big)
-    while not rising(big_costs) and big < 5000.0 / L:
+    while bounces(big_costs) < 2 and big < 10_000.0 / L:
         big *= 2.0
         big_costs = run(big)
-    verdict = "too big: overshoots and bounces" if rising(big_costs) else "too big"
+    verdict = "too big: bounces" if bounces(big_costs) >= 2 else "too big"
     return [("o", f"α = {0.03 / L:.3g}  too small: crawls", run(0.03 / L)),
             ("*", f"α = {1.0 / L:.3g}  about right", run(1.0 / L)),
             ("#", f"α = {big:.3g}  {verdict}", big_costs)]
