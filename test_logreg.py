@@ -857,7 +857,8 @@ def test_numpy_arrays_are_accepted_and_give_plain_floats() -> None:
         return np.array(values)
 
     X, Y = overlapping_clouds(30, seed=16)
-    w, b, costs = train(array(X), array(Y), learning_rate=0.5, iterations=np.int64(20))
+    twenty: Any = np.int64(20)
+    w, b, costs = train(array(X), array(Y), learning_rate=0.5, iterations=twenty)
     w_list, b_list, costs_list = train(X, Y, learning_rate=0.5, iterations=20)
     assert w + [b] + costs == pytest.approx(w_list + [b_list] + costs_list, rel=1e-12)
     assert all(type(v) is float for v in w + [b] + costs)
