@@ -455,7 +455,9 @@ def test_too_large_a_learning_rate_shows_its_oscillation_and_is_not_taken_for_co
     rises = [k for k in range(1, len(costs)) if costs[k] > costs[k - 1]]
     assert costs[1] > costs[0]                  # the very first step overshoots
     assert len(rises) >= 5                      # and it keeps bouncing
-    assert len(costs) > rises[-1] + 1 or len(costs) == 30
+    # training went on past every rise: it stops, if at all, only after a small decrease
+    assert rises[-1] < len(costs) - 1 or len(costs) == 30
+    assert len(costs) == 30 or 0.0 <= costs[-2] - costs[-1] < 1e-3
 
 
 def test_print_every_prints_the_cost_every_k_iterations(capsys: pytest.CaptureFixture[str]) -> None:
