@@ -104,7 +104,11 @@ def read_csv(path: str) -> tuple[Rows, list[int], list[str], str]:
 
 
 def _order_labels(labels: Sequence[str]) -> tuple[str, str]:
-    """Which of two label values is 0 and which is 1: numbers by value, else text order."""
+    """Which of two label values is 0 and which is 1: numbers by value, else text order.
+
+    >>> _order_labels(["10", "2"]), _order_labels(["setosa", "versicolor"])
+    (('2', '10'), ('setosa', 'versicolor'))
+    """
     if all(_is_number(v) for v in labels):
         low, high = sorted(labels, key=float)
     else:
@@ -114,7 +118,12 @@ def _order_labels(labels: Sequence[str]) -> tuple[str, str]:
 
 def split(X: Rows, Y: list[int], seed: int,
           test_share: float = 0.25) -> tuple[Rows, list[int], Rows, list[int]]:
-    """Shuffle, then keep a quarter of the examples aside for testing."""
+    """Shuffle, then keep a quarter of the examples aside for testing.
+
+    >>> X_train, Y_train, X_test, Y_test = split([[float(i)] for i in range(8)], [0, 1] * 4, seed=0)
+    >>> len(X_train), len(X_test), sorted(x[0] for x in X_train + X_test) == list(range(8))
+    (6, 2, True)
+    """
     order = list(range(len(X)))
     random.Random(seed).shuffle(order)
     n_test = max(1, round(len(X) * test_share))
@@ -130,6 +139,9 @@ def steepest_curvature(X: Rows) -> float:
     There every a is ½, so J's Hessian is ¼·(1/m)·Σ x̃x̃ᵀ with x̃ = (x1..xn, 1);
     its largest eigenvalue L, found by power iteration, sets the speed limit:
     a learning rate above 2/L overshoots along the steepest direction.
+
+    >>> steepest_curvature([[1.0], [-1.0]])    # ¼ of the identity: L = ¼
+    0.25
     """
     rows = [list(x) + [1.0] for x in X]
     k = len(rows[0])
@@ -275,7 +287,13 @@ def svg(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
 
 def _clip_line(w: Sequence[float], b: float, xr: tuple[float, float],
                yr: tuple[float, float]) -> list[tuple[float, float]]:
-    """The two ends of w1·x1 + w2·x2 + b = 0 inside the box, or [] if it misses."""
+    """The two ends of w1·x1 + w2·x2 + b = 0 inside the box, or [] if it misses.
+
+    >>> _clip_line([1.0, -1.0], 0.0, (0.0, 2.0), (0.0, 2.0))    # the diagonal x2 = x1
+    [(0.0, 0.0), (2.0, 2.0)]
+    >>> _clip_line([1.0, 0.0], -5.0, (0.0, 2.0), (0.0, 2.0))    # x1 = 5 is outside
+    []
+    """
     ends: list[tuple[float, float]] = []
     if w[1] != 0:
         for x1 in xr:
@@ -298,7 +316,11 @@ def heading(text: str) -> None:
 
 
 def equation(w: Sequence[float], b: float, names: Sequence[str]) -> str:
-    """z = w1·x1 + ... + b, written out with signs."""
+    """z = w1·x1 + ... + b, written out with signs.
+
+    >>> equation([1.5, -2.0], 0.25, ["x1", "x2"])
+    'z = 1.5·x1 - 2·x2 + 0.25'
+    """
     terms = [f"{wj:.4g}·{name}" for wj, name in zip(w, names)] + [f"{b:.4g}"]
     return "z = " + " ".join(t if k == 0 else ("- " + t[1:] if t[0] == "-" else "+ " + t)
                              for k, t in enumerate(terms))
@@ -319,7 +341,11 @@ def show_weights(w: Sequence[float], b: float, raw_w: Sequence[float], raw_b: fl
 
 
 def bounces(costs: Sequence[float]) -> int:
-    """How many steps raise the cost by a visible amount (0.05)."""
+    """How many steps raise the cost by a visible amount (0.05).
+
+    >>> bounces([0.7, 0.9, 0.5, 0.52, 0.8, 0.3])    # up 0.2, then up 0.28
+    2
+    """
     return sum(1 for earlier, later in zip(costs, costs[1:]) if later > earlier + 0.05)
 
 
@@ -369,7 +395,7 @@ def tour(X: Rows, Y: list[int], names: list[str], note: str | None,
     print(f"Gradient descent from w = 0, b = 0, with learning rate α = {args.learning_rate:g}:")
     w, b, _ = logreg.train(S_train, Y_train, learning_rate=args.learning_rate,
                            iterations=args.iterations, print_every=max(1, args.iterations // 8))
-    print(f"cost after the last step: {logreg.cost(w, b, S_train, Y_train):.6f}")
+    print(f"cost after the last step: {logreg.cost(w, b, S_train, Y_train):.6g}")
     train_acc = logreg.accuracy(Y_train, logreg.predict(w, b, S_train))
     test_acc = logreg.accuracy(Y_test, logreg.predict(w, b, S_test))
     print(f"Accuracy: {train_acc:.1%} on the training part, {test_acc:.1%} on the test part.")

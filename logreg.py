@@ -560,7 +560,7 @@ def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
                              "lower the learning rate or standardize the features")
         costs.append(J)
         if print_every and k % print_every == 0:
-            print(f"cost after iteration {k}: {J:.6f}")
+            print(f"cost after iteration {k}: {J:.6g}")
         if k > 0 and 0.0 <= costs[-2] - J < tolerance:
             break
         w, b = _update(w, b, dw, db, learning_rate)
@@ -675,6 +675,8 @@ def standardize(X: Matrix, means: Vector, deviations: Vector) -> list[list[float
     _check_scaling(means, deviations, n)
     result = [[(float(xj) - mu) / s for xj, mu, s in zip(x, means, deviations)] for x in X]
     for i, row in enumerate(result):
+        if math.isfinite(sum(row)):     # the usual case: nothing overflowed
+            continue
         for j, score in enumerate(row):
             if math.isinf(score):   # x − μ overflowed, though (x − μ)/σ may not
                 row[j] = score = X[i][j] / deviations[j] - means[j] / deviations[j]

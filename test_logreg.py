@@ -464,7 +464,7 @@ def test_print_every_prints_the_cost_every_k_iterations(capsys: pytest.CaptureFi
     X, Y = overlapping_clouds(20, seed=11)
     _, _, costs = train(X, Y, learning_rate=0.5, iterations=12, print_every=5)
     lines = capsys.readouterr().out.splitlines()
-    assert lines == [f"cost after iteration {k}: {costs[k]:.6f}" for k in (0, 5, 10)]
+    assert lines == [f"cost after iteration {k}: {costs[k]:.6g}" for k in (0, 5, 10)]
     train(X, Y, learning_rate=0.5, iterations=12)
     assert capsys.readouterr().out == ""
 
@@ -869,3 +869,27 @@ def test_numpy_arrays_are_accepted_and_give_plain_floats() -> None:
                cost(array([0.3, -0.2]), 0.1, array(X), array(Y)),
                *standardize(array(X), *fit_scaling(array(X)))[0]]
     assert all(type(v) is float for v in results)
+
+
+def test_print_every_keeps_a_huge_cost_short(capsys: pytest.CaptureFixture[str]) -> None:
+    # Unscaled features near 1e100: one step sends J to about 1e199.
+    X = [[1e100], [2e100], [3e100], [4e100]]
+    _, _, costs = train(X, [0, 1, 0, 1], learning_rate=1.0, iterations=2, print_every=1)
+    assert costs[1] > 1e198
+    assert all(len(line) < 45 for line in capsys.readouterr().out.splitlines())
+
+
+def test_demo_rejects_bad_options_with_status_2() -> None:
+    for option, value, message in [("--learning-rate", "-1", "-1 is not a positive number"),
+                                   ("--learning-rate", "nan", "nan is not a positive number"),
+                                   ("--iterations", "0", "0 is not a whole number of 1 or more")]:
+        done = run_demo(option, value)
+        assert done.returncode == 2
+        assert f"error: argument {option}: {message}" in done.stderr
+
+
+def test_demo_reports_diverged_training_in_one_line() -> None:
+    done = run_demo("--learning-rate", "1e308")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [done.stderr.strip()]
+    assert done.stderr.startswith("demo.py: training diverged")
