@@ -28,7 +28,7 @@ from logreg import (accuracy, cost, fit_scaling, loss, loss_derivative, loss_fro
 
 HERE = Path(__file__).resolve().parent
 PUBLIC = [name for name, f in vars(logreg).items()
-          if inspect.isfunction(f) and not name.startswith("_")]
+          if inspect.isfunction(f) and not name.startswith("_") and f.__module__ == "logreg"]
 
 Rows = list[list[float]]
 
