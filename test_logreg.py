@@ -2,7 +2,7 @@
 
 Each value is checked against something independent of the code under test:
 a hand calculation, a central finite difference, Newton's method written out
-below, or scikit-learn.
+below, or scikit-learn's answers, written in as numbers.
 """
 
 import copy
@@ -11,8 +11,11 @@ import inspect
 import math
 import random
 import re
+import struct
 import subprocess
 import sys
+import time
+from fractions import Fraction
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,9 +25,10 @@ import pytest
 
 import demo
 import logreg
-from logreg import (accuracy, cost, fit_scaling, loss, loss_derivative, loss_from_z,
-                    predict, predict_proba, propagate, propagate_two_features, sigmoid,
-                    sigmoid_derivative, standardize, train, unstandardize, update)
+from logreg import (accuracy, cost, fit_scaling, gradient_check, loss, loss_derivative,
+                    loss_from_z, numerical_gradient, predict, predict_proba, propagate,
+                    propagate_two_features, sigmoid, sigmoid_derivative, standardize, train,
+                    train_newton, unstandardize, update)
 
 HERE = Path(__file__).resolve().parent
 PUBLIC = [name for name, f in vars(logreg).items()
@@ -56,14 +60,35 @@ def overlapping_clouds(m: int, seed: int) -> tuple[Rows, list[int]]:
 
 def test_every_public_function_has_a_docstring_example() -> None:
     missing = [name for name in PUBLIC if ">>>" not in (vars(logreg)[name].__doc__ or "")]
-    assert len(PUBLIC) >= 16
+    assert len(PUBLIC) == 19
     assert missing == []
 
 
 def test_doctests_pass() -> None:
     failed, attempted = doctest.testmod(logreg, verbose=False)
-    assert attempted >= 30  # doctest found the examples
+    assert attempted >= 40  # doctest found the examples
     assert failed == 0
+
+
+def test_the_copied_file_carries_its_licence() -> None:
+    assert (HERE / "logreg.py").read_text().splitlines()[0] == "# SPDX-License-Identifier: MIT"
+    assert (HERE / "LICENSE").read_text().startswith("MIT License")
+
+
+def test_the_dev_extra_is_pytest_and_mypy_only() -> None:
+    text = (HERE / "pyproject.toml").read_text()
+    dev = re.search(r'^dev = \[(.*)\]$', text, re.M)
+    assert dev is not None
+    assert sorted(re.split(r"[<>=!~ ]", d.strip(' "'))[0] for d in dev[1].split(",")) == ["mypy", "pytest"]
+
+
+def test_the_story_comes_first_and_the_checks_last() -> None:
+    text = (HERE / "logreg.py").read_text()
+    first_def = re.search(r"^def (\w+)", text, re.M)
+    assert first_def is not None and first_def[1] in ("_z", "sigmoid")
+    assert text.index("# === Appendix: checking the input") > text.index("def train_newton")
+    banners = re.findall(r"^# === (\d+)\.", text, re.M)
+    assert [int(b) for b in banners] == list(range(1, len(banners) + 1))
 
 
 def test_mypy_strict_passes_on_every_file() -> None:
@@ -218,10 +243,21 @@ def test_dL_dz_is_a_minus_y_by_central_difference_and_by_the_chain_rule(z: float
 
 # === The cost and its gradient ===============================================
 
-def central_difference_gradient(w: list[float], b: float, X: Rows, Y: list[int]) -> tuple[list[float], float]:
-    """(dJ/dw, dJ/db) by two-sided differences of cost(), step h relative to each value."""
+def reference_cost(w: Sequence[float], b: float, X: Rows, Y: Sequence[int], l2: float = 0.0) -> float:
+    """J written out afresh: the mean of log(1 + e^(−z)) or log(1 + e^z), plus λ/(2m)·Σw²."""
+    total = 0.0
+    for x, y in zip(X, Y):
+        t = sum(wj * xj for wj, xj in zip(w, x)) + b
+        t = -t if y == 1 else t                       # the loss is log(1 + e^t)
+        total += t + math.log1p(math.exp(-t)) if t > 0 else math.log1p(math.exp(t))
+    return total / len(X) + l2 * sum(wj * wj for wj in w) / (2 * len(X))
+
+
+def central_difference_gradient(w: list[float], b: float, X: Rows, Y: list[int],
+                                l2: float = 0.0) -> tuple[list[float], float]:
+    """(dJ/dw, dJ/db) by two-sided differences of reference_cost, step h relative to each value."""
     def J(w: list[float], b: float) -> float:
-        return cost(w, b, X, Y)
+        return reference_cost(w, b, X, Y, l2)
     dw = []
     for j in range(len(w)):
         h = 1e-6 * max(1.0, abs(w[j]))
@@ -308,24 +344,25 @@ def solve(A: list[list[float]], g: list[float]) -> list[float]:
     return x
 
 
-def newton_fit(X: Rows, Y: Sequence[int]) -> tuple[list[float], float]:
+def newton_fit(X: Rows, Y: Sequence[int], l2: float = 0.0) -> tuple[list[float], float]:
     """The minimum of J by Newton's method: θ := θ − H⁻¹·∇J, θ = (w1..wn, b).
 
-    ∇J = Σ (a − y)·x̃ / m and H = Σ a(1 − a)·x̃·x̃ᵀ / m, with x̃ = (x1..xn, 1).
-    Written independently of logreg; for data that is not separable.
+    ∇J = Σ (a − y)·x̃ / m + λw/m and H = Σ a(1 − a)·x̃·x̃ᵀ / m + λ/m (weights only),
+    with x̃ = (x1..xn, 1).  Written independently of logreg; for data that is
+    not separable, or l2 > 0.
     """
-    n = len(X[0])
+    n, m = len(X[0]), len(X)
     theta = [0.0] * (n + 1)
     for _ in range(100):
-        grad = [0.0] * (n + 1)
-        H = [[0.0] * (n + 1) for _ in range(n + 1)]
+        grad = [l2 * t / m for t in theta[:n]] + [0.0]
+        H = [[l2 / m if j == k < n else 0.0 for k in range(n + 1)] for j in range(n + 1)]
         for x, y in zip(X, Y):
             xt = list(x) + [1.0]
             a = 1.0 / (1.0 + math.exp(-sum(t * v for t, v in zip(theta, xt))))
             for j in range(n + 1):
-                grad[j] += (a - y) * xt[j] / len(X)
+                grad[j] += (a - y) * xt[j] / m
                 for k in range(n + 1):
-                    H[j][k] += a * (1 - a) * xt[j] * xt[k] / len(X)
+                    H[j][k] += a * (1 - a) * xt[j] * xt[k] / m
         step = solve(H, grad)
         theta = [t - s for t, s in zip(theta, step)]
         if max(map(abs, step)) < 1e-13:
@@ -351,39 +388,145 @@ def test_trained_weights_match_newtons_method_and_the_gradient_vanishes(seed: in
     assert costs[-1] == pytest.approx(cost(newton_w, newton_b, X, Y), rel=1e-12)
 
 
-def iris_versicolor_or_virginica() -> tuple[Rows, list[int]]:
-    """Real, not linearly separable data: 100 irises, 4 measurements, y = 1 for virginica."""
-    from sklearn.datasets import load_iris   # shipped with scikit-learn; no download
-    iris = load_iris()
-    keep = [i for i, t in enumerate(iris.target) if t in (1, 2)]
-    return [[float(v) for v in iris.data[i]] for i in keep], [int(iris.target[i] == 2) for i in keep]
+# Fisher's iris data (public; as shipped in scikit-learn's load_iris), the
+# 100 versicolor and virginica flowers: sepal length, sepal width, petal
+# length, petal width in cm.  The first 50 are versicolor (y = 0), the last 50
+# virginica (y = 1).  The classes overlap: real, not separable data.
+IRIS = """
+    7.0 3.2 4.7 1.4  6.4 3.2 4.5 1.5  6.9 3.1 4.9 1.5  5.5 2.3 4.0 1.3  6.5 2.8 4.6 1.5
+    5.7 2.8 4.5 1.3  6.3 3.3 4.7 1.6  4.9 2.4 3.3 1.0  6.6 2.9 4.6 1.3  5.2 2.7 3.9 1.4
+    5.0 2.0 3.5 1.0  5.9 3.0 4.2 1.5  6.0 2.2 4.0 1.0  6.1 2.9 4.7 1.4  5.6 2.9 3.6 1.3
+    6.7 3.1 4.4 1.4  5.6 3.0 4.5 1.5  5.8 2.7 4.1 1.0  6.2 2.2 4.5 1.5  5.6 2.5 3.9 1.1
+    5.9 3.2 4.8 1.8  6.1 2.8 4.0 1.3  6.3 2.5 4.9 1.5  6.1 2.8 4.7 1.2  6.4 2.9 4.3 1.3
+    6.6 3.0 4.4 1.4  6.8 2.8 4.8 1.4  6.7 3.0 5.0 1.7  6.0 2.9 4.5 1.5  5.7 2.6 3.5 1.0
+    5.5 2.4 3.8 1.1  5.5 2.4 3.7 1.0  5.8 2.7 3.9 1.2  6.0 2.7 5.1 1.6  5.4 3.0 4.5 1.5
+    6.0 3.4 4.5 1.6  6.7 3.1 4.7 1.5  6.3 2.3 4.4 1.3  5.6 3.0 4.1 1.3  5.5 2.5 4.0 1.3
+    5.5 2.6 4.4 1.2  6.1 3.0 4.6 1.4  5.8 2.6 4.0 1.2  5.0 2.3 3.3 1.0  5.6 2.7 4.2 1.3
+    5.7 3.0 4.2 1.2  5.7 2.9 4.2 1.3  6.2 2.9 4.3 1.3  5.1 2.5 3.0 1.1  5.7 2.8 4.1 1.3
+    6.3 3.3 6.0 2.5  5.8 2.7 5.1 1.9  7.1 3.0 5.9 2.1  6.3 2.9 5.6 1.8  6.5 3.0 5.8 2.2
+    7.6 3.0 6.6 2.1  4.9 2.5 4.5 1.7  7.3 2.9 6.3 1.8  6.7 2.5 5.8 1.8  7.2 3.6 6.1 2.5
+    6.5 3.2 5.1 2.0  6.4 2.7 5.3 1.9  6.8 3.0 5.5 2.1  5.7 2.5 5.0 2.0  5.8 2.8 5.1 2.4
+    6.4 3.2 5.3 2.3  6.5 3.0 5.5 1.8  7.7 3.8 6.7 2.2  7.7 2.6 6.9 2.3  6.0 2.2 5.0 1.5
+    6.9 3.2 5.7 2.3  5.6 2.8 4.9 2.0  7.7 2.8 6.7 2.0  6.3 2.7 4.9 1.8  6.7 3.3 5.7 2.1
+    7.2 3.2 6.0 1.8  6.2 2.8 4.8 1.8  6.1 3.0 4.9 1.8  6.4 2.8 5.6 2.1  7.2 3.0 5.8 1.6
+    7.4 2.8 6.1 1.9  7.9 3.8 6.4 2.0  6.4 2.8 5.6 2.2  6.3 2.8 5.1 1.5  6.1 2.6 5.6 1.4
+    7.7 3.0 6.1 2.3  6.3 3.4 5.6 2.4  6.4 3.1 5.5 1.8  6.0 3.0 4.8 1.8  6.9 3.1 5.4 2.1
+    6.7 3.1 5.6 2.4  6.9 3.1 5.1 2.3  5.8 2.7 5.1 1.9  6.8 3.2 5.9 2.3  6.7 3.3 5.7 2.5
+    6.7 3.0 5.2 2.3  6.3 2.5 5.0 1.9  6.5 3.0 5.2 2.0  6.2 3.4 5.4 2.3  5.9 3.0 5.1 1.8
+"""
 
 
-def test_fit_agrees_with_scikit_learn_unpenalized_on_real_data() -> None:
-    import numpy as np
-    import sklearn
-    from sklearn.linear_model import LogisticRegression
-    X, Y = iris_versicolor_or_virginica()
+def iris() -> tuple[Rows, list[int]]:
+    values = [float(v) for v in IRIS.split()]
+    return [values[i:i + 4] for i in range(0, 400, 4)], [0] * 50 + [1] * 50
+
+
+# scikit-learn 1.9.1's answers on IRIS: LogisticRegression(C=C, solver="newton-cg",
+# tol=1e-12, max_iter=10000).fit(X, Y), with coef_[0] and intercept_[0] below.
+# "std" is X standardized with the population mean and deviation of each
+# column; C = inf is no penalty, and C = 1/λ matches l2 = λ.
+SKLEARN_IRIS = {
+    (math.inf, "raw"): ([-2.46522019518303, -6.6808870140747025, 9.429385153906276, 18.286136887835635],
+                        -42.63780381292982),
+    (math.inf, "std"): ([-1.6258421553188391, -2.211928590605711, 7.745676014227887, 7.728440571982698],
+                        -0.35439119051208123),
+    (1.0, "raw"): ([-0.3944334785720586, -0.5132774044284354, 2.930751383853358, 2.4170321883370103],
+                   -14.430758180168679),
+    (1.0, "std"): ([-0.2788052195206319, -0.59236897309543, 2.2109197418139956, 2.390542802217182],
+                   0.1015661201775553),
+    (0.1, "raw"): ([0.24155155388872288, 0.032062610608799245, 1.1375763725437467, 0.7549577707368604],
+                   -8.436880291346267),
+    (0.1, "std"): ([0.1441918121346267, -0.10297444240916158, 0.9020739614144119, 1.0423539857029605],
+                   0.031514310203646326),
+}
+
+
+def iris_as(scaling: str) -> tuple[Rows, list[int]]:
+    X, Y = iris()
+    return (standardize(X, *fit_scaling(X)) if scaling == "std" else X), Y
+
+
+@pytest.mark.parametrize("C, scaling", list(SKLEARN_IRIS))
+def test_newton_meets_scikit_learn_and_this_files_solver_on_real_data(C: float, scaling: str) -> None:
+    X, Y = iris_as(scaling)
+    l2 = 1.0 / C
+    w, b, costs = train_newton(X, Y, l2=l2)
+    reference_w, reference_b = SKLEARN_IRIS[C, scaling]
+    assert w + [b] == pytest.approx(reference_w + [reference_b], rel=1e-8, abs=1e-8)
+    own_w, own_b = newton_fit(X, Y, l2)
+    assert w + [b] == pytest.approx(own_w + [own_b], rel=1e-9, abs=1e-9)
+    assert len(costs) <= 20                        # a few tens of steps at most, raw or not
+    assert costs[-1] == pytest.approx(reference_cost(w, b, X, Y, l2), rel=1e-12)
+
+
+@pytest.mark.parametrize("C", [math.inf, 1.0])
+def test_gradient_descent_run_long_enough_meets_scikit_learn(C: float) -> None:
+    X, Y = iris_as("std")
+    l2 = 1.0 / C
+    w, b, _ = train(X, Y, learning_rate=4.0, iterations=40_000, tolerance=1e-15, l2=l2)
+    reference_w, reference_b = SKLEARN_IRIS[C, "std"]
+    assert w + [b] == pytest.approx(reference_w + [reference_b], abs=1e-4)
+
+
+def test_standardized_fit_in_original_units_meets_the_raw_fit() -> None:
+    X, Y = iris()
     means, deviations = fit_scaling(X)
-    Xs = standardize(X, means, deviations)
-    w, b, _ = train(Xs, Y, learning_rate=4.0, iterations=20000, tolerance=1e-15)
-    # "No penalty" is C = inf from scikit-learn 1.8 on, penalty=None before.
-    major, minor = (int(part) for part in sklearn.__version__.split(".")[:2])
-    unpenalized: dict[str, Any] = {"C": np.inf} if (major, minor) >= (1, 8) else {"penalty": None}
-
-    def unpenalized_model() -> Any:
-        return LogisticRegression(**unpenalized, solver="newton-cg", tol=1e-12, max_iter=1000)
-
-    reference = unpenalized_model().fit(Xs, Y)
-    assert w == pytest.approx(list(reference.coef_[0]), abs=1e-4)
-    assert b == pytest.approx(float(reference.intercept_[0]), abs=1e-4)
-    # and the same model in centimetres, against a fit on the raw measurements
+    w, b, _ = train_newton(standardize(X, means, deviations), Y)
     raw_w, raw_b = unstandardize(w, b, means, deviations)
-    raw = unpenalized_model().fit(X, Y)
-    assert raw_w + [raw_b] == pytest.approx(list(raw.coef_[0]) + [float(raw.intercept_[0])], rel=1e-4)
-    # and against the Newton solver above
-    newton_w, newton_b = newton_fit(Xs, Y)
-    assert w + [b] == pytest.approx(newton_w + [newton_b], abs=1e-4)
+    reference_w, reference_b = SKLEARN_IRIS[math.inf, "raw"]
+    assert raw_w + [raw_b] == pytest.approx(reference_w + [reference_b], rel=1e-8)
+
+
+def test_newton_steps_compared_with_gradient_descent() -> None:
+    X, Y = iris_as("std")
+    w, b, newton_costs = train_newton(X, Y)
+    w_gd, b_gd, gd_costs = train(X, Y, learning_rate=1.0, iterations=2000)
+    assert len(newton_costs) < 15 < 2000
+    assert gd_costs[-1] > newton_costs[-1] + 1e-6     # 2000 steps of descent are not there yet
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda X: [x + [x[0]] for x in X], "a combination of others"),          # a duplicated column
+    (lambda X: [x + [5.0] for x in X], "a combination of others"),           # a constant column, raw
+    (lambda X: [x + [0.0] for x in X], "a combination of others"),           # a constant, standardized
+    (lambda X: [[x[0], x[1], x[0] - 2 * x[1]] for x in X], "a combination of others"),
+])
+def test_newton_says_why_when_many_weights_share_the_lowest_cost(make: Callable[[Rows], Rows], message: str) -> None:
+    X, Y = iris_as("std")
+    with pytest.raises(ValueError, match=f"Hessian is singular.*{message}.*l2 > 0"):
+        train_newton(make(X), Y)
+    w, b, costs = train_newton(make(X), Y, l2=1.0)       # the penalty picks one point
+    w_n, b_n = newton_fit(make(X), Y, 1.0)
+    assert w + [b] == pytest.approx(w_n + [b_n], abs=1e-8)
+
+
+def test_newton_on_separable_data_says_so_and_finds_the_regularized_minimum() -> None:
+    X = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]]
+    Y = [0, 0, 1, 1]
+    with pytest.raises(ValueError, match="the classes are separable.*no minimum.*l2 > 0"):
+        train_newton(X, Y)
+    w, b, costs = train_newton(X, Y, l2=0.5)
+    own_w, own_b = newton_fit(X, Y, 0.5)
+    assert w + [b] == pytest.approx(own_w + [own_b], abs=1e-10)
+    assert all(math.isfinite(v) for v in w + [b] + costs)
+
+
+def test_newton_never_returns_nan_on_awkward_data() -> None:
+    rnd = random.Random(5)
+    cases: list[Rows] = [
+        [[1e150 * rnd.gauss(0, 1), 1.0] for _ in range(20)],          # its square overflows
+        [[rnd.gauss(0, 1), 1e-150 * rnd.gauss(0, 1)] for _ in range(20)],
+        [[1.0, 2.0]] * 20,                                           # every row the same
+    ]
+    for X in cases:
+        Y = [i % 2 for i in range(len(X))]
+        for l2 in (0.0, 1.0):
+            try:
+                w, b, costs = train_newton(X, Y, l2=l2)
+            except ValueError as e:
+                assert re.search(r"overflowed|Hessian is singular|separable", str(e)), e
+            else:
+                assert all(math.isfinite(v) for v in w + [b] + costs)
 
 
 def test_training_starts_at_log_2_from_zeros_and_records_one_cost_per_step() -> None:
@@ -560,6 +703,433 @@ def test_standardizing_makes_badly_scaled_features_trainable() -> None:
     assert min(raw_costs[-20:]) > 10.0      # the same rate overshoots wildly
 
 
+# === Checking the gradient ===================================================
+
+def test_numerical_gradient_by_hand_on_the_graph_of_section_6() -> None:
+    # x = (1, 2), y = 1 at w = 0, b = 0: a = ½, dz = −½, so dw = (−½, −1), db = −½.
+    dw, db = numerical_gradient([0.0, 0.0], 0.0, [[1.0, 2.0]], [1])
+    assert dw == pytest.approx([-0.5, -1.0], abs=1e-9)
+    assert db == pytest.approx(-0.5, abs=1e-9)
+
+
+def test_the_slope_lesson_nudging_w1_moves_J_by_dw1_times_epsilon() -> None:
+    # J(w1) = log(1 + e^(−w1)) for this example; J(0.001) − J(0) ≈ −½ · 0.001.
+    moved = cost([0.001, 0.0], 0.0, [[1.0, 2.0]], [1]) - cost([0.0, 0.0], 0.0, [[1.0, 2.0]], [1])
+    assert moved == pytest.approx(math.log1p(math.exp(-0.001)) - math.log(2), rel=1e-9)
+    assert moved / 0.001 == pytest.approx(-0.5, rel=1e-3)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_numerical_gradient_agrees_with_a_central_difference_written_here(seed: int) -> None:
+    rnd = random.Random(seed)
+    X, Y, w, b = random_problem(rnd, 1 + seed * 3, 1 + seed % 4, [0.1, 1.0, 5.0][seed % 3])
+    l2 = [0.0, 0.5, 3.0][seed % 3]
+    dw, db = numerical_gradient(w, b, X, Y, l2=l2)
+    ref_dw, ref_db = central_difference_gradient(w, b, X, Y, l2)
+    assert relative_error(dw + [db], ref_dw + [ref_db]) < 1e-6
+
+
+def test_numerical_gradient_refuses_an_epsilon_too_small_to_move_a_weight() -> None:
+    with pytest.raises(ValueError, match=r"^epsilon 1e-06 is too small to move w\[0\] = 1e\+300$"):
+        numerical_gradient([1e300], 0.0, [[1.0]], [1])
+
+
+def planted_bug_gradients(w: list[float], b: float, X: Rows, Y: list[int]) -> dict[str, tuple[list[float], float]]:
+    """The gradient of the lecture's loop, written here with one mistake each (two features)."""
+    m = len(X)
+    out = {}
+    for bug in ["none", "dz times a(1-a) again", "db not divided by m", "dw2 with x1", "flipped sign"]:
+        dw1 = dw2 = db = 0.0
+        for (x1, x2), y in zip(X, Y):
+            a = 1.0 / (1.0 + math.exp(-(w[0] * x1 + w[1] * x2 + b)))
+            dz = a - y
+            if bug == "dz times a(1-a) again":
+                dz *= a * (1 - a)
+            dw1 += x1 * dz
+            dw2 += (x1 if bug == "dw2 with x1" else x2) * dz
+            db += dz
+        sign = -1.0 if bug == "flipped sign" else 1.0
+        out[bug] = ([sign * dw1 / m, sign * dw2 / m], sign * (db if bug == "db not divided by m" else db / m))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_gradient_check_passes_the_right_gradient_and_flags_each_planted_bug(seed: int) -> None:
+    X, Y = overlapping_clouds(30, seed)
+    w, b = [0.7, -0.4], 0.3
+    for bug, (dw, db) in planted_bug_gradients(w, b, X, Y).items():
+        difference = gradient_check(w, b, X, Y, dw, db)
+        if bug == "none":
+            assert difference < 1e-6, bug
+        else:
+            assert difference > 1e-3, bug
+
+
+def test_gradient_check_of_propagate_with_and_without_l2() -> None:
+    X, Y = overlapping_clouds(25, seed=8)
+    for l2 in (0.0, 2.0):
+        _, dw, db = propagate([1.5, -2.0], 0.5, X, Y, l2=l2)
+        assert gradient_check([1.5, -2.0], 0.5, X, Y, dw, db, l2=l2) < 1e-7
+    _, dw, db = propagate([1.5, -2.0], 0.5, X, Y)                  # the penalty forgotten
+    assert gradient_check([1.5, -2.0], 0.5, X, Y, dw, db, l2=2.0) > 1e-3
+    assert gradient_check([0.0], 0.0, [[1.0], [-1.0]], [1, 0], [-0.5], 0.0) < 1e-9
+    assert gradient_check([0.0], 0.0, [[1.0], [1.0]], [1, 0], [0.0], 0.0) == 0.0   # both 0
+
+
+# === One σ, one loss ==========================================================
+
+def test_training_runs_the_sigmoid_and_loss_that_the_file_teaches(monkeypatch: pytest.MonkeyPatch) -> None:
+    X, Y = overlapping_clouds(20, seed=4)
+    w, b, costs = train(X, Y, learning_rate=0.5, iterations=5)
+    monkeypatch.setattr(logreg, "_sigmoid", lambda z: 0.5 * (1.0 + math.tanh(z)))   # a student's σ
+    w_tanh, _, _ = train(X, Y, learning_rate=0.5, iterations=5)
+    assert relative_error(w_tanh, w) > 0.1
+    monkeypatch.undo()
+    monkeypatch.setattr(logreg, "_loss_from_z", lambda z, y: 2.0)                    # a planted bug
+    _, _, costs_bug = train(X, Y, learning_rate=0.5, iterations=5)
+    assert costs_bug == [2.0] * 5 and costs[0] == pytest.approx(math.log(2))
+    monkeypatch.setattr(logreg, "_sigmoid", lambda z: 0.25)
+    assert sigmoid(3.0) == 0.25 and propagate_two_features(0.0, 0.0, 0.0, [[1, 1]], [1])[3] == -0.75
+    assert train_newton(X, Y, iterations=1)[2] == [2.0]
+
+
+# === L2 regularization =======================================================
+
+@pytest.mark.parametrize("seed", range(8))
+def test_regularized_gradient_matches_central_differences_of_the_regularized_cost(seed: int) -> None:
+    X, Y, w, b = random_problem(random.Random(50 + seed), 5 + seed, 1 + seed % 3, 2.0)
+    l2 = [0.1, 1.0, 10.0, 0.0][seed % 4]
+    J, dw, db = propagate(w, b, X, Y, l2=l2)
+    ref_dw, ref_db = central_difference_gradient(w, b, X, Y, l2)
+    assert relative_error(dw + [db], ref_dw + [ref_db]) < 1e-6
+    assert J == pytest.approx(reference_cost(w, b, X, Y, l2), rel=1e-12)
+    assert cost(w, b, X, Y, l2=l2) == pytest.approx(J, rel=1e-12)
+
+
+def test_the_penalty_by_hand_leaves_b_alone() -> None:
+    # one example x = 0, y = 1, w = 3, b = 2: L = log(1 + e^-2); penalty λ/(2m)·9 with λ = 4, m = 1
+    J, dw, db = propagate([3.0], 2.0, [[0.0]], [1], l2=4.0)
+    assert J == pytest.approx(math.log1p(math.exp(-2.0)) + 18.0, rel=1e-14)
+    assert dw == pytest.approx([12.0])                 # x·dz = 0, plus λ·w/m = 12
+    assert db == pytest.approx(sigmoid(2.0) - 1.0)     # no penalty on b
+
+
+def test_l2_gives_separable_data_a_finite_minimum_that_training_reaches() -> None:
+    X = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]]
+    Y = [0, 0, 1, 1]
+    w, b, costs = train(X, Y, learning_rate=0.5, iterations=20_000, tolerance=1e-16, l2=0.5)
+    own_w, own_b = newton_fit(X, Y, 0.5)
+    assert w + [b] == pytest.approx(own_w + [own_b], abs=1e-6)
+    _, dw, db = propagate(w, b, X, Y, l2=0.5)
+    assert max(map(abs, dw + [db])) < 1e-7
+    w_bigger, _, _ = train(X, Y, learning_rate=0.5, iterations=40_000, tolerance=1e-16, l2=0.5)
+    assert w_bigger == pytest.approx(w, abs=1e-6)        # it has stopped growing
+
+
+def test_a_larger_l2_gives_smaller_weights_and_a_higher_training_cost() -> None:
+    X, Y = iris_as("std")
+    fits = [train_newton(X, Y, l2=l2) for l2 in (0.0, 1.0, 10.0, 100.0)]
+    sizes = [math.hypot(*w) for w, _, _ in fits]
+    plain_costs = [cost(w, b, X, Y) for w, b, _ in fits]
+    assert sizes == sorted(sizes, reverse=True)
+    assert plain_costs == sorted(plain_costs)
+
+
+# === Real numbers of every type ==============================================
+#
+# numpy is not a dev requirement, so these classes stand in for its scalars and
+# 0-d arrays, with the behaviours that broke the module before (checked against
+# numpy 2.4 by hand): float32 arithmetic with a Python float stays float32;
+# a 0-d array adds in place with +=; uint8 and int8 wrap around on − and abs.
+
+def to_float32(x: float) -> float:
+    return float(struct.unpack("f", struct.pack("f", x))[0])
+
+
+class Kind:
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+class _Float32:
+    """Like numpy.float32 under NumPy 2: not a float, and arithmetic rounds to 24 bits."""
+    ndim = 0
+    dtype = Kind("f")
+
+    def __init__(self, v: Any) -> None:
+        self.v = to_float32(float(v))
+
+    def __float__(self) -> float:
+        return self.v
+
+    def __repr__(self) -> str:
+        return f"np.float32({self.v})"
+
+    def __hash__(self) -> int:
+        return hash(self.v)
+
+    def __eq__(self, other: object) -> bool:
+        return self.v == (float(other) if isinstance(other, (int, float, _Float32)) else other)
+
+    def __lt__(self, other: Any) -> bool:
+        return self.v < float(other)
+
+    def __gt__(self, other: Any) -> bool:
+        return self.v > float(other)
+
+    def __le__(self, other: Any) -> bool:
+        return self.v <= float(other)
+
+    def __ge__(self, other: Any) -> bool:
+        return self.v >= float(other)
+
+    def __mul__(self, other: Any) -> "_Float32":
+        return _Float32(self.v * float(other))
+
+    __rmul__ = __mul__
+
+    def __add__(self, other: Any) -> "_Float32":
+        return _Float32(self.v + float(other))
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Any) -> "_Float32":
+        return _Float32(self.v - float(other))
+
+    def __rsub__(self, other: Any) -> "_Float32":
+        return _Float32(float(other) - self.v)
+
+    def __neg__(self) -> "_Float32":
+        return _Float32(-self.v)
+
+    def __abs__(self) -> "_Float32":
+        return _Float32(abs(self.v))
+
+    def __truediv__(self, other: Any) -> "_Float32":
+        return _Float32(self.v / float(other))
+
+
+class _ZeroD:
+    """Like a numpy 0-d array: float() works, len() does not, and += changes it in place."""
+    ndim = 0
+
+    def __init__(self, v: Any, kind: str = "f") -> None:
+        self.v, self.dtype = v, Kind(kind)
+
+    def __float__(self) -> float:
+        return float(self.v)
+
+    def __repr__(self) -> str:
+        return f"array({self.v})"
+
+    def __len__(self) -> int:
+        raise TypeError("len() of unsized object")
+
+    def __getitem__(self, i: Any) -> Any:
+        raise IndexError("too many indices for array")
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.v == other)
+
+    def __iadd__(self, other: Any) -> "_ZeroD":
+        self.v += float(other)
+        return self
+
+    def __add__(self, other: Any) -> float:
+        return float(self.v) + float(other)
+
+    __radd__ = __add__
+
+    def __mul__(self, other: Any) -> float:
+        return float(self.v) * float(other)
+
+    __rmul__ = __mul__
+
+    def __sub__(self, other: Any) -> float:
+        return float(self.v) - float(other)
+
+    def __rsub__(self, other: Any) -> float:
+        return float(other) - float(self.v)
+
+    def __lt__(self, other: Any) -> bool:
+        return float(self.v) < float(other)
+
+    def __ge__(self, other: Any) -> bool:
+        return float(self.v) >= float(other)
+
+
+class _SmallInt:
+    """Like numpy.uint8 or numpy.int8: − and abs wrap around."""
+    ndim = 0
+
+    def __init__(self, v: int, bits: int = 8, signed: bool = False) -> None:
+        self.bits, self.signed = bits, signed
+        self.dtype = Kind("i" if signed else "u")
+        v %= 2 ** bits
+        self.v = v - 2 ** bits if signed and v >= 2 ** (bits - 1) else v
+
+    def __float__(self) -> float:
+        return float(self.v)
+
+    def __index__(self) -> int:
+        return self.v
+
+    def __repr__(self) -> str:
+        return f"np.{'int' if self.signed else 'uint'}{self.bits}({self.v})"
+
+    def __hash__(self) -> int:
+        return hash(self.v)
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.v == other)
+
+    def __neg__(self) -> "_SmallInt":
+        return _SmallInt(-self.v, self.bits, self.signed)
+
+    def __abs__(self) -> "_SmallInt":
+        return _SmallInt(abs(self.v), self.bits, self.signed)
+
+    def __lt__(self, other: Any) -> bool:
+        return bool(self.v < other)
+
+    def __ge__(self, other: Any) -> bool:
+        return bool(self.v >= other)
+
+    def __mul__(self, other: Any) -> float:
+        return self.v * float(other)
+
+    __rmul__ = __mul__
+
+    def __add__(self, other: Any) -> float:
+        return self.v + float(other)
+
+    __radd__ = __add__
+
+    def __rsub__(self, other: Any) -> float:
+        return float(other) - self.v
+
+
+# typed as Any, as numpy's own values are to mypy here
+Float32: Any = _Float32
+ZeroD: Any = _ZeroD
+SmallInt: Any = _SmallInt
+
+
+def test_the_stand_ins_misbehave_as_numpy_does() -> None:
+    assert type(1.5 * Float32(0.1)) is Float32 and float(Float32(0.1)) != 0.1
+    b = ZeroD(0.0)
+    z = b
+    z += 3.0
+    assert float(b) == 3.0                               # the in-place trap
+    assert float(-SmallInt(1)) == 255.0 and float(abs(SmallInt(-128, signed=True))) == -128.0
+
+
+def test_a_0d_array_bias_gives_the_right_cost_and_is_left_alone() -> None:
+    b: Any = ZeroD(0.0)
+    X = [[1.0]] * 3
+    assert cost([1.0], b, X, [1, 1, 1]) == pytest.approx(math.log1p(math.exp(-1.0)), rel=1e-15)
+    assert float(b) == 0.0
+    assert predict([1.0], ZeroD(-2.0), [[1.0], [3.0]]) == [0, 1]        # z = −1, then 1
+
+
+def test_small_integer_types_do_not_wrap_around() -> None:
+    one: Any = SmallInt(1)
+    low: Any = SmallInt(-128, signed=True)
+    assert sigmoid(one) == sigmoid(1.0)
+    assert loss_from_z(low, 1) == pytest.approx(128.0, rel=1e-15)
+    assert sigmoid_derivative(low) == sigmoid_derivative(-128.0)
+    assert train([[1.0], [2.0]], [0, 1], learning_rate=0.1, iterations=SmallInt(3))[2][0] == math.log(2)
+
+
+def test_float32_data_is_computed_in_double_precision() -> None:
+    X, Y = overlapping_clouds(40, seed=21)
+    X32: Any = [[Float32(v) for v in x] for x in X]
+    X_rounded = [[to_float32(v) for v in x] for x in X]
+    Y32: Any = [Float32(y) for y in Y]
+    for f in (lambda X, Y: train(X, Y, learning_rate=0.7, iterations=30),
+              lambda X, Y: train_newton(X, Y, l2=1.0),
+              lambda X, Y: propagate([0.3, -1.1], 0.2, X, Y),
+              lambda X, Y: numerical_gradient([0.3, -1.1], 0.2, X, Y),
+              lambda X, Y: (cost([0.3, -1.1], 0.2, X, Y), predict_proba([0.3, -1.1], 0.2, X),
+                            fit_scaling(X), standardize(X, [0.1, 0.2], [3.0, 0.7]))):
+        assert f(X32, Y32) == f(X_rounded, Y)            # the same digits, to the last bit
+
+
+def test_fractions_huge_integers_and_tiny_fractions() -> None:
+    X: Any = [[Fraction(1, 2), True], [2, False], [Fraction(1, 10 ** 400), 10 ** 20]]
+    plain = [[0.5, 1.0], [2.0, 0.0], [0.0, 1e20]]
+    assert cost([1.0, 1e-20], 0.0, X, [True, 0.0, 1]) == cost([1.0, 1e-20], 0.0, plain, [1, 0, 1])
+    J, dw, db = propagate([10 ** 200], 0, [[10 ** 200]], [1])       # z overflows to +inf: right and sure
+    assert (J, dw, db) == (0.0, [0.0], 0.0)
+    bads: list[Any] = [10 ** 400, Fraction(10 ** 400, 3), -10 ** 309]
+    for bad in bads:
+        with pytest.raises(ValueError, match=r"too large for a float$"):
+            cost([1.0], 0.0, [[bad]], [1])
+        with pytest.raises(ValueError, match=r"^b is .*too large for a float$"):
+            cost([1.0], bad, [[1.0]], [1])
+
+
+@pytest.mark.parametrize("container", [{0: [1.0], 1: [2.0]}, {(1.0,), (2.0,)}, "12", b"12", ZeroD(1.0)])
+def test_a_dict_set_string_or_0d_array_where_a_list_belongs_is_a_type_error(container: Any) -> None:
+    for call in (lambda: cost([1.0], 0.0, container, [0, 1]),
+                 lambda: cost(container, 0.0, [[1.0], [2.0]], [0, 1]),
+                 lambda: cost([1.0], 0.0, [[1.0], [2.0]], container),
+                 lambda: fit_scaling(container)):
+        with pytest.raises(TypeError, match=r"it must be a list of"):
+            call()
+
+
+def test_results_are_plain_floats_whatever_the_input_types() -> None:
+    X: Any = [[Float32(0.5), SmallInt(2)], [ZeroD(-1.0), Fraction(1, 4)], [3, True]]
+    Y: Any = [SmallInt(1), Float32(0.0), ZeroD(1.0)]
+    w: Any = [Float32(0.3), ZeroD(-0.2)]
+    b: Any = SmallInt(1)
+    results: list[Any] = [cost(w, b, X, Y), *propagate(w, b, X, Y)[::2], *propagate(w, b, X, Y)[1],
+                          *predict_proba(w, b, X), loss_from_z(ZeroD(2.0), Y[0]), sigmoid(Float32(1)),
+                          sigmoid_derivative(b), loss(ZeroD(0.5), Y[1]), loss_derivative(Float32(0.5), 1),
+                          *update(w, b, w, b, ZeroD(0.1))[0], update(w, b, w, b, 0.1)[1],
+                          *fit_scaling(X)[0], *fit_scaling(X)[1], accuracy(Y, [1, 0, 1])]
+    w_t, b_t, costs = train(X, Y, learning_rate=ZeroD(0.5), iterations=3, w=w, b=b, l2=Float32(1))
+    w_n, b_n, costs_n = train_newton(X, Y, l2=SmallInt(1))
+    results += [*standardize(X, [0, 0], [1, 1])[1], *unstandardize(w, b, [ZeroD(1.0), 2], [3, Float32(4)])[0],
+                *w_t, b_t, *costs, *w_n, b_n, *costs_n, gradient_check(w, b, X, Y, w, b),
+                *numerical_gradient(w, b, X, Y)[0], propagate_two_features(w[0], w[1], b, X, Y)[1]]
+    assert all(type(v) is float for v in results), [type(v) for v in results]
+    assert all(type(v) is int for v in predict(w, b, X))
+
+
+# === Documented bounds, to the last bit ======================================
+
+def test_sigmoid_derivative_never_exceeds_a_quarter_near_zero() -> None:
+    assert sigmoid_derivative(2.1e-13) <= 0.25
+    rnd = random.Random(7)
+    for _ in range(20_000):
+        z = rnd.uniform(-1.0, 1.0) * 10 ** rnd.uniform(-17, 0)
+        assert 0.0 <= sigmoid_derivative(z) <= 0.25
+        assert 0.0 <= sigmoid(z) <= 1.0
+        assert loss_from_z(z, rnd.randrange(2)) >= 0.0
+
+
+@pytest.mark.parametrize("value", [0.1, 1e300, -3.7e-310, 7, Fraction(1, 3), 10 ** 20])
+def test_a_constant_column_gets_deviation_1_and_standardizes_to_exactly_0(value: Any) -> None:
+    X = [[value, float(i)] for i in range(5)]
+    means, deviations = fit_scaling(X)
+    assert means[0] == float(value) and deviations[0] == 1.0
+    assert [row[0] for row in standardize(X, means, deviations)] == [0.0] * 5
+    assert all(math.copysign(1.0, row[0]) == 1.0 for row in standardize(X, means, deviations))
+
+
+def test_a_mean_never_falls_outside_its_column() -> None:
+    rnd = random.Random(3)
+    for _ in range(300):
+        v = rnd.choice([0.1, 1e300, 1.0 / 3, 5e-324, 123456.789])
+        column = [v, v, math.nextafter(v, math.inf)] * rnd.randint(1, 5)
+        means, _ = fit_scaling([[c] for c in column])
+        assert min(column) <= means[0] <= max(column)
+
+
 # === Bad input ===============================================================
 
 XY = ([[0.0, 1.0], [1.0, 0.0]], [0, 1])
@@ -585,7 +1155,14 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (train, ([[0.0, "1"], [1.0, 0.0]], [0, 1]), dict(learning_rate=0.1, iterations=1), TypeError, r"^X\[0\]\[1\] is '1' \(str\); it must be a real number$"),
     (cost, (W2, 0.0, [[0.0, None], [1.0, 0.0]], [0, 1]), {}, TypeError, r"^X\[0\]\[1\] is None \(NoneType\); it must be a real number$"),
     (cost, (W2, 0.0, [[0.0, 1j], [1.0, 0.0]], [0, 1]), {}, TypeError, r"^X\[0\]\[1\] is 1j \(complex\); it must be a real number$"),
-    (cost, ([0.0], 0.0, [[10 ** 400], [1]], [0, 1]), {}, ValueError, r"^X\[0\]\[0\] is an integer too large for a float$"),
+    (cost, ([0.0], 0.0, [[10 ** 400], [1]], [0, 1]), {}, ValueError, r"^X\[0\]\[0\] is 1000+\.\.\., too large for a float$"),
+    (cost, ([0.0], 0.0, {0: [1.0]}, [0]), {}, TypeError, r"^X is \{0: \[1\.0\]\}; it must be a list of examples"),
+    (cost, ([0.0], 0.0, [[1.0]], {1}), {}, TypeError, r"^Y is \{1\}; it must be a list of labels, 0 or 1$"),
+    (cost, ({0: 1.0}, 0.0, [[1.0]], [1]), {}, TypeError, r"^w is \{0: 1\.0\}; it must be a list of numbers$"),
+    (cost, ([0.0], 0.0, [[1.0]], [1]), dict(l2=-1.0), ValueError, r"^l2 is -1\.0; it must be 0 or more$"),
+    (propagate, ([0.0], 0.0, [[1.0]], [1]), dict(l2=NAN), ValueError, r"^l2 is nan; it must be a finite number$"),
+    (train, XY, dict(learning_rate=0.1, iterations=1, l2=INF), ValueError, r"^l2 is inf; it must be a finite number$"),
+    (train, XY, dict(learning_rate=0.1, iterations=1, l2="1"), TypeError, r"^l2 is '1' \(str\); it must be a real number$"),
     (train, ([0.0, 1.0, 2.0], [0, 1, 1]), dict(learning_rate=0.1, iterations=1), TypeError, r"^X\[0\] is the number 0\.0; X must be a list of rows"),
     (train, ([None, [1.0]], [0, 1]), dict(learning_rate=0.1, iterations=1), TypeError, r"^X\[0\] is None; it must be a list of numbers$"),
     (train, (5, [0, 1]), dict(learning_rate=0.1, iterations=1), TypeError, r"^X is 5; it must be a list of examples"),
@@ -619,6 +1196,17 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (loss_from_z, (NAN, 1), {}, ValueError, r"^z is nan"),
     (propagate_two_features, (0.0, 0.0, 0.0, [[1.0, 2.0, 3.0]], [1]), {}, ValueError, r"^each example has 3 features; this loop needs 2$"),
     (propagate_two_features, (0.0, NAN, 0.0, *XY), {}, ValueError, r"^w2 is nan"),
+    (propagate_two_features, (1e308, -1e308, 0.0, [[1e308, 1e308]], [1]), {}, ValueError, r"^the cost or its gradient overflowed"),
+    (numerical_gradient, (W2, 0.0, *XY), dict(epsilon=0.0), ValueError, r"^epsilon is 0\.0; it must be positive$"),
+    (numerical_gradient, (W2, 0.0, *XY), dict(l2=-2), ValueError, r"^l2 is -2\.0; it must be 0 or more$"),
+    (numerical_gradient, ([1e300, 0.0], 0.0, *XY), {}, ValueError, r"^epsilon 1e-06 is too small to move w\[0\] = 1e\+300$"),
+    (gradient_check, (W2, 0.0, *XY, [0.0], 0.0), {}, ValueError, r"^w has 2 weights but dw has 1$"),
+    (gradient_check, (W2, 0.0, *XY, W2, NAN), {}, ValueError, r"^db is nan; it must be a finite number$"),
+    (gradient_check, (W2, 0.0, *XY, W2, 0.0), dict(l2=None), TypeError, r"^l2 is None \(NoneType\); it must be a real number$"),
+    (train_newton, (XY[0], [1, 1]), {}, ValueError, r"^every label is 1; training needs examples of both classes"),
+    (train_newton, XY, dict(iterations=-1), ValueError, r"^iterations is -1; it must be 0 or more$"),
+    (train_newton, XY, dict(tolerance=-1.0), ValueError, r"^tolerance is -1\.0; it must be 0 or more$"),
+    (train_newton, XY, dict(l2=-0.5), ValueError, r"^l2 is -0\.5; it must be 0 or more$"),
     (update, (W2, 0.0, [0.0], 0.0, 0.1), {}, ValueError, r"^w has 2 weights but dw has 1$"),
     (update, (W2, 0.0, W2, 0.0, 0.0), {}, ValueError, r"^learning_rate is 0\.0; it must be positive$"),
     (update, (W2, 0.0, [0.0, INF], 0.0, 0.1), {}, ValueError, r"^dw\[1\] is inf; it must be a finite number$"),
