@@ -571,7 +571,7 @@ def predict_proba(w: Vector, b: float, X: Matrix) -> list[float]:
     >>> predict_proba([1.0, -1.0], 0.0, [[2, 2], [1000, 0]])
     [0.5, 1.0]
     """
-    X, w, b, _, _ = _data(X, None, w, b, 0.0)
+    X, w, b, _, _ = _data(X, (), w, b, 0.0, labelled=False)
     a = [_sigmoid(_z(w, b, x)) for x in X]
     if any(p != p for p in a):      # nan: some w·x overflowed to inf − inf
         raise ValueError(_TOO_BIG)
@@ -1019,18 +1019,19 @@ def _l2(l2: float) -> float:
     return l2
 
 
-def _data(X: Matrix, Y: Labels | None, w: Vector | None, b: float, l2: float, *,
-          features: int = 0, both_classes: bool = False,
+def _data(X: Matrix, Y: Labels, w: Vector | None, b: float, l2: float, *,
+          features: int = 0, both_classes: bool = False, labelled: bool = True,
           ) -> tuple[Matrix, list[float], float, bytes, float]:
     """Check a data set with its parameters: (rows, w, b, labels, l2).
 
-    w = None stands for zeros.  features = 2 asks for two features exactly.
+    w = None stands for zeros.  features = 2 asks for two features exactly;
+    labelled = False, for prediction, ignores Y.
     """
     rows, m, n = _matrix(X)
     if features and n != features:
         raise ValueError(f"each example has {n} features; this loop needs {features}")
     labels = b""
-    if Y is not None:
+    if labelled:
         labels = _labels(Y)
         if len(labels) != m:
             raise ValueError(f"X has {m} examples but Y has {len(labels)} labels")

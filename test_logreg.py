@@ -1322,6 +1322,154 @@ def test_readme_example_gives_the_published_answers() -> None:
     assert failed == 0
 
 
+# === A seeded fuzz campaign ==================================================
+#
+# Thousands of calls of every public function, valid and not, built from the
+# number types users pass and from broken containers.  The promises: only
+# ValueError or TypeError, in one line that names what is wrong; no argument
+# changed; plain, finite floats back; and the same numbers as the call with
+# every value turned into a plain float first.
+
+NAMES = ("z", "a", "y", "X", "Y", "w", "b", "dw", "db", "w1", "w2", "l2", "epsilon",
+         "learning_rate", "iterations", "tolerance", "print_every", "threshold", "means",
+         "deviations", "predictions", "label", "prediction")
+WHOLE_CALL = ("the cost or its gradient overflowed", "training diverged", "every label is",
+              "each example has", "the classes are separable", "J is flat",
+              "the weights in original units", "the new weights overflowed")
+MESSAGE = re.compile(r"^(?:(?:%s)\b|%s)" % ("|".join(NAMES), "|".join(map(re.escape, WHOLE_CALL))))
+
+
+def fuzz_number(rnd: random.Random, good: float = 0.9) -> Any:
+    if rnd.random() > good:
+        return rnd.choice([math.nan, math.inf, -math.inf, "1.5", None, 1j, [1.0], {1: 2}, {1.0},
+                           10 ** 400, Fraction(10 ** 400, 7), ZeroD(1j, "c"), ZeroD("x", "U"),
+                           ZeroD(math.nan), Float32(math.inf), ZeroD(2.0, "O")])
+    v = rnd.gauss(0.0, 2.0)
+    return rnd.choice([v, v, v, round(v), bool(round(v) % 2), Fraction(v).limit_denominator(50),
+                       Float32(v), ZeroD(v), ZeroD(round(v), "i"), SmallInt(round(v) % 256),
+                       SmallInt(round(v), signed=True), rnd.choice(EXTREMES), 10 ** 20,
+                       Fraction(1, 10 ** 400), -rnd.choice(EXTREMES)])
+
+
+def fuzz_label(rnd: random.Random, good: float = 0.95) -> Any:
+    if rnd.random() > good:
+        return rnd.choice([2, 0.5, -1, math.nan, "1", None, [1], 1j, ZeroD(0.5)])
+    y = rnd.randrange(2)
+    return rnd.choice([y, y, bool(y), float(y), Float32(y), SmallInt(y), ZeroD(y), Fraction(y)])
+
+
+def fuzz_vector(rnd: random.Random, n: int, good: float = 0.93, make: Callable[..., Any] = fuzz_number) -> Any:
+    if rnd.random() > good:
+        return rnd.choice([{0: 1.0}, {1.0, 2.0}, "12", 3.0, None, [[1.0]] * n, [], ZeroD(1.0),
+                           [make(rnd) for _ in range(n + rnd.choice([-1, 1]))]])
+    values = [make(rnd) for _ in range(n)]
+    return tuple(values) if rnd.random() < 0.1 else values
+
+
+def fuzz_matrix(rnd: random.Random, m: int, n: int) -> Any:
+    if rnd.random() < 0.04:
+        return rnd.choice([[], {0: [1.0]}, "abc", [1.0, 2.0], None, [[]]])
+    rows = [fuzz_vector(rnd, n, good=0.985, make=lambda r: fuzz_number(r, 0.99)) for _ in range(m)]
+    if rnd.random() < 0.03:
+        rows[rnd.randrange(m)] = [1.0] * (n + 1)
+    return rows
+
+
+def fuzz_call(rnd: random.Random) -> tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]:
+    m, n = rnd.randint(1, 7), rnd.randint(1, 3)
+    name = rnd.choice(PUBLIC)
+    f = vars(logreg)[name]
+    X, Y = fuzz_matrix(rnd, m, n), fuzz_vector(rnd, m, good=0.95, make=fuzz_label)
+    w, b = fuzz_vector(rnd, n), fuzz_number(rnd)
+    l2 = rnd.choice([0.0, 0.0, 1.0, fuzz_number(rnd)])
+    small = lambda: rnd.choice([0, 1, 2, 3, SmallInt(2), -1, 2.5, True, "3"])  # noqa: E731
+    rate = rnd.choice([0.5, 1.0, Fraction(1, 3), ZeroD(0.1), fuzz_number(rnd)])
+    args: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+        "sigmoid": ((fuzz_number(rnd),), {}),
+        "sigmoid_derivative": ((fuzz_number(rnd),), {}),
+        "loss": ((rnd.choice([rnd.random(), 0.0, 1.0, Float32(rnd.random()), fuzz_number(rnd)]), fuzz_label(rnd)), {}),
+        "loss_derivative": ((rnd.choice([rnd.random(), 0.0, 1.0, ZeroD(rnd.random()), fuzz_number(rnd)]), fuzz_label(rnd)), {}),
+        "loss_from_z": ((fuzz_number(rnd), fuzz_label(rnd)), {}),
+        "cost": ((w, b, X, Y), {"l2": l2}),
+        "propagate": ((w, b, X, Y), {"l2": l2}),
+        "propagate_two_features": ((fuzz_number(rnd), fuzz_number(rnd), b, fuzz_matrix(rnd, m, 2), Y), {}),
+        "numerical_gradient": ((w, b, X, Y), {"l2": l2, "epsilon": rnd.choice([1e-6, 1e-3, fuzz_number(rnd)])}),
+        "gradient_check": ((w, b, X, Y, fuzz_vector(rnd, n), fuzz_number(rnd)), {"l2": l2}),
+        "update": ((w, b, fuzz_vector(rnd, n), fuzz_number(rnd), rate), {}),
+        "train": ((X, Y), {"learning_rate": rate, "iterations": small(), "l2": l2,
+                           "tolerance": rnd.choice([0.0, 1e-3, fuzz_number(rnd)]),
+                           "w": rnd.choice([None, w]), "b": rnd.choice([0.0, b])}),
+        "train_newton": ((X, Y), {"iterations": small(), "l2": l2}),
+        "predict_proba": ((w, b, X), {}),
+        "predict": ((w, b, X), {"threshold": rnd.choice([0.5, 0.0, 1.0, Float32(0.3), fuzz_number(rnd)])}),
+        "accuracy": ((Y, fuzz_vector(rnd, m, make=fuzz_label)), {}),
+        "fit_scaling": ((X,), {}),
+        "standardize": ((X, fuzz_vector(rnd, n), fuzz_vector(rnd, n, make=lambda r: abs(r.gauss(1, 1)) + 0.1)), {}),
+        "unstandardize": ((w, b, fuzz_vector(rnd, n), fuzz_vector(rnd, n, make=lambda r: r.choice([0.5, 2, Float32(3.0)]))), {}),
+    }
+    return f, *args[name]
+
+
+def snapshot(v: Any) -> Any:
+    """Everything about v that a function could change."""
+    if isinstance(v, (list, tuple)):
+        return type(v).__name__, [snapshot(u) for u in v]
+    if isinstance(v, dict):
+        return "dict", [(snapshot(k), snapshot(u)) for k, u in v.items()]
+    if isinstance(v, (set, frozenset)):
+        return "set", sorted(map(repr, v))
+    return type(v).__name__, repr(v)
+
+
+def plain(v: Any) -> Any:
+    """The same values as Python's own ints and floats."""
+    if isinstance(v, (list, tuple)):
+        return [plain(u) for u in v]
+    if isinstance(v, dict) or v is None or type(v) in (int, bool, str):
+        return v
+    if isinstance(v, _SmallInt):
+        return v.v
+    return float(v)
+
+
+def flatten(result: Any) -> list[Any]:
+    if isinstance(result, (list, tuple)):
+        return [leaf for part in result for leaf in flatten(part)]
+    return [result]
+
+
+def test_fuzz_campaign_finds_no_broken_promise(capsys: pytest.CaptureFixture[str]) -> None:
+    rnd = random.Random(20261125)
+    outcomes = {"returned": 0, "ValueError": 0, "TypeError": 0}
+    started = time.perf_counter()
+    for case in range(3000):
+        f, args, kwargs = fuzz_call(rnd)
+        before = snapshot((args, kwargs))
+        where = f"case {case}: {f.__name__}{snapshot((args, kwargs))!r:.300}"
+        try:
+            result = f(*args, **kwargs)
+        except (ValueError, TypeError) as e:
+            outcomes[type(e).__name__] += 1
+            assert type(e) in (ValueError, TypeError), where
+            message = str(e)
+            assert MESSAGE.match(message) and "\n" not in message, f"{where}: {message}"
+            assert e.__cause__ is None and (e.__context__ is None or e.__suppress_context__), where
+        else:
+            outcomes["returned"] += 1
+            leaves = flatten(result)
+            if f is predict:
+                assert all(type(v) is int for v in leaves), where
+            else:
+                assert all(type(v) is float for v in leaves), f"{where}: {result!r}"
+                assert all(math.isfinite(v) for v in leaves) or f in (loss, loss_derivative, loss_from_z), where
+            again = f(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
+            assert flatten(again) == pytest.approx(leaves, rel=1e-12, abs=1e-300, nan_ok=True), where
+        assert snapshot((args, kwargs)) == before, f"{where}: an argument changed"
+    capsys.readouterr()
+    assert outcomes["returned"] > 1100 and outcomes["ValueError"] > 200 and outcomes["TypeError"] > 200, outcomes
+    assert time.perf_counter() - started < 30
+
+
 # === demo.py =================================================================
 
 def run_demo(*args: str) -> subprocess.CompletedProcess[str]:
