@@ -1382,7 +1382,10 @@ def fuzz_call(rnd: random.Random) -> tuple[Callable[..., Any], tuple[Any, ...], 
     X, Y = fuzz_matrix(rnd, m, n), fuzz_vector(rnd, m, good=0.95, make=fuzz_label)
     w, b = fuzz_vector(rnd, n), fuzz_number(rnd)
     l2 = rnd.choice([0.0, 0.0, 1.0, fuzz_number(rnd)])
-    small = lambda: rnd.choice([0, 1, 2, 3, SmallInt(2), -1, 2.5, True, "3"])  # noqa: E731
+
+    def small() -> Any:
+        return rnd.choice([0, 1, 2, 3, SmallInt(2), -1, 2.5, True, "3"])
+
     rate = rnd.choice([0.5, 1.0, Fraction(1, 3), ZeroD(0.1), fuzz_number(rnd)])
     args: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
         "sigmoid": ((fuzz_number(rnd),), {}),
