@@ -9,14 +9,14 @@ import copy
 import doctest
 import inspect
 import math
+import os
 import random
 import re
 import struct
 import subprocess
 import sys
-import time
-from fractions import Fraction
 import xml.etree.ElementTree as ET
+from fractions import Fraction
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -1257,7 +1257,6 @@ def test_no_function_changes_the_callers_lists() -> None:
 
 
 def test_numbers_of_other_numeric_types_are_accepted() -> None:
-    from fractions import Fraction
     X: list[list[Any]] = [[Fraction(1, 2), True], [2, False]]
     assert cost([1.0, 1.0], 0.0, X, [True, 0.0]) == pytest.approx(cost([1.0, 1.0], 0.0, [[0.5, 1.0], [2.0, 0.0]], [1, 0]))
 
@@ -1628,7 +1627,7 @@ def test_demo_help_lists_the_lessons_and_one_lesson_runs_alone() -> None:
 
 
 def test_demo_survives_a_console_that_cannot_print_greek_letters() -> None:
-    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("PYTHON")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONIOENCODING"] = "cp1252"
     done = run_demo(env=env, isolated=False)
     assert done.returncode == 0, done.stderr[-500:]
