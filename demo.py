@@ -170,18 +170,18 @@ def split(X: Rows, Y: list[int], seed: int,
 # === Learning rates ==========================================================
 
 def steepest_curvature(X: Rows, iterations: int = 60) -> float:
-    """The largest curvature L of J at the start (w = 0, b = 0).
+    """The largest curvature h of J at the start (w = 0, b = 0).
 
     There every a is ½, so J's Hessian is ¼·(1/m)·Σ x̃x̃ᵀ with x̃ = (x1..xn, 1).
     Power iteration finds its largest eigenvalue using only products with the
     examples, never the n × n matrix.
 
-    >>> steepest_curvature([[1.0], [-1.0]])    # ¼ of the identity: L = ¼
+    >>> steepest_curvature([[1.0], [-1.0]])    # ¼ of the identity: h = ¼
     0.25
     """
     n = len(X[0])
     v = [1.0] * (n + 1)
-    L = 0.0
+    h = 0.0
     for _ in range(iterations):
         Hv = [0.0] * (n + 1)
         for x in X:
@@ -189,12 +189,12 @@ def steepest_curvature(X: Rows, iterations: int = 60) -> float:
             for j, xj in enumerate(x):
                 Hv[j] += t * xj
             Hv[n] += t
-        Hv = [0.25 * h / len(X) for h in Hv]
-        L = math.sqrt(sum(h * h for h in Hv))
-        if L == 0.0:
+        Hv = [0.25 * hv / len(X) for hv in Hv]
+        h = math.sqrt(sum(hv * hv for hv in Hv))
+        if h == 0.0:
             return 0.25
-        v = [h / L for h in Hv]
-    return L
+        v = [hv / h for hv in Hv]
+    return h
 
 
 def bounces(costs: Sequence[float]) -> int:
@@ -206,26 +206,26 @@ def bounces(costs: Sequence[float]) -> int:
     return sum(1 for earlier, later in zip(costs, costs[1:]) if later > earlier + 0.05)
 
 
-def learning_rate_curves(S: Rows, Y: list[int], L: float,
+def learning_rate_curves(S: Rows, Y: list[int], h: float,
                          steps: int = 40) -> list[tuple[str, str, list[float]]]:
-    """Cost curves for a rate too small (0.1/L), about right (1/L), and too big.
+    """Cost curves for a rate too small (0.1/h), about right (1/h), and too big.
 
-    Too big is the first of 2.5/L, 10/L, 40/L and 160/L whose cost rises at
-    least twice, or else 160/L.  J is not a quadratic: its curvature falls as the weights grow, so
-    a rate somewhat above 2/L may rise once and then settle.
+    Too big is the first of 2.5/h, 10/h, 40/h and 160/h whose cost rises at
+    least twice, or else 160/h.  J is not a quadratic: its curvature falls as
+    the weights grow, so a rate somewhat above 2/h may rise once and then settle.
     """
     def run(rate: float) -> list[float]:
         return logreg.train(S, Y, learning_rate=rate, iterations=steps)[2]
 
-    big = 2.5 / L
+    big = 2.5 / h
     big_costs = run(big)
-    while bounces(big_costs) < 2 and big < 160.0 / L:
+    while bounces(big_costs) < 2 and big < 160.0 / h:
         big *= 4.0
         big_costs = run(big)
     verdict = "too big: J rises" if bounces(big_costs) >= 2 else "too big: overshoots"
-    return [("o", f"alpha = {0.1 / L:.3g} (0.1/L)  too small: crawls", run(0.1 / L)),
-            ("*", f"alpha = {1.0 / L:.3g} (1/L)  about right", run(1.0 / L)),
-            ("#", f"alpha = {big:.3g} ({big * L:.3g}/L)  {verdict}", big_costs)]
+    return [("o", f"alpha = {0.1 / h:.3g} (0.1/h)  too small: crawls", run(0.1 / h)),
+            ("*", f"alpha = {1.0 / h:.3g} (1/h)  about right", run(1.0 / h)),
+            ("#", f"alpha = {big:.3g} ({big * h:.3g}/h)  {verdict}", big_costs)]
 
 
 # === Pictures in the terminal ================================================
@@ -480,7 +480,7 @@ class Tour:
         self.snapshots: list[tuple[int, list[float], float]] = []
         self.curves: list[tuple[str, str, list[float]]] = []
         self.top = 1.5 * math.log(2)
-        self._L = 0.0
+        self._h = 0.0
 
     def fit(self, quiet: bool = True) -> tuple[list[float], float, list[float]]:
         """Lesson 5's training, run once: with --learning-rate, --iterations and a tolerance."""
@@ -492,9 +492,9 @@ class Tour:
         return self._fit
 
     def curvature(self) -> float:
-        if not self._L:
-            self._L = steepest_curvature(self.S_train[:2000])
-        return self._L
+        if not self._h:
+            self._h = steepest_curvature(self.S_train[:2000])
+        return self._h
 
 
 def lesson_1(t: Tour) -> None:
@@ -588,16 +588,16 @@ def lesson_5(t: Tour) -> None:
 
 
 def lesson_6(t: Tour) -> None:
-    L = t.curvature()
+    h = t.curvature()
     S, Y = t.S_train[:500], t.Y_train[:500]
     note = f" (on {len(S)} of the training examples)" if len(S) < t.m else ""
-    print(f"At the start J curves most steeply with L = {L:.3g}{note}.  Along that direction,")
-    print("a step of α = 1/L lands on the valley floor; a larger one overshoots it and zigzags,")
-    print("and past α = 2/L it lands higher than it started, so J can rise.")
-    t.curves = learning_rate_curves(S, Y, L)
+    print(f"At the start J curves most steeply with h = {h:.3g}{note}.  Along that direction,")
+    print("a step of α = 1/h lands on the valley floor; a larger one overshoots it and zigzags,")
+    print("and past α = 2/h it lands higher than it started, so J can rise.")
+    t.curves = learning_rate_curves(S, Y, h)
     for line in text_chart(t.curves, t.top):
         print(line)
-    print(f"Lesson 5's α = {t.args.learning_rate:g} is {t.args.learning_rate * L:.2g}/L here.")
+    print(f"Lesson 5's α = {t.args.learning_rate:g} is {t.args.learning_rate * h:.2g}/h here.")
 
 
 def lesson_7(t: Tour) -> None:
@@ -625,15 +625,15 @@ def _kind_of_minimum(t: Tour) -> str:
 
 
 def lesson_8(t: Tour) -> None:
-    L = t.curvature()
+    h = t.curvature()
     steps = max(30, min(1000, 500_000 // (t.m * (t.n + 1))))
     rnd = random.Random(t.args.seed)
     starts = [([0.0] * t.n, 0.0)] + [([rnd.uniform(-3, 3) for _ in t.names], rnd.uniform(-3, 3))
                                      for _ in range(3)]
-    print(f"Gradient descent from {len(starts)} starts, α = 1/L, at most {steps} steps each:")
+    print(f"Gradient descent from {len(starts)} starts, α = 1/h, at most {steps} steps each:")
     finals = []
     for w0, b0 in starts:
-        w, b, costs = logreg.train(t.S_train, t.Y_train, learning_rate=1.0 / L, iterations=steps,
+        w, b, costs = logreg.train(t.S_train, t.Y_train, learning_rate=1.0 / h, iterations=steps,
                                    tolerance=1e-13, w=w0, b=b0)
         finals.append((w + [b], logreg.cost(w, b, t.S_train, t.Y_train)))
         if t.n <= 3:
@@ -650,7 +650,8 @@ def lesson_8(t: Tour) -> None:
         print("The classes are separable: J has no minimum, the weights keep growing, and each")
         print("start drifts on its own way toward cost 0.")
     elif spread <= 1e-3 * max(1.0, max(abs(v) for v in finals[0][0])):
-        print("They meet: J is convex, and on this data its minimum is one single point.")
+        print("They meet: J is convex, and on this data its minimum is one single point."
+              if kind == "single" else "They meet.")
     elif kind == "single":
         print("They have not met yet: the minimum here is one single point, and gradient descent")
         print("needs more steps than the demo spends to get there from every start.")
@@ -675,10 +676,10 @@ def lesson_9(t: Tour) -> None:
     print(f"New made-up data: {len(X)} examples of {len(X[0])} features, one of which carries a")
     print("little signal; the rest are noise.  Then 1000 new examples of the same kind to test on.")
     print("      λ   training accuracy   test accuracy    ‖w‖")
-    L = steepest_curvature(X)
+    h = steepest_curvature(X)
     for l2 in (0.0, 1.0, 10.0, 100.0):
-        # the penalty adds λ/m to the curvature, so the rate 1/L shrinks with it
-        w, b, _ = logreg.train(X, Y, learning_rate=1.0 / (L + l2 / len(X)), iterations=300, l2=l2)
+        # the penalty adds λ/m to the curvature, so the rate 1/h shrinks with it
+        w, b, _ = logreg.train(X, Y, learning_rate=1.0 / (h + l2 / len(X)), iterations=300, l2=l2)
         train_acc = logreg.accuracy(Y, logreg.predict(w, b, X))
         test_acc = logreg.accuracy(Y_new, logreg.predict(w, b, X_new))
         print(f"  {l2:5g}   {train_acc:17.1%}   {test_acc:13.1%}   {math.hypot(*w):6.2f}")
@@ -708,14 +709,14 @@ def lesson_10(t: Tour) -> None:
         l2 = 0.0
     newton_time = time.perf_counter() - started
     print(f"Newton's method: {len(costs)} steps, {newton_time * 1000:.0f} ms, J = {costs[-1]:.10f}")
-    L, budget = t.curvature(), max(200, min(5000, 5_000_000 // (t.m * (t.n + 1))))
+    h, budget = t.curvature(), max(200, min(5000, 5_000_000 // (t.m * (t.n + 1))))
     started = time.perf_counter()
-    w_gd, b_gd, gd_costs = logreg.train(t.S_train, t.Y_train, learning_rate=1.0 / L,
+    w_gd, b_gd, gd_costs = logreg.train(t.S_train, t.Y_train, learning_rate=1.0 / h,
                                         iterations=budget, tolerance=1e-15, l2=l2)
     gd_time = time.perf_counter() - started
     gap = logreg.cost(w_gd, b_gd, t.S_train, t.Y_train, l2=l2) - costs[-1]
     differ = max(abs(p - q) for p, q in zip(w_gd + [b_gd], w + [b]))
-    print(f"Gradient descent, α = 1/L: {len(gd_costs)} steps, {gd_time * 1000:.0f} ms, "
+    print(f"Gradient descent, α = 1/h: {len(gd_costs)} steps, {gd_time * 1000:.0f} ms, "
           f"J higher by {gap:.1e}")
     print(f"The weights differ by at most {differ:.1e}.")
     print("Newton uses the curvature a(1 − a)·x̃x̃ᵀ to take the whole way down in a few steps.")

@@ -267,7 +267,8 @@ def _loss_from_z(z: float, y: float) -> float:
 def cost(w: Vector, b: float, X: Matrix, Y: Labels, *, l2: float = 0.0) -> float:
     """J(w, b), the mean loss over the m examples of X with labels Y.
 
-    With ``l2 = λ`` > 0 it adds the penalty λ/(2m)·Σ wj² of section 13.
+    With ``l2 = λ`` > 0 it adds the penalty λ/(2m)·Σ wj² of section 13,
+    scikit-learn's LogisticRegression(C=1/λ).
 
     >>> cost([0.0, 0.0], 0.0, [[1, 2], [3, 4]], [0, 1]) == math.log(2)
     True
@@ -521,7 +522,8 @@ def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
     starting cost.  Training starts from w = 0 and b = 0 unless w and b are
     given, and makes ``iterations`` steps, or fewer if ``tolerance`` > 0 and a
     step lowers J by less than it; then the returned w and b are the ones whose
-    cost is ``costs[-1]``.  ``l2`` is the λ of section 13.  With
+    cost is ``costs[-1]``.  ``l2`` is the λ of section 13 (scikit-learn's
+    C = 1/λ).  With
     ``print_every`` = k > 0 it prints the cost every k iterations, to watch a
     long run.  It raises ValueError if Y holds one class only, or if training
     diverges (J or w stops being finite).
@@ -754,7 +756,7 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     """Learn w and b by Newton's method; return (w, b, costs) as train does.
 
     It stops after ``iterations`` steps, or once a step lowers J by less than
-    ``tolerance``.  It raises ValueError if the minimum is not one point (see
+    ``tolerance``.  ``l2`` is the λ of section 13 (scikit-learn's C = 1/λ).  It raises ValueError if the minimum is not one point (see
     above) or does not exist.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]

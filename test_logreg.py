@@ -1552,9 +1552,9 @@ def test_demo_lesson_5_stops_by_the_rule_and_reports_honest_accuracy(tour_output
 
 def test_demo_learning_rate_lesson_places_lesson_5s_rate_and_labels_its_chart(tour_output: str) -> None:
     text = lesson(tour_output, 6)
-    rates = [float(r) for r in re.findall(r"\((\d+(?:\.\d+)?)/L\)", text)]
+    rates = [float(r) for r in re.findall(r"\((\d+(?:\.\d+)?)/h\)", text)]
     assert rates[:2] == [0.1, 1.0] and rates[2] > 2.0
-    placed = re.search(r"Lesson 5's α = 1 is ([\d.]+)/L here", text)
+    placed = re.search(r"Lesson 5's α = 1 is ([\d.]+)/h here", text)
     assert placed is not None and 0.1 < float(placed[1]) < 1.0       # between the first two curves
     assert re.search(r"^ +1\.04 \|", text, re.M) and re.search(r"^ +0\.00 \|", text, re.M)
     assert ("^ marks a cost above" in text) == ("^" in text.split("+---")[0].split("J can rise.")[1])
@@ -1610,7 +1610,7 @@ def test_demo_overfitting_lesson_shows_a_large_gap_and_what_l2_does(tour_output:
 def test_demo_newton_lesson_agrees_with_gradient_descent(tour_output: str) -> None:
     text = lesson(tour_output, 10)
     newton = re.search(r"Newton's method: (\d+) steps", text)
-    gd = re.search(r"Gradient descent, α = 1/L: (\d+) steps, .* J higher by ([\de.+-]+)\n", text)
+    gd = re.search(r"Gradient descent, α = 1/h: (\d+) steps, .* J higher by ([\de.+-]+)\n", text)
     differ = re.search(r"The weights differ by at most ([\de.+-]+)\.\n", text)
     assert newton is not None and gd is not None and differ is not None
     assert int(newton[1]) <= 15 < int(gd[1])
