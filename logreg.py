@@ -76,7 +76,7 @@ train_newton(X, Y, ...)    Newton's method: the same answer in a few steps
 and ``train_newton`` take ``l2 = λ`` for L2 regularization (section 13).
 
 Numbers may be of any real type (int, float, bool, Fraction, numpy's); the
-results are plain floats.  Bad input raises ValueError, or TypeError for a
+results are plain floats (and plain ints from predict).  Bad input raises ValueError, or TypeError for a
 value that is not a number, with a message that says what is wrong and where.
 No function changes the lists it is given.
 
@@ -620,7 +620,8 @@ def accuracy(Y: Labels, predictions: Labels) -> float:
 # runs in thousands and another in thousandths, J is a long, narrow valley: a
 # rate small enough not to overshoot along the steep direction crawls along
 # the shallow one.  Standardizing each feature to mean 0 and standard
-# deviation 1 makes the valley round, and one rate suits every weight.
+# deviation 1 makes the valley much rounder (features that move together can
+# still leave it oval), and one rate suits every weight far better.
 #
 # Learn the means and deviations on the training data only, and apply those
 # same numbers to any new data: the model was trained in those units.
