@@ -651,7 +651,7 @@ def fit_scaling(X: Matrix) -> tuple[list[float], list[float]]:
         mean = math.fsum(u) / m
         deviation = math.sqrt(math.fsum((v - mean) ** 2 for v in u) / m)
         # Scale back up; the last doubling may round to inf but cannot raise.
-        means.append(min(max(math.ldexp(mean, k - 1) * 2.0, low), high))
+        means.append(math.ldexp(mean, k - 1) * 2.0)
         deviation = math.ldexp(deviation, k - 1) * 2.0
         deviations.append(deviation if deviation > 0.0 else 1.0)
     return means, deviations

@@ -511,6 +511,19 @@ def test_newton_on_separable_data_says_so_and_finds_the_regularized_minimum() ->
     assert all(math.isfinite(v) for v in w + [b] + costs)
 
 
+def test_a_newton_step_that_would_raise_J_is_halved(monkeypatch: pytest.MonkeyPatch) -> None:
+    # From w = 0, Newton's full step rarely overshoots on real data, so make
+    # every step eight times too long: only the halving can still bring J down,
+    # and (more slowly) to the same minimum.
+    X, Y = iris_as("std")
+    solve = logreg._solve
+    monkeypatch.setattr(logreg, "_solve", lambda H, g: [8.0 * s for s in solve(H, g) or []] or None)
+    w, b, costs = train_newton(X, Y, iterations=300, tolerance=0.0)
+    assert all(later <= earlier for earlier, later in zip(costs, costs[1:]))
+    reference_w, reference_b = SKLEARN_IRIS[math.inf, "std"]
+    assert w + [b] == pytest.approx(reference_w + [reference_b], abs=1e-6)
+
+
 def test_newton_never_returns_nan_on_awkward_data() -> None:
     rnd = random.Random(5)
     cases: list[Rows] = [
@@ -910,14 +923,18 @@ class _Float32:
 
 
 class _ZeroD:
-    """Like a numpy 0-d array: float() works, len() does not, and += changes it in place."""
+    """Like a numpy 0-d array: float() works, len() does not, and += changes it in place.
+
+    As numpy's do, float() of a complex one drops the imaginary part (with a
+    warning), and float() of a string one parses the string.
+    """
     ndim = 0
 
     def __init__(self, v: Any, kind: str = "f") -> None:
         self.v, self.dtype = v, Kind(kind)
 
     def __float__(self) -> float:
-        return float(self.v)
+        return float(self.v.real if self.dtype.kind == "c" else self.v)
 
     def __repr__(self) -> str:
         return f"array({self.v})"
@@ -1112,12 +1129,14 @@ def test_sigmoid_derivative_never_exceeds_a_quarter_near_zero() -> None:
         assert loss_from_z(z, rnd.randrange(2)) >= 0.0
 
 
+@pytest.mark.parametrize("rows", [3, 5, 7])
 @pytest.mark.parametrize("value", [0.1, 1e300, -3.7e-310, 7, Fraction(1, 3), 10 ** 20])
-def test_a_constant_column_gets_deviation_1_and_standardizes_to_exactly_0(value: Any) -> None:
-    X = [[value, float(i)] for i in range(5)]
+def test_a_constant_column_gets_deviation_1_and_standardizes_to_exactly_0(value: Any, rows: int) -> None:
+    # three times 0.1 sums to 0.30000000000000004, and a third of it is not 0.1
+    X = [[value, float(i)] for i in range(rows)]
     means, deviations = fit_scaling(X)
     assert means[0] == float(value) and deviations[0] == 1.0
-    assert [row[0] for row in standardize(X, means, deviations)] == [0.0] * 5
+    assert [row[0] for row in standardize(X, means, deviations)] == [0.0] * rows
     assert all(math.copysign(1.0, row[0]) == 1.0 for row in standardize(X, means, deviations))
 
 
@@ -1187,6 +1206,9 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     # the pieces
     (sigmoid, (NAN,), {}, ValueError, r"^z is nan; it must be a finite number$"),
     (sigmoid, ("3",), {}, TypeError, r"^z is '3' \(str\); it must be a real number$"),
+    (sigmoid, (ZeroD("3", "U"),), {}, TypeError, r"^z is array\(3\) \(_ZeroD\); it must be a real number$"),
+    (sigmoid_derivative, (ZeroD(2 + 1j, "c"),), {}, TypeError, r"^z is array\(\(2\+1j\)\) \(_ZeroD\); it must be"),
+    (cost, (W2, 0.0, XY[0], [0, 1 + 0j]), {}, TypeError, r"^label 1 is \(1\+0j\) \(complex\); it must be a real number$"),
     (sigmoid_derivative, (NAN,), {}, ValueError, r"^z is nan"),
     (loss, (1.5, 1), {}, ValueError, r"^a is 1\.5; an activation must lie in \[0, 1\]$"),
     (loss, (0.5, 0.5), {}, ValueError, r"^y is 0\.5; labels must be 0 or 1$"),
