@@ -468,8 +468,7 @@ class Tour:
                 try:
                     out.append(logreg.standardize([X[i]], self.means, self.deviations)[0])
                 except ValueError:
-                    j = next(j for j, v in enumerate(X[i]) if
-                             not math.isfinite((v - self.means[j]) / self.deviations[j]))
+                    j = next(j for j in range(self.n) if not self._standardizes(X[i][j], j))
                     where = f"line {lines[i]}, column {j + 1}" if lines else f"example {i}"
                     raise DataError(f"{where}: {X[i][j]!r} is too many deviations from the training "
                                     "mean to standardize as a float") from None
@@ -481,6 +480,13 @@ class Tour:
         self.curves: list[tuple[str, str, list[float]]] = []
         self.top = 1.5 * math.log(2)
         self._h = 0.0
+
+    def _standardizes(self, value: float, j: int) -> bool:
+        try:
+            logreg.standardize([[value]], [self.means[j]], [self.deviations[j]])
+        except ValueError:
+            return False
+        return True
 
     def fit(self, quiet: bool = True) -> tuple[list[float], float, list[float]]:
         """Lesson 5's training, run once: with --learning-rate, --iterations and a tolerance."""
