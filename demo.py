@@ -137,7 +137,7 @@ def read_csv(path: str, sample: int = 20_000, seed: int = 1,
         raise DataError(f"every label (the last column) is {next(iter(spellings.values()))!r}; "
                         "it needs two different values")
     kept.sort()
-    zero, one = sorted(spellings, key=lambda k: k if k[0] == 0 else (1, 0.0, spellings[k]))
+    zero, one = sorted(spellings)           # numbers by value, before text in text order
     X = [x for _, x, _ in kept]
     Y = [int(key == one) for _, _, key in kept]
     names = names or [f"x{j + 1}" for j in range(width - 1)]

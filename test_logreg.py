@@ -1733,6 +1733,16 @@ def test_demo_labels_that_are_one_number_written_two_ways_are_one_class(tmp_path
     assert "label '1' is taken as 1 and '0' as 0" in done.stdout
 
 
+@pytest.mark.parametrize("labels, one", [(["0", "1"], "1"), (["1.0", "0.0"], "1.0"), (["2", "10"], "10"),
+                                         (["M", "B"], "M"), (["yes", "no"], "yes"), (["-1", "1"], "1")])
+def test_demo_takes_the_larger_label_as_1(tmp_path: Path, labels: list[str], one: str) -> None:
+    rows = "\n".join(f"{i},{labels[i % 2]}" for i in range(12))
+    X, Y, _, note, lines, count = demo.read_csv(write(tmp_path, "labels.csv", rows + "\n"))
+    assert Y == [int(labels[i % 2] == one) for i in range(12)]
+    assert note.startswith(f"label {one!r} is taken as 1")
+    assert lines == list(range(1, 13)) and count == 12 and X == [[float(i)] for i in range(12)]
+
+
 def test_demo_samples_a_big_file_and_says_so(tmp_path: Path) -> None:
     rows = "\n".join(f"{i % 97},{i % 13},{i % 2}" for i in range(3000))
     done = run_demo("--csv", write(tmp_path, "big.csv", "a,b,y\n" + rows + "\n"), "--sample", "500", "--lesson", "1")
