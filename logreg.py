@@ -969,8 +969,7 @@ def _matrix(X: Matrix) -> tuple[Matrix, int, int]:
     m = _length(X, "X", "examples, each a list of numbers")
     if m == 0:
         raise ValueError("X is empty; it needs at least one example")
-    n = -1
-    kinds: set[type] = set()
+    n, plain = -1, True
     for i, x in enumerate(X):
         if isinstance(x, (int, float)) or getattr(x, "ndim", None) == 0:
             raise TypeError(f"X[{i}] is the number {_show(x)}; X must be a list of "
@@ -981,18 +980,18 @@ def _matrix(X: Matrix) -> tuple[Matrix, int, int]:
         if i > 0 and n_i != n:
             raise ValueError(f"X[{i}] has {n_i} features but X[0] has {n}")
         n = n_i
+        # A row of Python's own numbers with a finite sum holds finite numbers
+        # only, so the slow check of each value runs only for other types, or
+        # when something is wrong, or when huge values overflowed the sum.
+        own = set(map(type, x)) <= {float, int, bool}
         try:
-            total = sum(x, 0.0)
-        except Exception:                   # not numbers; found below
-            total = math.nan
-        # The sum is a finite float when every value is a finite number, so the
-        # slow search for the culprit runs only when something is wrong, or
-        # when huge values overflowed the sum (and then it finds nothing).
-        if not (isinstance(total, float) and math.isfinite(total)):
+            fine = own and math.isfinite(sum(x, 0.0))
+        except OverflowError:               # an int too large for a float
+            fine = False
+        if not fine:
             for j, v in enumerate(x):
                 _real(v, f"X[{i}][{j}]")
-        kinds.update(map(type, x))
-    plain = kinds <= {float, int, bool}
+        plain = plain and own
     return (X if plain else _FloatRows(X)), m, n
 
 

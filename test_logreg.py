@@ -1208,6 +1208,7 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (sigmoid, ("3",), {}, TypeError, r"^z is '3' \(str\); it must be a real number$"),
     (sigmoid, (ZeroD("3", "U"),), {}, TypeError, r"^z is array\(3\) \(_ZeroD\); it must be a real number$"),
     (sigmoid_derivative, (ZeroD(2 + 1j, "c"),), {}, TypeError, r"^z is array\(\(2\+1j\)\) \(_ZeroD\); it must be"),
+    (cost, (W2, 0.0, [[ZeroD("3", "U"), 1.0], [1.0, 0.0]], [0, 1]), {}, TypeError, r"^X\[0\]\[0\] is array\(3\) \(_ZeroD\); it must be a real number$"),
     (cost, (W2, 0.0, XY[0], [0, 1 + 0j]), {}, TypeError, r"^label 1 is \(1\+0j\) \(complex\); it must be a real number$"),
     (sigmoid_derivative, (NAN,), {}, ValueError, r"^z is nan"),
     (loss, (1.5, 1), {}, ValueError, r"^a is 1\.5; an activation must lie in \[0, 1\]$"),
