@@ -587,8 +587,11 @@ def lesson_5(t: Tour) -> None:
         print(f"Ran all {a.iterations} steps: J = {logreg.cost(w, b, t.S_train, t.Y_train):.6g}.")
     train_acc = logreg.accuracy(t.Y_train, logreg.predict(w, b, t.S_train))
     test_acc = logreg.accuracy(t.Y_test, logreg.predict(w, b, t.S_test))
+    # At p = 0 or 1 the formula gives 0, which would claim certainty; give its
+    # largest value, at p = ½, instead.
+    se = standard_error(test_acc if 0 < test_acc < 1 else 0.5, t.m_test)
     print(f"Accuracy: {train_acc:.1%} on the training part, {test_acc:.1%} on the test part "
-          f"(± {standard_error(test_acc, t.m_test):.1%}, one standard error on {t.m_test}).")
+          f"(± {se:.1%}, one standard error on {t.m_test}).")
     raw_w, raw_b = logreg.unstandardize(w, b, t.means, t.deviations)
     show_weights(w, b, raw_w, raw_b, t.names)
 

@@ -238,7 +238,8 @@ def loss_derivative(a: float, y: float) -> float:
 # a correction of at most log 2 that log1p computes accurately even when tiny.
 
 def loss_from_z(z: float, y: float) -> float:
-    """L(σ(z), y), computed from z so that it is finite and accurate.
+    """L(σ(z), y), computed from z: finite for every finite z, and accurate to
+    a unit or two in the last place.
 
     >>> loss_from_z(0.0, 1) == math.log(2)
     True
@@ -393,8 +394,8 @@ def _propagate(w: Vector, b: float, X: Matrix, Y: Labels,
 # That gives a check for any gradient you write yourself.  The central
 # difference (J(w1 + ε) − J(w1 − ε)) / 2ε is off from the true slope by a
 # multiple of ε² from the curve of J, plus about 1e-16·J/ε from rounding, so
-# with ε = 1e-6 a correct dw1 and the difference agree to about 1e-10: far
-# closer than any mistake in the loop.  It costs two passes over the data per
+# with ε = 1e-6 and J near 1 a correct dw1 and the difference agree to about
+# 1e-10: far closer than any mistake in the loop.  It costs two passes over the data per
 # parameter, far too slow for training, but it is the test to run after you
 # change the loop: compare, and a mistake in dz, in a sum or in the division
 # by m shows at once.

@@ -1724,6 +1724,8 @@ def test_demo_copes_with_a_constant_huge_feature_and_separable_classes(tmp_path:
     done = run_demo("--csv", write(tmp_path, "s.csv", separable + "\n"))
     assert done.returncode == 0, done.stderr
     assert "The classes are separable" in lesson(done.stdout, 8)
+    # every test example right: the standard error is not 0, but its largest value, at p = ½
+    assert "100.0% on the test part (± 12.9%, one standard error on 15)." in lesson(done.stdout, 5)
     assert "the classes are separable" in lesson(done.stdout, 10) and "With l2 = 1" in done.stdout
 
 
