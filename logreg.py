@@ -1,151 +1,71 @@
 # SPDX-License-Identifier: MIT
 """Logistic regression as a one-neuron network, in plain Python.
 
-Read this file from top to bottom: it is a tutorial, and also a small library
-you can copy into your own work.  It needs nothing but Python's ``math``.
+Read it from the top: it is a lecture, and a small library to copy into
+your own work, needing only Python's math module.
 
-The story in equations
-----------------------
-An example is a vector x of n features, x = (x1, ..., xn), with a label y that
-is 0 or 1.  The neuron holds one weight per feature, w = (w1, ..., wn), and a
-bias b.  Forward propagation takes an example to a prediction and a loss:
+An example is n features x = (x1, ..., xn) with a label y, 0 or 1; the
+neuron holds a weight per feature and a bias b.  Forward propagation takes
+an example to a prediction a and a loss L, and the cost J is the mean loss
+over the m training examples:
 
-    z = w·x + b = w1·x1 + ... + wn·xn + b     the weighted sum
-    a = σ(z) = 1 / (1 + e^(−z))               the activation, read as P(y = 1 | x)
-    L(a, y) = −(y·log(a) + (1 − y)·log(1 − a))    the loss: how surprised it is
+    z = w·x + b = w1·x1 + ... + wn·xn + b        a = σ(z) = 1 / (1 + e^(−z))
+    L(a, y) = −(y·log(a) + (1 − y)·log(1 − a))   J = (1/m) · Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾)
 
-and the cost is the mean loss over the m training examples x⁽¹⁾ ... x⁽ᵐ⁾:
+Backward propagation runs the chain rule back from L to dz = a − y, then
+xj·dz for each weight and dz for b; their means over the examples are the
+gradient (dw, db) of J.  Backpropagation computes it, and gradient descent
+steps against it with a learning rate α: wj := wj − α·dwj, b := b − α·db.
+Repeat both, with α small enough, and J goes down.
 
-    J(w, b) = (1/m) · Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾)
+X is a list of m rows of n numbers, one per example (the course's n × m
+matrix, transposed), and Y a list of m labels.  Any real numbers will do;
+results are plain floats, and nothing passed in is changed.  Bad input
+raises ValueError (TypeError if not a number), saying what and where.
 
-Learning means making J small.  Backward propagation runs the chain rule from
-L back to the parameters:
-
-    da = dL/da = −y/a + (1 − y)/(1 − a)
-    dz = dL/dz = da · a(1 − a) = a − y
-    dL/dwj = xj·dz        dL/db = dz
-
-Averaging over the m examples gives the gradient of J,
-
-    dwj = (1/m) · Σᵢ xj⁽ⁱ⁾·dz⁽ⁱ⁾        db = (1/m) · Σᵢ dz⁽ⁱ⁾
-
-and one step of gradient descent with learning rate α moves against it:
-
-    wj := wj − α·dwj        b := b − α·db
-
-Backpropagation *computes* the derivatives; gradient descent *uses* them to
-take a step.  Repeat both, and J falls.  Everything below is these lines,
-written so that they stay accurate on real data, and say so in words when
-they cannot.
-
-Data layout
------------
-``X`` is a list of m rows, one row per example, each a list of n numbers, and
-``Y`` is a list of m labels, 0 or 1.  So ``X[i]`` is the example x⁽ⁱ⁾ and
-``X[i][j]`` is its feature x⁽ⁱ⁾j.  The course stacks the examples as the
-*columns* of an n × m matrix instead; ``X`` here is that matrix transposed,
-which is how a table of data usually arrives (one line per example).
-Indexes in messages count from 0, as Python does.
-
-Contents, in reading order
---------------------------
-=========================  ====================================================
-sigmoid(z)                 a = σ(z), safe for every float
-sigmoid_derivative(z)      da/dz = σ(z)·(1 − σ(z))
-loss(a, y)                 L(a, y), the cross-entropy
-loss_derivative(a, y)      dL/da
-loss_from_z(z, y)          L(σ(z), y) computed from z, without losing digits
-cost(w, b, X, Y)           J, the mean loss
-propagate_two_features     the lecture's loop: J, dw1, dw2, db
-propagate(w, b, X, Y)      the same for n features: J, dw, db
-numerical_gradient(...)    (dw, db) from nudging each parameter: a check
-gradient_check(...)        how far a gradient is from numerical_gradient's
-update(w, b, dw, ...)      one step of gradient descent
-train(X, Y, ...)           repeat propagate and update: w, b and the costs
-predict_proba(w, b, X)     a for each example
-predict(w, b, X)           1 where a > 0.5, else 0
-accuracy(Y, predictions)   the fraction predicted right
-fit_scaling(X)             the means and deviations of the features
-standardize(X, ...)        features on one scale, for training and prediction
-unstandardize(w, b, ...)   weights learned on standardized features, in the
-                           original units
-train_newton(X, Y, ...)    Newton's method: the same answer in a few steps
-=========================  ====================================================
-
-``cost``, ``propagate``, ``numerical_gradient``, ``gradient_check``, ``train``
-and ``train_newton`` take ``l2 = λ`` for L2 regularization (section 13).
-
-Numbers may be of any real type (int, float, bool, Fraction, numpy's); the
-results are plain floats (and plain ints from predict).  Bad input raises ValueError, or TypeError for a
-value that is not a number, with a message that says what is wrong and where.
-No function changes the lists it is given.
-
-Four examples at x = −1 and four at x = 1; a quarter of the first four and
-three quarters of the others have y = 1, so the classes overlap:
-
->>> X = [[-1.0]] * 4 + [[1.0]] * 4
->>> Y = [0, 0, 0, 1] + [0, 1, 1, 1]
+>>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
 >>> w, b, costs = train(X, Y, learning_rate=1.0, iterations=300)
 >>> round(costs[0], 4)             # at w = 0, b = 0 every a is ½: J = log 2
 0.6931
->>> round(w[0], 4), abs(b) < 1e-9  # σ(−w + b) = ¼ and σ(w + b) = ¾: w = log 3, b = 0
+>>> round(w[0], 4), abs(b) < 1e-9  # σ(−w + b) = ¼, σ(w + b) = ¾: w = log 3, b = 0
 (1.0986, True)
->>> predict(w, b, [[-1.0], [1.0]])
-[0, 1]
-
-Comments tagged "Numerics:" explain how a formula is kept accurate in floating
-point; a first reading can skip them.
 """
 
-import math
-from collections.abc import Iterator, Sequence
-from typing import overload
+from __future__ import annotations
 
-Vector = Sequence[float]            # one example x, or the weights w
+import math
+from collections.abc import Sequence
+from typing import Any
+
+Vector = Sequence[float]            # an example x, or the weights w
 Matrix = Sequence[Sequence[float]]  # X: m examples (rows) of n features each
 Labels = Sequence[float]            # Y: m labels, each 0 or 1
 
 
-# === 1. The model: z = w·x + b, a = σ(z) =====================================
-#
-# The weighted sum z can be any real number, but a probability must lie
-# between 0 and 1, so a plain linear output cannot be one.  The neuron
-# therefore squashes z through the sigmoid σ, which maps the whole real line
-# into (0, 1): large positive z means "surely 1", large negative z "surely 0",
-# and z = 0 means a coin toss.  The set of points where z = 0, that is
-# w·x + b = 0, is the decision boundary: a line for two features, a plane for
-# three.
+# === 1. The neuron: z = w·x + b and a = σ(z) =================================
+# σ squashes z into a probability: large z means "surely 1", very negative
+# z "surely 0", and z = 0 (the decision boundary) a coin toss.
 
 def _z(w: Vector, b: float, x: Vector) -> float:
     """z = w·x + b for one example."""
     z = b
-    for j in range(len(w)):
-        z += w[j] * x[j]
+    for wj, xj in zip(w, x):
+        z += wj * xj
     return z
 
 
-# === 2. The sigmoid σ(z) and its slope =======================================
-
 def sigmoid(z: float) -> float:
-    """The logistic function σ(z) = 1 / (1 + e^(−z)), a number in [0, 1].
+    """σ(z) = 1 / (1 + e^(−z)), the neuron's activation a, in [0, 1].
 
-    It is accurate to a unit or two in the last place, and never overflows,
-    for every float including ±inf.
-
-    >>> sigmoid(0.0)
-    0.5
-    >>> sigmoid(-1000.0), sigmoid(1000.0)
+    >>> sigmoid(0.0), round(sigmoid(math.log(3)), 12)    # 1 / (1 + 1/3)
+    (0.5, 0.75)
+    >>> sigmoid(-1000.0), sigmoid(1000.0)                # no overflow
     (0.0, 1.0)
-    >>> round(sigmoid(math.log(3)), 12)    # 1 / (1 + 1/3)
-    0.75
     """
-    return _sigmoid(_real(z, "z", infinite_ok=True))
-
-
-def _sigmoid(z: float) -> float:
-    # Textbook: 1 / (1 + exp(−z)).
-    # Numerics: math.exp overflows above z ≈ 709.78, so for negative z use the
-    # equal form e^z / (1 + e^z), whose exp is at most 1.
+    if type(z) is not float:
+        z = _real(z, "z")                  # ints, numpy's numbers: the appendix
+    # Textbook: 1 / (1 + math.exp(-z)).  But math.exp overflows above about
+    # 709.78, so for z < 0 use the equal e^z / (1 + e^z), whose exp is below 1.
     if z >= 0.0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
@@ -153,56 +73,33 @@ def _sigmoid(z: float) -> float:
 
 
 def sigmoid_derivative(z: float) -> float:
-    """da/dz = σ(z)·(1 − σ(z)): the slope of the sigmoid, at most ¼.
+    """da/dz = σ(z)·(1 − σ(z)), the sigmoid's slope: at most ¼, at z = 0.
 
-    The slope is largest at z = 0 and vanishes as |z| grows.  That is why a
-    neuron whose z is far from 0 learns slowly under a loss that does not
-    undo the sigmoid, such as squared error.  Past |z| ≈ 745 it is below the
-    smallest float and comes out as 0.
-
-    >>> sigmoid_derivative(0.0)
-    0.25
-    >>> sigmoid_derivative(-1000.0)
-    0.0
+    >>> sigmoid_derivative(0.0), sigmoid_derivative(40.0) > 0.0   # σ(40) rounds to 1
+    (0.25, True)
     """
-    return _sigmoid_derivative(_real(z, "z", infinite_ok=True))
-
-
-def _sigmoid_derivative(z: float) -> float:
-    # Textbook: s = σ(z); s·(1 − s).
-    # Numerics: for large z, 1 − σ(z) rounds to 0 long before the slope does.
-    # The slope is the same at z and −z, so take s = σ(−|z|), the small side,
-    # which keeps its digits; rounded, s·(1 − s) still never exceeds ¼.
-    s = _sigmoid(-abs(z))
+    if type(z) is not float:
+        z = _real(z, "z")
+    # Textbook: s·(1 − s) with s = σ(z).  But 1 − s is 0 once σ(z) rounds to 1,
+    # above z ≈ 37; the slope is even, so take s on its small side.
+    s = sigmoid(-abs(z))
     return s * (1.0 - s)
 
 
-# === 3. The loss L(a, y) =====================================================
-#
-# Why cross-entropy and not squared error (a − y)²/2?  With the sigmoid inside,
-# squared error gives a J with flat plateaus where a is near the wrong 0 or 1:
-# there its gradient carries the factor a(1 − a), nearly 0, and gradient
-# descent stalls.  The cross-entropy makes J convex in (w, b).  Convex means
-# that the straight segment between any two points of J's graph never dips
-# below the graph; so J has no ledges or false valleys, every point where
-# the gradient vanishes is a minimum, and all minima have the same cost.  And,
-# as section 6 shows, its derivative through σ is simply a − y.
+# === 2. The loss L(a, y) and the cost J ======================================
+# Why not the squared error (a − y)²/2?  Through σ, its gradient carries the
+# slope a(1 − a), nearly 0 where a is near the wrong 0 or 1: a plateau.  The
+# cross-entropy makes J convex in (w, b), with no chord of its graph below
+# the graph, so wherever the gradient vanishes, J is at its lowest.
 
 def loss(a: float, y: float) -> float:
-    """L(a, y) = −(y·log(a) + (1 − y)·log(1 − a)), for a in [0, 1], y 0 or 1.
+    """L(a, y) = −(y·log(a) + (1 − y)·log(1 − a)): 0 if sure and right, inf if sure and wrong.
 
-    It is 0 when the neuron is certain and right, and ``math.inf`` when it is
-    certain and wrong.
-
-    >>> loss(0.5, 1) == math.log(2)
-    True
-    >>> loss(1.0, 1), loss(0.0, 0), loss(0.0, 1)
-    (0.0, 0.0, inf)
+    >>> loss(0.5, 1) == math.log(2), loss(1.0, 1), loss(0.0, 1)
+    (True, 0.0, inf)
     """
-    a, y = _activation(a), _label(y)
-    # Numerics: only one of the two terms is ever present, and evaluating the
-    # absent one would compute 0 · log(0) = 0 · (−inf), which is nan, or raise.
-    # The leading 0.0 turns log(1) = 0 into +0.0 rather than −0.0.
+    a, y = _number(a, "a", "in [0, 1]"), _label(y)
+    # One term at a time: the other could take log(0).  0.0 − turns −0.0 to 0.0.
     if y == 1:
         return 0.0 - math.log(a) if a > 0.0 else math.inf
     return 0.0 - math.log1p(-a) if a < 1.0 else math.inf
@@ -211,230 +108,167 @@ def loss(a: float, y: float) -> float:
 def loss_derivative(a: float, y: float) -> float:
     """dL/da = −y/a + (1 − y)/(1 − a).
 
-    >>> loss_derivative(0.5, 1), loss_derivative(0.5, 0)
-    (-2.0, 2.0)
-    >>> loss_derivative(0.0, 1)
-    -inf
+    >>> loss_derivative(0.5, 1), loss_derivative(0.5, 0), loss_derivative(0.0, 1)
+    (-2.0, 2.0, -inf)
     """
-    a, y = _activation(a), _label(y)
+    a, y = _number(a, "a", "in [0, 1]"), _label(y)
     if y == 1:
         return -1.0 / a if a > 0.0 else -math.inf
     return 1.0 / (1.0 - a) if a < 1.0 else math.inf
 
 
-# === 4. The loss computed from z =============================================
-#
-# σ(z) rounds to exactly 1.0 once z passes about 37, and to 0.0 below about
-# −745.  From then
-# on loss(σ(z), y) is 0 or inf, while the true loss is a small positive number
-# or a large finite one.  Working from z instead keeps the digits.  Since
-# 1 − σ(z) = σ(−z), the two cases are
-#
-#     y = 1:  L = −log σ(z)  = log(1 + e^(−z))
-#     y = 0:  L = −log σ(−z) = log(1 + e^z)
-#
-# and log(1 + e^t) = max(t, 0) + log(1 + e^(−|t|)).  The first term is |z| when
-# the neuron leans the wrong way, 0 when it leans the right way; the second is
-# a correction of at most log 2 that log1p computes accurately even when tiny.
-
 def loss_from_z(z: float, y: float) -> float:
-    """L(σ(z), y), computed from z: finite for every finite z, and accurate to
-    a unit or two in the last place.
+    """L(σ(z), y), computed from z, so that it stays accurate where σ(z) rounds to 0 or 1.
 
-    >>> loss_from_z(0.0, 1) == math.log(2)
-    True
-    >>> loss_from_z(40.0, 0)          # σ(40) rounds to 1, yet the loss is 40
-    40.0
-    >>> loss_from_z(-1e20, 1)
-    1e+20
-    >>> loss_from_z(1000.0, 1)        # right and sure: e^-1000 rounds to 0
-    0.0
+    >>> loss_from_z(40.0, 0), loss_from_z(1000.0, 1)    # σ(40) rounds to 1; e^(−1000) to 0
+    (40.0, 0.0)
     """
-    return _loss_from_z(_real(z, "z", infinite_ok=True), _label(y))
-
-
-def _loss_from_z(z: float, y: float) -> float:
-    # Textbook: loss(sigmoid(z), y).
-    # Numerics: that is 0 or inf once σ(z) rounds to 0 or 1, so split
-    # log(1 + e^±z) into |z| and a small log1p term instead.
+    if type(z) is not float or type(y) is not int or y not in (0, 1):
+        z, y = _real(z, "z"), _label(y)
+    # Textbook: loss(sigmoid(z), y), but it is 0 or inf once σ(z) rounds to 1
+    # (above z ≈ 37) or 0 (below z ≈ −745).  As 1 − σ(z) = σ(−z), L is
+    # log(1 + e^t) = max(t, 0) + log1p(e^(−|t|)), with t = ∓z for y = 1 or 0.
     correction = math.log1p(math.exp(-abs(z)))
     if (z >= 0.0) == (y == 1):        # leaning the right way
         return correction
     return abs(z) + correction
 
 
-# === 5. The cost J ===========================================================
-
 def cost(w: Vector, b: float, X: Matrix, Y: Labels, *, l2: float = 0.0) -> float:
-    """J(w, b), the mean loss over the m examples of X with labels Y.
+    """J(w, b) = (1/m)·Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾) over the examples X with labels Y.
 
-    With ``l2 = λ`` > 0 it adds the penalty λ/(2m)·Σ wj² of section 13,
-    scikit-learn's LogisticRegression(C=1/λ).
+    It is what propagate returns first.
 
     >>> cost([0.0, 0.0], 0.0, [[1, 2], [3, 4]], [0, 1]) == math.log(2)
     True
     >>> cost([1.0], 0.0, [[40.0], [-40.0]], [0, 1])   # both wrong by 40
     40.0
-    >>> cost([3.0], 0.0, [[0.0]], [1], l2=2.0) == math.log(2) + 2 / 2 * 9
-    True
     """
-    X, w, b, Y, l2 = _data(X, Y, w, b, l2)
-    return _finite(_cost(w, b, X, Y, l2))
+    return propagate(w, b, X, Y, l2=l2)[0]
 
 
-def _cost(w: Vector, b: float, X: Matrix, Y: Labels, l2: float) -> float:
-    m = len(Y)
-    return sum(_loss_from_z(_z(w, b, x), y) for x, y in zip(X, Y)) / m + _l2_cost(w, l2, m)
-
-
-# === 6. Forward and backward propagation: the chain rule =====================
+# === 3. Forward and backward propagation =====================================
+# Forward propagation computes x → z → a → L; backward propagation finds the
+# derivative of L by each, in reverse order, by the chain rule:
 #
-# For one example, forward propagation computes x → z → a → L, and backward
-# propagation computes the derivative of L with respect to each of them in
-# the opposite order, each from the one before, by the chain rule:
-#
-#     da = dL/da = −y/a + (1 − y)/(1 − a)                  (section 3)
-#     dz = dL/dz = da · da/dz = da · a(1 − a)              (section 2)
+#     da = dL/da = −y/a + (1 − y)/(1 − a)                 (loss_derivative)
+#     dz = dL/dz = da · a(1 − a)                          (sigmoid_derivative)
 #        = −y(1 − a) + (1 − y)a = a − y
-#     dL/dwj = dz · ∂z/∂wj = xj·dz        dL/db = dz · ∂z/∂b = dz
+#     dL/dwj = xj·dz        dL/db = dz
 #
-# Everything cancels but the error a − y: the neuron is pushed as hard as it
-# is wrong, and the sigmoid's flat tails no longer slow it down.
-#
-# The computation graph for one example with two features, x = (1, 2) and
-# y = 1, at w = (0, 0) and b = 0.  Forward values stand on the nodes; the
-# derivatives flow back along the edges, right to left:
+# The push is as hard as the neuron is wrong.  One example's graph, for
+# x = (1, 2) and y = 1, at w = (0, 0) and b = 0:
 #
 #     x1 = 1, w1 = 0 ─┐
 #     x2 = 2, w2 = 0 ─┼─▶ z = w1·x1 + w2·x2 + b ─▶ a = σ(z) ─▶ L = −log a
 #     b = 0 ──────────┘     = 0                      = ½         = log 2
 #
 #     dw1 = x1·dz = −½  ◀─┐
-#     dw2 = x2·dz = −1  ◀─┼── dz = da·a(1 − a) ◀── da = −y/a + (1 − y)/(1 − a)
-#     db  = dz    = −½  ◀─┘      = −2·¼ = −½           = −1/½ = −2
+#     dw2 = x2·dz = −1  ◀─┼── dz = da·a(1 − a) ◀── da = −y/a = −2
+#     db  = dz    = −½  ◀─┘      = −2·¼ = −½
 #
-# J is a mean over the examples, so its gradient is the mean of these.  The
-# lecture's loop below adds them up, example by example, and divides by m
-# once at the end.
+# J's gradient is the mean of the examples': the loop sums, then divides by m.
 
 def propagate_two_features(w1: float, w2: float, b: float,
                            X: Matrix, Y: Labels) -> tuple[float, float, float, float]:
-    """One pass over two-feature examples: (J, dw1, dw2, db), as on the slide.
+    """One pass over examples of two features: (J, dw1, dw2, db), as on the slide.
 
     >>> propagate_two_features(0.0, 0.0, 0.0, [[1, 2]], [1])    # the graph above
     (0.6931471805599453, -0.5, -1.0, -0.5)
-    >>> propagate_two_features(0.0, 0.0, 0.0, [[1, 2], [3, 4]], [0, 1])[1:]
-    (-0.5, -0.5, 0.0)
-
-    (Every a is ½, so dz is +½ then −½: dw1 = (1·½ − 3·½)/2 = −½.)
     """
-    X, _, b, Y, _ = _data(X, Y, None, b, 0.0, features=2)
-    w1, w2, m = _real(w1, "w1"), _real(w2, "w2"), len(Y)
+    X, Y = _examples(X, Y, features=2)                  # the door: see the appendix
+    w1, w2, b, m = _number(w1, "w1"), _number(w2, "w2"), _number(b, "b"), len(X)
     J = dw1 = dw2 = db = 0.0
     for (x1, x2), y in zip(X, Y):
         # forward propagation: x → z → a → L
         z = w1 * x1 + w2 * x2 + b
-        a = _sigmoid(z)
-        J += _loss_from_z(z, y)         # L(a, y), without losing digits
+        a = sigmoid(z)
+        J += loss_from_z(z, y)          # L(a, y), without losing digits
         # backward propagation: dz, then each parameter's share
         dz = a - y
         dw1 += x1 * dz
         dw2 += x2 * dz
         db += dz
     J, dw1, dw2, db = J / m, dw1 / m, dw2 / m, db / m
-    _finite(J, [dw1, dw2], db)
+    _check_finite(J, [dw1, dw2], db)
     return J, dw1, dw2, db
 
 
-# === 7. The same for n features ==============================================
-#
-# The same loop, with dw a list of n sums instead of dw1 and dw2.  This is the
-# pass that training repeats, and it calls the very σ and loss written above:
-# change one of them and training changes with it.
+# === 4. The same for n features ==============================================
+# dw is now a list.  train repeats this pass, which calls sigmoid and
+# loss_from_z: change either, and J changes.  But dz = a − y was derived for
+# this σ with this loss; change either, and derive dz again, or training
+# follows a gradient not J's.  gradient_check catches a dz left behind.
 
 def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
               l2: float = 0.0) -> tuple[float, list[float], float]:
     """One pass over the examples: the cost J and its gradient (dw, db).
 
     >>> J, dw, db = propagate([0.0, 0.0], 0.0, [[1, 2], [3, 4]], [0, 1])
-    >>> dw, db
+    >>> dw, db      # every a is ½, dz is ½ then −½: dw1 = (1·½ − 3·½)/2 = −½
     ([-0.5, -0.5], 0.0)
     """
-    X, w, b, Y, l2 = _data(X, Y, w, b, l2)
-    J, dw, db = _propagate(w, b, X, Y, l2)
-    _finite(J, dw, db)
-    return J, dw, db
-
-
-def _propagate(w: Vector, b: float, X: Matrix, Y: Labels,
-               l2: float) -> tuple[float, list[float], float]:
-    m, features = len(Y), range(len(w))
+    X, Y = _examples(X, Y)
+    w, b, l2 = _vector(w, "w", len(X[0])), _number(b, "b"), _number(l2, "l2", "0 or more")
+    m, features = len(X), range(len(w))
     J, dw, db = 0.0, [0.0] * len(w), 0.0
     for x, y in zip(X, Y):
         # forward propagation
-        z = _z(w, b, x)
-        a = _sigmoid(z)
-        J += _loss_from_z(z, y)
+        z = b
+        for j in features:
+            z += w[j] * x[j]
+        a = sigmoid(z)
+        J += loss_from_z(z, y)
         # backward propagation
         dz = a - y
         for j in features:
             dw[j] += x[j] * dz
         db += dz
-    dw = [dwj / m + l2_dwj for dwj, l2_dwj in zip(dw, _l2_gradient(w, l2, m))]
-    return J / m + _l2_cost(w, l2, m), dw, db / m
+    J, dw, db = J / m, [dwj / m for dwj in dw], db / m
+    J, dw = _penalized(J, dw, w, l2, m)                 # section 9; nothing if l2 = 0
+    _check_finite(J, dw, db)
+    return J, dw, db
 
 
-# === 8. The derivative as a slope, and checking the gradient =================
-#
-# A derivative is a slope: nudge a parameter by a small ε and J moves by about
-# the derivative times ε.  For the one example of the graph in section 6,
-# dw1 = −½, so raising w1 from 0 to 0.001 should lower J by about 0.0005; it
-# does: J = log(1 + e^(−0.001)) = 0.6926473..., which is log 2 − 0.000499875.
-#
-# That gives a check for any gradient you write yourself.  The central
-# difference (J(w1 + ε) − J(w1 − ε)) / 2ε is off from the true slope by a
-# multiple of ε² from the curve of J, plus about 1e-16·J/ε from rounding, so
-# with ε = 1e-6 and J near 1 a correct dw1 and the difference agree to about
-# 1e-10: far closer than any mistake in the loop.  It costs two passes over the data per
-# parameter, far too slow for training, but it is the test to run after you
-# change the loop: compare, and a mistake in dz, in a sum or in the division
-# by m shows at once.
+# === 5. The slope, and checking the gradient =================================
+# Nudge a parameter by a small ε, and J moves by about its derivative times
+# ε.  In the graph dw1 = −½, so w1 = 0.001 should lower J by about 0.0005:
+# log(1 + e^(−0.001)) = log 2 − 0.000499875...  So the central difference
+# (J(θ + ε) − J(θ − ε)) / 2ε checks a gradient: for ε = 1e-6 and J near 1,
+# it agrees with a right one to about 1e-10.  It takes two passes per
+# parameter, too slow to train with, but it is the check to run after
+# changing the loop.
 
 def numerical_gradient(w: Vector, b: float, X: Matrix, Y: Labels, *,
                        epsilon: float = 1e-6, l2: float = 0.0) -> tuple[list[float], float]:
-    """(dw, db) by central differences of cost: (J(θ + ε) − J(θ − ε)) / 2ε.
+    """(dw, db) by central differences of the cost, each parameter nudged by ±epsilon.
 
     >>> dw, db = numerical_gradient([0.0, 0.0], 0.0, [[1, 2]], [1])
-    >>> [round(v, 6) for v in dw], round(db, 6)      # the graph of section 6
+    >>> [round(v, 6) for v in dw], round(db, 6)      # the graph of section 3
     ([-0.5, -1.0], -0.5)
     """
-    X, w, b, Y, l2 = _data(X, Y, w, b, l2)
-    epsilon = _positive(epsilon, "epsilon")
-    theta = [*w, b]
-
-    def J(k: int, step: float) -> float:
-        nudged = theta.copy()
-        nudged[k] += step
-        return _cost(nudged[:-1], nudged[-1], X, Y, l2)
-
+    X, Y = _examples(X, Y)
+    theta = [*_vector(w, "w", len(X[0])), _number(b, "b")]
+    epsilon = _number(epsilon, "epsilon", "positive")
     gradient = []
     for k, value in enumerate(theta):
-        width = (value + epsilon) - (value - epsilon)     # 2ε, as rounded here
-        if width == 0.0:
-            raise ValueError(f"epsilon {epsilon!r} is too small to move "
-                             f"{'b' if k == len(w) else f'w[{k}]'} = {value!r}")
-        gradient.append((J(k, epsilon) - J(k, -epsilon)) / width)
-    _finite(0.0, gradient[:-1], gradient[-1])
+        up, down = theta.copy(), theta.copy()
+        up[k], down[k] = value + epsilon, value - epsilon
+        if not 0.0 < up[k] - down[k] < math.inf:
+            size = "small" if up[k] == down[k] else "large"
+            name = "b" if k == len(theta) - 1 else f"w[{k}]"
+            raise ValueError(f"epsilon {epsilon!r} is too {size} to nudge {name} = {value!r}")
+        rise = cost(up[:-1], up[-1], X, Y, l2=l2) - cost(down[:-1], down[-1], X, Y, l2=l2)
+        gradient.append(rise / (up[k] - down[k]))
+    _check_finite(0.0, gradient, 0.0)
     return gradient[:-1], gradient[-1]
 
 
 def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: float, *,
                    epsilon: float = 1e-6, l2: float = 0.0) -> float:
-    """How far a gradient (dw, db) is from numerical_gradient's: ‖g − g̃‖ / (‖g‖ + ‖g̃‖).
+    """How far a gradient g = (dw, db) is from numerical_gradient's g̃: ‖g − g̃‖/(‖g‖ + ‖g̃‖).
 
-    About 1e-7 or less means the gradient is right; above about 1e-3 means a
-    bug.  Between the two, look closer (a smaller epsilon, another point).
-    The result is 0 when both gradients are 0.
+    About 1e-7 or less means right, above about 1e-3 a bug; 0 if both are 0.
 
     >>> X, Y = [[1, 2], [3, -1]], [1, 0]
     >>> J, dw, db = propagate([0.5, -0.5], 0.1, X, Y)
@@ -444,145 +278,89 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
     True
     """
     numeric_dw, numeric_db = numerical_gradient(w, b, X, Y, epsilon=epsilon, l2=l2)
-    numeric = [*numeric_dw, numeric_db]
-    g = [*_reals(dw, "dw"), _real(db, "db")]
-    if len(g) != len(numeric):
-        raise ValueError(f"w has {len(numeric) - 1} weights but dw has {len(g) - 1}")
-    size = _norm(g) + _norm(numeric)
-    return _norm([p - q for p, q in zip(g, numeric)]) / size if size else 0.0
+    g = [*_vector(dw, "dw", len(numeric_dw)), _number(db, "db")]
+    g_numeric = [*numeric_dw, numeric_db]
+    size = math.hypot(*g) + math.hypot(*g_numeric)
+    return math.hypot(*[p - q for p, q in zip(g, g_numeric)]) / size if size else 0.0
 
 
-def _norm(v: Vector) -> float:
-    return math.hypot(*v)
-
-
-# === 9. One step of gradient descent =========================================
+# === 6. Gradient descent =====================================================
+# The gradient points uphill, so step the other way.  Too small an α crawls;
+# too large overshoots the valley floor, and J zigzags or climbs.  J curves
+# most at w = 0, b = 0, where every a(1 − a) is ¼, its largest: with h that
+# curvature, any α below 2/h lowers J at each step, unless the gradient is 0.
+# A step that raises J never stops training early.  Zeros are a fine start:
+# J is convex, and one neuron has no hidden units that would stay copies.
 #
-# The gradient points uphill, so we step the other way.  The learning rate α
-# sets the stride.  Too small, and J crawls down over thousands of steps.  Too
-# large, and each step overshoots the valley floor: J zigzags down, or climbs.
-# About right, J drops fast and then settles.
+# If a line (a plane) has every example on its own side, the classes are
+# separable; if it has none on its wrong side but some of both classes on
+# it, quasi-separated.  Either way, scaling that line's w and b up brings
+# each a nearer its y (or leaves it at ½, on the line), so J has no lowest
+# point and train runs on, the weights growing without end; section 9 gives
+# a finite answer.  Aside: a lowest point, where there is one, is unique
+# unless a feature is constant or a combination of others.
 
 def update(w: Vector, b: float, dw: Vector, db: float,
            learning_rate: float) -> tuple[list[float], float]:
-    """One gradient-descent step: return (w − α·dw, b − α·db) as new values.
-
-    The lists passed in are left as they were.
+    """One step of gradient descent: (w − α·dw, b − α·db), as new values.
 
     >>> update([1.0, 2.0], 0.5, [0.5, -1.0], 0.25, learning_rate=0.1)
     ([0.95, 2.1], 0.475)
     """
-    w, dw = _reals(w, "w"), _reals(dw, "dw")
-    if len(w) != len(dw):
-        raise ValueError(f"w has {len(w)} weights but dw has {len(dw)}")
-    w, b = _update(w, _real(b, "b"), dw, _real(db, "db"), _positive(learning_rate, "learning_rate"))
-    if not (math.isfinite(b) and all(math.isfinite(wj) for wj in w)):
-        raise ValueError("the new weights overflowed; lower the learning rate")
+    w, b, db = _vector(w, "w"), _number(b, "b"), _number(db, "db")
+    dw, alpha = _vector(dw, "dw", len(w)), _number(learning_rate, "learning_rate", "positive")
+    w, b = [wj - alpha * dwj for wj, dwj in zip(w, dw)], b - alpha * db
+    if not (math.isfinite(b) and all(map(math.isfinite, w))):
+        raise ValueError("the step overflowed a float; lower the learning rate")
     return w, b
 
-
-def _update(w: Vector, b: float, dw: Vector, db: float,
-            learning_rate: float) -> tuple[list[float], float]:
-    return [wj - learning_rate * dwj for wj, dwj in zip(w, dw)], b - learning_rate * db
-
-
-# === 10. Training ============================================================
-#
-# Training is forward propagation, backward propagation and an update, over and
-# over.  Where to start?  A network with hidden layers must start from random
-# weights: if all its hidden units began equal, they would get equal gradients
-# and stay copies of each other forever.  A single neuron has no copies to
-# tell apart, and J is convex, so zeros are as good a start as any.  Convex
-# does not mean that every start ends at the same weights, though: it means
-# that every start can reach the lowest cost.  The weights that reach it are
-# one single point only when no feature is a combination of the others and of
-# the constant 1 that b multiplies (a duplicated or a constant column is one),
-# and the two classes overlap: no line (plane) has all of one class on one side
-# and all of the other class on the other, counting the line itself as either.
-#
-# When to stop?  After a fixed number of iterations, or once a step lowers J by
-# less than a tolerance.  A step that *raises* J is not convergence but a sign
-# that the learning rate is too large, so it never stops training early.
-#
-# One surprise: if a line (a plane, for more features) separates the two
-# classes perfectly, J has no minimum at all.  Scaling w and b up by any
-# factor keeps every example on its right side and makes every a closer to its
-# y, so J keeps falling toward 0 and the weights keep growing, ever more
-# slowly, without end.  In floating point the growth all but stops: the pull
-# of an example shrinks like e^(−|z|), and once z passes about 37, σ(z) rounds
-# to 1, so a − 1 rounds to 0 and the y = 1 examples stop pulling.  A y = 0
-# example keeps a tiny pull, a = σ(z) ≈ e^z, until z falls below about −745.
-# To keep w modest, stop early, or use regularization (section 13).
 
 def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
           tolerance: float = 0.0, w: Vector | None = None, b: float = 0.0,
           l2: float = 0.0, print_every: int = 0) -> tuple[list[float], float, list[float]]:
     """Learn w and b by gradient descent; return (w, b, costs).
 
-    ``costs[k]`` is J at the parameters before step k, so ``costs[0]`` is the
-    starting cost.  Training starts from w = 0 and b = 0 unless w and b are
-    given, and makes ``iterations`` steps, or fewer if ``tolerance`` > 0 and a
-    step lowers J by less than it; then the returned w and b are the ones whose
-    cost is ``costs[-1]``.  ``l2`` is the λ of section 13 (scikit-learn's
-    C = 1/λ).  With
-    ``print_every`` = k > 0 it prints the cost every k iterations, to watch a
-    long run.  It raises ValueError if Y holds one class only, or if training
-    diverges (J or w stops being finite).
+    From w and b (zeros unless given) it takes ``iterations`` steps, or stops
+    after one that lowers J by less than ``tolerance``.  costs[k] is J after
+    k steps, so costs[-1] is the returned w and b's, after len(costs) − 1.
+    ``print_every`` = k > 0 prints J every k steps.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
-    >>> w, b, costs = train(X, Y, learning_rate=1.0, iterations=3, print_every=1)
-    cost after iteration 0: 0.693147
-    cost after iteration 1: 0.638439
-    cost after iteration 2: 0.607464
-    >>> len(costs), costs[0] == math.log(2), round(w[0], 6)
-    (3, True, 0.580083)
+    >>> train(X, Y, learning_rate=1.0, iterations=1)[:2]   # at w = 0: dw = −¼, db = 0
+    ([0.25], 0.0)
     """
-    X, w, b, Y, l2 = _data(X, Y, w, b, l2, both_classes=True)
-    learning_rate = _positive(learning_rate, "learning_rate")
-    iterations, print_every = _count(iterations, "iterations"), _count(print_every, "print_every")
-    tolerance = _real(tolerance, "tolerance")
-    if tolerance < 0:
-        raise ValueError(f"tolerance is {tolerance!r}; it must be 0 or more")
-
-    costs: list[float] = []
-    for k in range(iterations):
-        J, dw, db = _propagate(w, b, X, Y, l2)    # forward and backward propagation
-        if not math.isfinite(J):
-            raise ValueError(f"training diverged: the cost is {J} at iteration {k}; "
-                             "lower the learning rate or standardize the features")
+    X, Y = _examples(X, Y, both_classes=True)
+    w = [0.0] * len(X[0]) if w is None else _vector(w, "w", len(X[0]))
+    b, alpha = _number(b, "b"), _number(learning_rate, "learning_rate", "positive")
+    iterations = _count(iterations, "iterations")
+    tolerance = _number(tolerance, "tolerance", "0 or more")
+    print_every, costs = _count(print_every, "print_every"), []
+    for step in range(iterations + 1):                  # step 0 is the start
+        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward and backward propagation
         costs.append(J)
-        if print_every and k % print_every == 0:
-            print(f"cost after iteration {k}: {J:.6g}")
-        if k > 0 and 0.0 <= costs[-2] - J < tolerance:
+        if print_every and step % print_every == 0:
+            print(f"cost after {step} steps: {J:.6g}")
+        if step == iterations or (step > 0 and 0.0 <= costs[-2] - J < tolerance):
             break
-        w, b = _update(w, b, dw, db, learning_rate)
-    if not (math.isfinite(b) and all(math.isfinite(wj) for wj in w)):
-        raise ValueError("training diverged: the weights overflowed; lower the "
-                         "learning rate or standardize the features")
+        w, b = update(w, b, dw, db, alpha)
     return w, b, costs
 
 
-# === 11. Prediction, and judging a model =====================================
-#
-# A trained neuron gives a probability a; to answer yes or no, threshold it.
-# Judge a model on examples it did not train on: accuracy on the training set
-# flatters it.  A model that fits noise in its training examples (overfitting)
-# scores well on them and worse on new ones, so a large gap between training
-# and test accuracy is a warning.  But a test accuracy is an estimate: on a
-# test set of k examples, its standard error is √(p(1 − p)/k), about 6 points
-# for k = 50 and p = 0.8, so gaps of that size can be chance alone.  One
-# neuron with a few features rarely overfits; with many features and few
-# examples it can fit pure noise perfectly.
+# === 7. Prediction ===========================================================
+# Threshold a to answer yes or no.  Judge the model on examples it did not
+# train on: one that fits its examples' noise (overfitting) does worse on new
+# ones.  A test accuracy p on k examples has standard error √(p(1 − p)/k).
 
 def predict_proba(w: Vector, b: float, X: Matrix) -> list[float]:
-    """a = σ(w·x + b) for each example x in X: the probability that y = 1.
+    """a = σ(w·x + b) for each example x of X: the probability that its y is 1.
 
     >>> predict_proba([1.0, -1.0], 0.0, [[2, 2], [1000, 0]])
     [0.5, 1.0]
     """
-    X, w, b, _, _ = _data(X, (), w, b, 0.0, labelled=False)
-    a = [_sigmoid(_z(w, b, x)) for x in X]
-    if any(p != p for p in a):      # nan: some w·x overflowed to inf − inf
+    X = _rows(X)
+    w, b = _vector(w, "w", len(X[0])), _number(b, "b")
+    a = [sigmoid(_z(w, b, x)) for x in X]
+    if any(p != p for p in a):          # nan: some w·x overflowed to inf − inf
         raise ValueError(_TOO_BIG)
     return a
 
@@ -593,9 +371,7 @@ def predict(w: Vector, b: float, X: Matrix, threshold: float = 0.5) -> list[int]
     >>> predict([1.0], 0.0, [[-3], [0], [3]])   # at z = 0, a = 0.5 is not above
     [0, 0, 1]
     """
-    threshold = _real(threshold, "threshold")
-    if not 0.0 <= threshold <= 1.0:
-        raise ValueError(f"threshold is {threshold!r}; it must lie in [0, 1]")
+    threshold = _number(threshold, "threshold", "in [0, 1]")
     return [1 if a > threshold else 0 for a in predict_proba(w, b, X)]
 
 
@@ -605,473 +381,365 @@ def accuracy(Y: Labels, predictions: Labels) -> float:
     >>> accuracy([0, 1, 1, 0], [0, 1, 0, 0])
     0.75
     """
-    labels = _labels(Y)
-    guesses = _labels(predictions, "predictions", "prediction")
+    labels, guesses = _labels(Y), _labels(predictions, "predictions", "prediction")
     if len(labels) != len(guesses):
-        raise ValueError(f"Y has {len(labels)} labels but there are "
-                         f"{len(guesses)} predictions")
-    if len(labels) == 0:
+        raise ValueError(f"Y has {len(labels)} labels but there are {len(guesses)} "
+                         "predictions")
+    if not labels:
         raise ValueError("Y is empty; there is nothing to score")
     return sum(1 for y, p in zip(labels, guesses) if y == p) / len(labels)
 
 
-# === 12. Feature scaling =====================================================
-#
-# Gradient descent takes one learning rate for every weight.  If one feature
-# runs in thousands and another in thousandths, J is a long, narrow valley: a
-# rate small enough not to overshoot along the steep direction crawls along
-# the shallow one.  Standardizing each feature to mean 0 and standard
-# deviation 1 makes the valley much rounder (features that move together can
-# still leave it oval), and one rate suits every weight far better.
-#
-# Learn the means and deviations on the training data only, and apply those
-# same numbers to any new data: the model was trained in those units.
+# ============================ end of the lecture ==============================
+
+
+# === 8. Feature scaling ======================================================
+# One rate serves every weight.  With one feature in thousands and another
+# in thousandths, J is a long, narrow valley, and a rate small enough for
+# its sides crawls along its floor.  Features of mean 0 and deviation 1 make
+# it rounder.  Take means and deviations from the training data only.
 
 def fit_scaling(X: Matrix) -> tuple[list[float], list[float]]:
     """The mean and (population) standard deviation of each feature of X.
 
-    A feature whose values are all equal gets its value as the mean and
-    deviation 1, so that standardizing it gives exactly 0.
+    A constant feature gets deviation 1, so it standardizes to exactly 0.
 
     >>> fit_scaling([[1, 10], [3, 10]])
     ([2.0, 10.0], [1.0, 1.0])
     """
-    _, m, n = _matrix(X)
-    means, deviations = [], []
-    for j in range(n):
+    X, means, deviations = _rows(X), [], []
+    for j in range(len(X[0])):
         column = [float(x[j]) for x in X]
-        low, high = min(column), max(column)
-        if low == high:               # compare the values; a computed deviation
-            means.append(low)         # of a constant column can be 1e-17
+        if min(column) == max(column):  # a computed deviation could be 1e-17
+            means.append(column[0])
             deviations.append(1.0)
             continue
-        # Numerics: squares of values beyond 1e154 overflow, so first divide
-        # the column by a power of two 2^k that brings it into [−1, 1], exactly.
-        k = math.frexp(max(-low, high))[1]
+        # Numerics: squares beyond 1e154 overflow, so scale into [−1, 1] by a
+        # power of two, exactly, and back.
+        k = math.frexp(max(-min(column), max(column)))[1]
         u = [math.ldexp(v, -k) for v in column]
-        mean = math.fsum(u) / m
-        deviation = math.sqrt(math.fsum((v - mean) ** 2 for v in u) / m)
-        # Scale back up; the last doubling may round to inf but cannot raise.
-        means.append(math.ldexp(mean, k - 1) * 2.0)
-        deviation = math.ldexp(deviation, k - 1) * 2.0
+        mean = math.fsum(u) / len(u)
+        deviation = math.sqrt(math.fsum((v - mean) ** 2 for v in u) / len(u))
+        means.append(math.ldexp(mean, k - 1) * 2.0)     # the last doubling may
+        deviation = math.ldexp(deviation, k - 1) * 2.0  # round to inf, not raise
         deviations.append(deviation if deviation > 0.0 else 1.0)
     return means, deviations
 
 
 def standardize(X: Matrix, means: Vector, deviations: Vector) -> list[list[float]]:
-    """Each feature of X less its mean, over its deviation: a new list.
+    """Each feature of X less its mean, over its deviation: new rows.
 
     >>> standardize([[1, 10], [3, 10], [4, 10]], [2.0, 10.0], [1.0, 1.0])
     [[-1.0, 0.0], [1.0, 0.0], [2.0, 0.0]]
     """
-    _, _, n = _matrix(X)
-    means, deviations = _scaling(means, deviations, n)
-    result = [[(xj - mu) / s for xj, mu, s in zip(x, means, deviations)] for x in _FloatRows(X)]
+    X = _rows(X)
+    means = _vector(means, "means", len(X[0]))
+    deviations = _vector(deviations, "deviations", len(X[0]), "positive")
+    result = [[(xj - mu) / s for xj, mu, s in zip(x, means, deviations)] for x in X]
     for i, row in enumerate(result):
-        if math.isfinite(sum(row)):     # the usual case: nothing overflowed
-            continue
-        for j, score in enumerate(row):
-            if math.isinf(score):   # x − μ overflowed, though (x − μ)/σ may not
-                xj = float(X[i][j])
-                row[j] = score = xj / deviations[j] - means[j] / deviations[j]
-                if math.isinf(score):
-                    raise ValueError(f"X[{i}][{j}] is {xj!r}, too many deviations "
-                                     "from the mean to standardize as a float")
+        for j in [j for j, score in enumerate(row) if math.isinf(score)]:
+            row[j] = X[i][j] / deviations[j] - means[j] / deviations[j]   # x − μ overflowed
+            if math.isinf(row[j]):
+                raise ValueError(f"X[{i}][{j}] is {float(X[i][j])!r}, too many deviations "
+                                 "from the mean to standardize as a float")
     return result
 
 
 def unstandardize(w: Vector, b: float, means: Vector,
                   deviations: Vector) -> tuple[list[float], float]:
-    """The weights for raw features that equal (w, b) on standardized ones.
+    """The weights on raw features that equal (w, b) on standardized ones.
 
-    Since z = Σ wj·(xj − μj)/σj + b = Σ (wj/σj)·xj + (b − Σ wj·μj/σj).
+    Since Σ wj·(xj − μj)/σj + b = Σ (wj/σj)·xj + (b − Σ wj·μj/σj).
 
     >>> unstandardize([2.0], 1.0, [10.0], [4.0])     # 2·(x − 10)/4 + 1
     ([0.5], -4.0)
     """
-    w, b = _reals(w, "w"), _real(b, "b")
-    means, deviations = _scaling(means, deviations, len(w))
+    w, b = _vector(w, "w"), _number(b, "b")
+    means = _vector(means, "means", len(w))
+    deviations = _vector(deviations, "deviations", len(w), "positive")
     raw_w = [wj / s for wj, s in zip(w, deviations)]
-    raw_b = b - sum(wj * mu for wj, mu in zip(raw_w, means))
-    if not (math.isfinite(raw_b) and all(math.isfinite(wj) for wj in raw_w)):
+    raw_b = b - math.fsum(wj * mu for wj, mu in zip(raw_w, means))
+    if not (math.isfinite(raw_b) and all(map(math.isfinite, raw_w))):
         raise ValueError("the weights in original units are too large for a float")
     return raw_w, raw_b
 
 
-# === 13. Regularization: a price on large weights ============================
-#
-# L2 regularization adds to J a penalty on the size of the weights,
-#
-#     J = (1/m)·Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾) + λ/(2m)·Σj wj²       so that   dwj gains λ·wj/m,
-#
-# and leaves b alone.  Every step now also shrinks each weight a little toward
-# 0 ("weight decay").  The penalty trades fit for size: the cost on the
-# training data rises a little, and a model that no longer chases every quirk
-# of its training examples may do better on new ones.  It also ends the
-# separable-data problem of section 10: with λ > 0, growing weights cost more
-# than they gain, so J has one minimum, at finite weights, whatever the data
-# (given both classes).  λ is found by trying a few values on data kept aside.
-#
-# This is scikit-learn's convention too: l2 = λ here is its
-# LogisticRegression(C=1/λ), so l2=1 is its default.
+# === 9. L2 regularization ====================================================
+# A price on large weights: with l2 = λ > 0, J gains λ/(2m)·Σj wj² (b goes
+# free), so each step also shrinks the weights.  That trades fit for size,
+# and a model that chases fewer quirks of its examples may do better on new
+# ones.  J then has one lowest point, at finite weights, whatever the data
+# (with both classes).  Pick λ on data kept aside.  It is scikit-learn's
+# LogisticRegression(C=1/λ).
 
-def _l2_cost(w: Vector, l2: float, m: int) -> float:
-    """λ/(2m)·Σ wj², the penalty."""
-    return l2 / (2 * m) * sum(wj * wj for wj in w) if l2 else 0.0
+def _penalized(J: float, dw: list[float], w: Vector, l2: float,
+               m: int) -> tuple[float, list[float]]:
+    if not l2:
+        return J, dw
+    penalty = l2 / (2 * m) * math.fsum(wj * wj for wj in w)
+    return J + penalty, [dwj + l2 * wj / m for dwj, wj in zip(dw, w)]
 
 
-def _l2_gradient(w: Vector, l2: float, m: int) -> list[float]:
-    """λ·wj/m for each weight: the penalty's share of dw."""
-    return [l2 * wj / m for wj in w]
+# === 10. Newton's method =====================================================
+# Gradient descent knows the slope, not the curvature, so one rate must suit
+# the steepest direction and the flattest.  Newton's method, a faster way
+# down, also uses the second derivatives, the Hessian
+#
+#     H = (1/m)·Σᵢ a⁽ⁱ⁾(1 − a⁽ⁱ⁾)·x̃⁽ⁱ⁾x̃⁽ⁱ⁾ᵀ  (+ λ/m on the weights' diagonal)
+#
+# with x̃ = (x1, ..., xn, 1).  Each step solves H·s = (dw, db) and moves (w, b)
+# by −s, to the bottom of the bowl that matches J there: no learning rate,
+# and near the minimum the correct digits about double each step.  A step
+# that would raise J is halved.  H costs m·n² a step: fine for tens of
+# features, not for a network's millions.  Where J has no minimum, each step
+# moves some z by about 1, the way J falls, until the gradient fades (like
+# e^(−|z|)); near a minimum the steps shrink to nothing.
+
+class NoMinimum(ValueError):
+    """J has no lowest point: the classes are separable or quasi-separated (section 6)."""
 
 
-# === 14. A faster way down: Newton's method ==================================
-#
-# Gradient descent knows the slope but not the curvature, so one learning rate
-# must suit the steepest direction and the flattest.  Newton's method also
-# uses the second derivatives, the Hessian
-#
-#     H = (1/m)·Σᵢ a⁽ⁱ⁾(1 − a⁽ⁱ⁾)·x̃⁽ⁱ⁾x̃⁽ⁱ⁾ᵀ   (+ λ/m on the weights' diagonal),
-#
-# with x̃ = (x1, ..., xn, 1).  The sigmoid's slope a(1 − a) comes back here as
-# the curvature.  Each step solves H·s = (dw, db) and moves (w, b) by −s: the
-# minimum of the quadratic bowl that matches J here, which is why it needs no
-# learning rate and does not care how the features are scaled.  Near the
-# minimum each step about doubles the number of correct digits, so a few
-# steps give the answer to full precision.  J is not a quadratic, so a step
-# that would raise J is halved until it does not.
-#
-# The price is the n × n system: forming H costs about m·n² operations per
-# step and solving it n³, against m·n for a gradient step.  That is cheap for
-# tens of features and hopeless for the millions of weights in a neural
-# network, which is why gradient descent, in its many variants, stays their
-# workhorse.
-#
-# Newton's step needs H to be invertible.  It is not when a feature is
-# constant or a combination of others: then J is flat along some direction,
-# and many weights share the lowest cost.  And with λ = 0 and separable
-# classes, J has no minimum to find.  In both cases train_newton says which,
-# and suggests l2 > 0, rather than return a guess.
+class ManyMinima(ValueError):
+    """Many weights share J's lowest cost: J is flat along some direction."""
+
 
 def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: float = 1e-12,
                  l2: float = 0.0) -> tuple[list[float], float, list[float]]:
-    """Learn w and b by Newton's method; return (w, b, costs) as train does.
+    """Learn w and b by Newton's method from zeros; return (w, b, costs) as train does.
 
-    It stops after ``iterations`` steps, or once a step lowers J by less than
-    ``tolerance``.  ``l2`` is the λ of section 13 (scikit-learn's C = 1/λ).  It raises ValueError if the minimum is not one point (see
-    above) or does not exist.
+    It stops when no part of the gradient exceeds ``tolerance``, or when the
+    next step would lower J by less than rounding shows; ValueError means
+    ``iterations`` steps were too few.  With l2 = 0 it raises NoMinimum for
+    separable or quasi-separated classes, and ManyMinima for too few examples
+    or a feature that is constant or a combination of others.  Nearly
+    collinear features leave the weights poorly determined: if l2 = 1 moves
+    w by over half its length while J rises under 1%, many weights have
+    almost the same cost.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)
     >>> abs(w[0] - math.log(3)) < 1e-12, abs(b) < 1e-12, len(costs) < 10    # as by hand
     (True, True, True)
     """
-    X, w, b, Y, l2 = _data(X, Y, None, 0.0, l2, both_classes=True)
-    iterations, tolerance = _count(iterations, "iterations"), _real(tolerance, "tolerance")
-    if tolerance < 0:
-        raise ValueError(f"tolerance is {tolerance!r}; it must be 0 or more")
-    costs: list[float] = []
-    for k in range(iterations):
-        J, dw, db = _propagate(w, b, X, Y, l2)
-        _finite(J, dw, db)
+    X, Y = _examples(X, Y, both_classes=True)
+    l2, tolerance = _number(l2, "l2", "0 or more"), _number(tolerance, "tolerance", "0 or more")
+    iterations, w, b, moved = _count(iterations, "iterations"), [0.0] * len(X[0]), 0.0, 0.0
+    J, dw, db = propagate(w, b, X, Y, l2=l2)
+    costs = [J]
+    for step in range(iterations + 1):
+        g = [*dw, db]
+        if max(map(abs, g)) <= tolerance:
+            break
+        if step == iterations:
+            raise ValueError(f"Newton's method has not converged in {iterations} steps; "
+                             "allow more iterations")
+        s = _solve(_hessian(w, b, X, l2), g)
+        if s is None and (l2 or moved <= 0.01):     # if still moving, see the end
+            why = ("too few examples" if len(X) <= len(w) else
+                   "a feature is constant or a combination of others")
+            raise ManyMinima(f"J is flat along some direction, to within rounding ({why}), so "
+                             "many weights share its lowest cost, if it has one; use l2 > 0")
+        if s is None:
+            break
+        fall = 0.5 * math.fsum(gj * sj for gj, sj in zip(g, s))     # J's fall, foreseen
+        for halvings in range(30):      # halve the step until J does not rise
+            try:
+                new_w, new_b = update(w, b, s[:-1], s[-1], 0.5 ** halvings)
+                new_J, new_dw, new_db = propagate(new_w, new_b, X, Y, l2=l2)
+                if new_J <= J + 1e-12 * J:              # beyond rounding
+                    break
+            except ValueError:          # overflowed: as bad as a rise
+                pass
+        else:
+            break                       # J is as low as floats can tell
+        moved = max(abs(_z([p - q for p, q in zip(new_w, w)], new_b - b, x)) for x in X)
+        w, b, J, dw, db = new_w, new_b, new_J, new_dw, new_db
         costs.append(J)
-        if k > 0 and costs[-2] - J < tolerance:
+        if fall <= 1e-15 * J:           # the rest is below J's rounding
             break
-        step = _solve(_hessian(w, b, X, Y, l2), [*dw, db])
-        if step is None:
-            raise ValueError(_no_single_minimum(w, b, X, Y))
-        fraction = 1.0
-        new_w, new_b = _update(w, b, step[:-1], step[-1], fraction)
-        while not _cost(new_w, new_b, X, Y, l2) <= J:     # J would rise: halve the step
-            fraction /= 2
-            if fraction < 1e-9:
-                break
-            new_w, new_b = _update(w, b, step[:-1], step[-1], fraction)
-        if fraction < 1e-9:         # no step lowers J: it is as low as floats tell
-            break
-        w, b = new_w, new_b
-    if l2 == 0 and _separates(w, b, X, Y):
-        raise ValueError(_no_single_minimum(w, b, X, Y))
+    if l2 == 0 and moved > 0.01:        # still moving: see above
+        kind = ("separable: a line has every example on its own side" if all(
+            _z(w, b, x) > 0 if y else _z(w, b, x) < 0 for x, y in zip(X, Y)) else
+            "quasi-separated: a line has none on its wrong side, and some of both on it")
+        raise NoMinimum(f"the classes are {kind}, so J has no minimum; use l2 > 0")
     return w, b, costs
 
 
-def _hessian(w: Vector, b: float, X: Matrix, Y: Labels, l2: float) -> list[list[float]]:
-    """H = (1/m)·Σ a(1 − a)·x̃x̃ᵀ, plus λ/m on the weights' diagonal."""
-    m, k = len(Y), len(w) + 1
-    H = [[0.0] * k for _ in range(k)]
+def _hessian(w: Vector, b: float, X: Matrix, l2: float) -> list[list[float]]:
+    m, k = len(X), len(w) + 1
+    H = [[l2 / m if i == j < k - 1 else 0.0 for j in range(k)] for i in range(k)]
     for x in X:
-        curvature = _sigmoid_derivative(_z(w, b, x))      # a(1 − a)
-        xt = [*x, 1.0]
+        curvature, xt = sigmoid_derivative(_z(w, b, x)) / m, [*x, 1.0]    # a(1 − a)/m
         for i in range(k):
-            row, ci = H[i], curvature * xt[i]
-            for j in range(i + 1):          # H is symmetric: fill one half
-                row[j] += ci * xt[j]
-    for i in range(k):
-        for j in range(i + 1):
-            H[i][j] = H[j][i] = H[i][j] / m
-    for j in range(k - 1):
-        H[j][j] += l2 / m
+            for j in range(k):
+                H[i][j] += curvature * xt[i] * xt[j]
     if not all(math.isfinite(h) for row in H for h in row):
         raise ValueError(_TOO_BIG)
     return H
 
 
 def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
-    """s with H·s = g, by Gaussian elimination with partial pivoting; None if H is singular."""
+    """s with H·s = g, by Gaussian elimination; None if H is singular."""
     k = len(g)
     if min(H[i][i] for i in range(k)) <= 0.0:
         return None
-    # Numerics: first scale H to ones on its diagonal, d·H·d, so that "nearly
-    # singular" means the same whatever the units of each feature.
+    # Numerics: scale H to ones on its diagonal, so that "nearly singular" means
+    # the same in any units.  H is symmetric and positive, so pivots stay put.
     d = [1.0 / math.sqrt(H[i][i]) for i in range(k)]
     M = [[H[i][j] * d[i] * d[j] for j in range(k)] + [g[i] * d[i]] for i in range(k)]
     for col in range(k):
-        pivot = max(range(col, k), key=lambda r: abs(M[r][col]))
-        if abs(M[pivot][col]) < 1e-11:
+        if M[col][col] < 1e-11:
             return None
-        M[col], M[pivot] = M[pivot], M[col]
         for r in range(col + 1, k):
             f = M[r][col] / M[col][col]
             for c in range(col, k + 1):
                 M[r][c] -= f * M[col][c]
     s = [0.0] * k
     for r in reversed(range(k)):
-        s[r] = (M[r][k] - sum(M[r][c] * s[c] for c in range(r + 1, k))) / M[r][r]
+        s[r] = (M[r][k] - math.fsum(M[r][c] * s[c] for c in range(r + 1, k))) / M[r][r]
     return [sr * dr for sr, dr in zip(s, d)]
 
 
-def _separates(w: Vector, b: float, X: Matrix, Y: Labels) -> bool:
-    """Whether w·x + b = 0 puts every example strictly on its own side."""
-    return all((_z(w, b, x) > 0.0) if y else (_z(w, b, x) < 0.0) for x, y in zip(X, Y))
-
-
-def _no_single_minimum(w: Vector, b: float, X: Matrix, Y: Labels) -> str:
-    if _separates(w, b, X, Y):
-        return ("the classes are separable: a line (a plane) puts every example on its "
-                "own side, so J has no minimum and the weights would grow without end; "
-                "use l2 > 0 for a finite answer")
-    return ("J is flat along some direction (its Hessian is singular): a feature is "
-            "constant or a combination of others, such as a duplicated column, so many "
-            "weights share the lowest cost; drop that feature, or use l2 > 0")
-
-
-# === Beyond this file ========================================================
-#
-# The loops above touch one number at a time, which makes them easy to follow
-# and slow: Python spends most of its time on bookkeeping.  The next step is
-# vectorization: in the course's layout, with the examples as the columns of X,
-# the whole pass is Z = wᵀX + b, A = σ(Z), dZ = A − Y, dw = X·dZᵀ/m, each one
-# whole-array operation that numpy runs in compiled code, many times faster.
-# After that: several output neurons (softmax) for more than two classes, and
-# hidden layers, which make a network.
-
-
 # === Appendix: checking the input ============================================
-#
-# Every public function checks what it is given before any arithmetic, so
-# that a mistake is reported in words and the mathematics above stays plain.
-# Numbers and weights become plain floats at the door.  X is not copied:
-# checking it costs one quick pass, and training then makes many.
+# Each public function checks its input first, so that a mistake is told in
+# words and the mathematics stays plain.  Numbers are converted once (numpy's
+# arrays by tolist()); plain lists are checked, not copied, and train marks
+# them as checked for propagate.  sigmoid, its derivative and loss_from_z,
+# run once an example, check only what is not a float: nan gives nan.
 
 _TOO_BIG = ("the cost or its gradient overflowed: the weights or features are too "
-            "large for floating point; standardize the features (see standardize) "
-            "or lower the learning rate")
+            "large for floating point; standardize the features, or lower the learning rate")
 
 
-def _show(v: object) -> str:
-    """A short text for v in a message."""
+class _Rows(list[Any]):             # rows checked at the door, and their labels
+    labels: Any = None
+
+
+def _show(v: Any) -> str:
     text = repr(v) if isinstance(v, (str, bytes)) else str(v)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _real(v: float, where: str, *, infinite_ok: bool = False, check: bool = True) -> float:
-    """v as a plain float, if it is a real number a float can hold."""
-    if type(v) is not float:
-        kind = getattr(getattr(v, "dtype", None), "kind", "f")   # numpy's
+def _real(v: Any, where: str) -> float:
+    if type(v) is float:
+        return v
+    kind = getattr(getattr(v, "dtype", None), "kind", "f")       # numpy's
+    try:
         if isinstance(v, (str, bytes, complex)) or kind not in "biuf" or getattr(v, "ndim", 0) != 0:
-            raise TypeError(f"{where} is {_show(v)} ({type(v).__name__}); "
-                            "it must be a real number")
-        try:
-            v = float(v)
-        except OverflowError:
-            raise ValueError(f"{where} is {_show(v)}, too large for a float") from None
-        except (TypeError, ValueError):
-            raise TypeError(f"{where} is {_show(v)} ({type(v).__name__}); "
-                            "it must be a real number") from None
-    if check and (v != v or (math.isinf(v) and not infinite_ok)):
+            raise TypeError
+        return float(v)
+    except OverflowError:
+        raise ValueError(f"{where} is {_show(v)}, too large for a float") from None
+    except (TypeError, ValueError):
+        raise TypeError(f"{where} is {_show(v)} ({type(v).__name__}); "
+                        "it must be a real number") from None
+
+
+def _number(value: Any, where: str, need: str = "") -> float:
+    """value as a finite float; need: "", "positive", "0 or more" or "in [0, 1]"."""
+    if not math.isfinite(v := _real(value, where)):
         raise ValueError(f"{where} is {v!r}; it must be a finite number")
+    if v <= 0 and need == "positive" or v < 0 and need == "0 or more" or \
+            not 0 <= v <= 1 and need == "in [0, 1]":
+        raise ValueError(f"{where} is {v!r}; it must be {need}")
     return v
 
 
-def _positive(v: float, where: str) -> float:
-    v = _real(v, where)
-    if v <= 0:
-        raise ValueError(f"{where} is {v!r}; it must be positive")
-    return v
-
-
-def _count(v: int, where: str) -> int:
-    """v as an int, if it is a whole number, 0 or more."""
+def _count(v: Any, where: str) -> int:
     if isinstance(v, bool) or not hasattr(type(v), "__index__") or getattr(v, "ndim", 0) != 0:
         raise TypeError(f"{where} is {_show(v)}; it must be a whole number")
-    v = v.__index__()
-    if v < 0:
-        raise ValueError(f"{where} is {v}; it must be 0 or more")
+    if v.__index__() < 0:
+        raise ValueError(f"{where} is {v.__index__()}; it must be 0 or more")
+    return int(v.__index__())
+
+
+def _sequence(v: Any, where: str, what: str) -> Any:
+    """v as a list (numpy's by tolist()); TypeError for strings, dicts and sets."""
+    if hasattr(v, "tolist") and getattr(v, "ndim", 1) != 0:
+        v = v.tolist()
+    if isinstance(v, (str, bytes)) or hasattr(v, "keys") or getattr(v, "ndim", 1) == 0 or \
+            not (hasattr(v, "__getitem__") and hasattr(v, "__len__")):
+        raise TypeError(f"{where} is {_show(v)}; it must be a list of {what}")
     return v
 
 
-def _length(v: object, where: str, what: str) -> int:
-    """len(v), if v is a list-like sequence (not a string, dict or set)."""
-    if isinstance(v, (str, bytes)) or hasattr(v, "keys") or not hasattr(v, "__getitem__"):
-        raise TypeError(f"{where} is {_show(v)}; it must be a list of {what}")
-    try:
-        return len(v)           # type: ignore[arg-type]
-    except TypeError:           # numpy's 0-d arrays have __len__ but no length
-        raise TypeError(f"{where} is {_show(v)}; it must be a list of {what}") from None
+def _vector(values: Any, where: str, n: int = -1, need: str = "") -> list[float]:
+    """values as finite floats, n of them if n ≥ 0."""
+    values = _sequence(values, where, "numbers")
+    v = [_number(vj, f"{where}[{j}]", need) for j, vj in enumerate(values)]
+    if n >= 0 and len(v) != n:
+        per = "weight" if where == "dw" else "feature"
+        raise ValueError(f"{where} has length {len(v)}; it needs {n} numbers, one per {per}")
+    return v
 
 
-def _reals(v: Vector, where: str) -> list[float]:
-    _length(v, where, "numbers")
-    return [_real(vj, f"{where}[{j}]") for j, vj in enumerate(v)]
-
-
-class _FloatRows(Sequence[list[float]]):
-    """X read row by row as lists of plain floats, without copying it whole.
-
-    The loops use it when X holds other numbers (numpy's, Fractions): numpy's
-    float32 times a float is a float32, for one, which would lose digits.
-    """
-
-    def __init__(self, X: Matrix) -> None:
-        self.X = X
-
-    def __len__(self) -> int:
-        return len(self.X)
-
-    def __iter__(self) -> Iterator[list[float]]:
-        return ([float(v) for v in x] for x in self.X)
-
-    @overload
-    def __getitem__(self, i: int) -> list[float]: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[list[float]]: ...
-    def __getitem__(self, i: int | slice) -> list[float] | list[list[float]]:
-        if isinstance(i, slice):
-            return [[float(v) for v in x] for x in self.X[i]]
-        return [float(v) for v in self.X[i]]
-
-
-def _matrix(X: Matrix) -> tuple[Matrix, int, int]:
-    """Check X is a non-empty list of equal rows of real numbers: (rows, m, n).
-
-    rows is X itself when its numbers are Python's own ints and floats, else
-    X read through _FloatRows, so that the loops always meet plain floats.
-    """
-    m = _length(X, "X", "examples, each a list of numbers")
-    if m == 0:
+def _rows(X: Any) -> _Rows:
+    """X as equal rows of finite numbers; plain lists are checked, not copied."""
+    X = _sequence(X, "X", "examples, each a list of numbers")
+    if not X:
         raise ValueError("X is empty; it needs at least one example")
-    n, plain = -1, True
+    if set(map(type, X)) <= {list, tuple} and len(set(map(len, X))) == 1 and X[0]:
+        kinds: set[type] = set()
+        for x in X:
+            kinds.update(map(type, x))
+        try:                            # a finite sum means finite numbers
+            if kinds <= {float, int, bool} and math.isfinite(sum(map(sum, X, [0.0] * len(X)))):
+                return _Rows(X)
+        except OverflowError:           # an int too large for a float
+            pass
+    rows = _Rows()
     for i, x in enumerate(X):
         if isinstance(x, (int, float)) or getattr(x, "ndim", None) == 0:
-            raise TypeError(f"X[{i}] is the number {_show(x)}; X must be a list of "
-                            "rows, one per example, such as [[x1, x2], ...]")
-        n_i = _length(x, f"X[{i}]", "numbers")
-        if n_i == 0:
+            raise TypeError(f"X[{i}] is the number {_show(x)}; X must be a list of rows, "
+                            "one per example, such as [[x1, x2], ...]")
+        x = _sequence(x, f"X[{i}]", "numbers")
+        rows.append([_number(v, f"X[{i}][{j}]") for j, v in enumerate(x)])
+        if not rows[i]:
             raise ValueError(f"X[{i}] has no features")
-        if i > 0 and n_i != n:
-            raise ValueError(f"X[{i}] has {n_i} features but X[0] has {n}")
-        n = n_i
-        # A row of Python's own numbers with a finite sum holds finite numbers
-        # only, so the slow check of each value runs only for other types, or
-        # when something is wrong, or when huge values overflowed the sum.
-        own = set(map(type, x)) <= {float, int, bool}
-        try:
-            fine = own and math.isfinite(sum(x, 0.0))
-        except OverflowError:               # an int too large for a float
-            fine = False
-        if not fine:
-            for j, v in enumerate(x):
-                _real(v, f"X[{i}][{j}]")
-        plain = plain and own
-    return (X if plain else _FloatRows(X)), m, n
+        if len(rows[i]) != len(rows[0]):
+            raise ValueError(f"X[{i}] has {len(rows[i])} features but X[0] has {len(rows[0])}")
+    return rows
 
 
-def _label(y: float, where: str = "y", name: str = "label") -> int:
-    v = _real(y, where, check=False)
-    if v != 0 and v != 1:
+def _label(y: Any, where: str = "y", name: str = "label") -> int:
+    if (v := _real(y, where)) not in (0.0, 1.0):
         raise ValueError(f"{where} is {_show(y)}; {name}s must be 0 or 1")
     return int(v)
 
 
-def _labels(Y: Labels, where: str = "Y", name: str = "label") -> bytes:
-    """Y as bytes of 0 and 1: the labels as plain ints, at one byte each."""
-    _length(Y, where, f"{name}s, 0 or 1")
-    try:                                  # 0.0, 1.0, False and True are fine too
-        fine = set(Y) <= {0, 1} and set(map(type, Y)) <= {int, float, bool}
-    except TypeError:                     # an unhashable value, such as a list
-        fine = False
-    if fine:
-        return bytes(1 if y == 1 else 0 for y in Y)
-    return bytes(_label(y, f"{name} {i}", name) for i, y in enumerate(Y))
+def _labels(Y: Any, where: str = "Y", name: str = "label") -> list[int]:
+    Y = _sequence(Y, where, f"{name}s, 0 or 1")
+    try:
+        kinds = set(map(type, Y))
+        if kinds <= {int, float, bool} and set(Y) <= {0, 1}:
+            return Y if kinds <= {int} and type(Y) is list else list(map(int, Y))
+    except TypeError:                   # an unhashable value, such as a list
+        pass
+    if len(Y) == 1 and hasattr(Y[0], "__len__") and not isinstance(Y[0], (str, bytes)):
+        raise TypeError(f"{where} looks like the course's 1 × m layout: pass {where}[0]")
+    return [_label(y, f"{name} {i}", name) for i, y in enumerate(Y)]
 
 
-def _activation(a: float) -> float:
-    a = _real(a, "a")
-    if not 0.0 <= a <= 1.0:
-        raise ValueError(f"a is {a!r}; an activation must lie in [0, 1]")
-    return a
+def _examples(X: Any, Y: Any, *, features: int = 0,
+              both_classes: bool = False) -> tuple[_Rows, list[int]]:
+    """X and Y checked, and marked so."""
+    if type(X) is _Rows and X.labels is Y:   # checked already (by train, say)
+        return X, Y
+    rows, labels = _rows(X), _labels(Y)
+    if features and len(rows[0]) != features:
+        raise ValueError(f"each example has {len(rows[0])} features; this loop needs "
+                         f"{features}")
+    if len(labels) != len(rows):
+        hint = ("; if X is the course's n × m layout, pass its transpose, "
+                "[list(x) for x in zip(*X)]" if len(rows[0]) == len(labels) else "")
+        raise ValueError(f"X has {len(rows)} examples but Y has {len(labels)} labels{hint}")
+    if both_classes and len(set(labels)) < 2:
+        raise ValueError(f"every label is {labels[0]}; training needs both classes")
+    rows.labels = labels
+    return rows, labels
 
 
-def _l2(l2: float) -> float:
-    l2 = _real(l2, "l2")
-    if l2 < 0:
-        raise ValueError(f"l2 is {l2!r}; it must be 0 or more")
-    return l2
-
-
-def _data(X: Matrix, Y: Labels, w: Vector | None, b: float, l2: float, *,
-          features: int = 0, both_classes: bool = False, labelled: bool = True,
-          ) -> tuple[Matrix, list[float], float, bytes, float]:
-    """Check a data set with its parameters: (rows, w, b, labels, l2).
-
-    w = None stands for zeros.  features = 2 asks for two features exactly;
-    labelled = False, for prediction, ignores Y.
-    """
-    rows, m, n = _matrix(X)
-    if features and n != features:
-        raise ValueError(f"each example has {n} features; this loop needs {features}")
-    labels = b""
-    if labelled:
-        labels = _labels(Y)
-        if len(labels) != m:
-            raise ValueError(f"X has {m} examples but Y has {len(labels)} labels")
-        if both_classes and len(set(labels)) < 2:
-            raise ValueError(f"every label is {labels[0]}; training needs examples of "
-                             "both classes, 0 and 1")
-    if w is None:
-        weights = [0.0] * n
-    else:
-        weights = _reals(w, "w")
-        if len(weights) != n:
-            names = "w1 and w2" if features else "w"
-            raise ValueError(f"{names} has {len(weights)} weights but each example "
-                             f"has {n} features")
-    return rows, weights, _real(b, "b"), labels, _l2(l2)
-
-
-def _finite(J: float, dw: Vector = (), db: float = 0.0) -> float:
-    """J, if it and the gradient are finite; else the overflow error."""
-    if not (math.isfinite(J) and math.isfinite(db) and all(math.isfinite(v) for v in dw)):
+def _check_finite(J: float, dw: Vector, db: float) -> None:
+    if not (math.isfinite(J) and math.isfinite(db) and all(map(math.isfinite, dw))):
         raise ValueError(_TOO_BIG)
-    return J
 
-
-def _scaling(means: Vector, deviations: Vector, n: int) -> tuple[list[float], list[float]]:
-    means, deviations = _reals(means, "means"), _reals(deviations, "deviations")
-    if len(means) != n or len(deviations) != n:
-        raise ValueError(f"means and deviations need {n} values each, one per "
-                         f"feature; they have {len(means)} and {len(deviations)}")
-    for j, s in enumerate(deviations):
-        if s <= 0:
-            raise ValueError(f"deviations[{j}] is {s!r}; deviations must be positive")
-    return means, deviations

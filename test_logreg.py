@@ -1,13 +1,17 @@
-"""Tests for logreg.py.
+"""Tests for logreg.py, demo.py and the teaching kit.
 
 Each value is checked against something independent of the code under test:
 a hand calculation, a central finite difference, Newton's method written out
 below, or scikit-learn's answers, written in as numbers.
 """
 
+from __future__ import annotations
+
+import ast
 import copy
 import doctest
 import inspect
+import io
 import math
 import os
 import random
@@ -15,9 +19,10 @@ import re
 import struct
 import subprocess
 import sys
+import tokenize
 import xml.etree.ElementTree as ET
-from fractions import Fraction
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +30,10 @@ import pytest
 
 import demo
 import logreg
-from logreg import (accuracy, cost, fit_scaling, gradient_check, loss, loss_derivative,
-                    loss_from_z, numerical_gradient, predict, predict_proba, propagate,
-                    propagate_two_features, sigmoid, sigmoid_derivative, standardize, train,
-                    train_newton, unstandardize, update)
+from logreg import (ManyMinima, NoMinimum, accuracy, cost, fit_scaling, gradient_check, loss,
+                    loss_derivative, loss_from_z, numerical_gradient, predict, predict_proba,
+                    propagate, propagate_two_features, sigmoid, sigmoid_derivative, standardize,
+                    train, train_newton, unstandardize, update)
 
 HERE = Path(__file__).resolve().parent
 PUBLIC = [name for name, f in vars(logreg).items()
@@ -56,7 +61,61 @@ def overlapping_clouds(m: int, seed: int) -> tuple[Rows, list[int]]:
     return X, Y
 
 
-# === Documentation and types =================================================
+# === The shape of the file: a short lecture first ============================
+
+def prose_words(source: str) -> int:
+    """Words in docstrings and comments, leaving out doctest lines (issue 11's measure)."""
+    words = 0
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node):
+            text = node.body[0].value.value  # type: ignore[attr-defined]
+            words += sum(len(line.split()) for line in text.splitlines()
+                         if not line.strip().startswith((">>>", "...")))
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return words + sum(len(t.string.lstrip("#").split()) for t in tokens if t.type == tokenize.COMMENT)
+
+
+def test_prose_words_counts_docstrings_and_comments_but_not_doctest_lines() -> None:
+    source = '"""One two.\n\n>>> f(3)\n4\n"""\nx = 1  # three four five\n# six\n'
+    assert prose_words(source) == 2 + 1 + 3 + 1      # "4", the expected output, is prose here
+
+
+LOGREG = (HERE / "logreg.py").read_text(encoding="utf-8")
+LECTURE = ["sigmoid", "sigmoid_derivative", "loss", "loss_derivative", "loss_from_z", "cost",
+           "propagate_two_features", "propagate", "numerical_gradient", "gradient_check",
+           "update", "train", "predict_proba", "predict", "accuracy"]
+
+
+def test_the_lecture_comes_first_in_its_order_and_ends_by_line_420() -> None:
+    lines = LOGREG.splitlines()
+    end = next(k for k, line in enumerate(lines, 1)
+               if line.startswith("#") and "end of the lecture" in line)
+    where = {node.name: node.lineno for node in ast.parse(LOGREG).body
+             if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    assert end <= 420
+    assert [where[name] for name in LECTURE] == sorted(where[name] for name in LECTURE)
+    assert max(where[name] for name in LECTURE) < end < where["fit_scaling"]
+    assert where["fit_scaling"] < where["_penalized"] < where["train_newton"]
+    assert where["train_newton"] < LOGREG.count("\n", 0, LOGREG.index("# === Appendix")) < where["_real"]
+    assert re.findall(r"^# === (\d+)\.", LOGREG, re.M) == [str(k) for k in range(1, 11)]
+
+
+def test_the_file_reads_in_half_an_hour() -> None:
+    assert len(LOGREG.splitlines()) <= 750
+    assert prose_words(LOGREG) <= 2300
+
+
+def test_no_public_function_hands_its_work_to_a_private_twin() -> None:
+    names = {node.name for node in ast.parse(LOGREG).body if isinstance(node, ast.FunctionDef)}
+    assert sorted(name for name in names if "_" + name in names) == []
+    assert "math.exp(-z)" in inspect.getsource(sigmoid)
+    loop = next(node for node in ast.walk(ast.parse(inspect.getsource(propagate)))
+                if isinstance(node, ast.For))
+    names_in_loop = {node.id for node in ast.walk(loop) if isinstance(node, ast.Name)}
+    assert {"sigmoid", "loss_from_z", "dz", "dw", "db"} <= names_in_loop
+    assert "l2" not in names_in_loop                     # the penalty is section 9's
+    assert LOGREG.count("l2 / (2 * m)") == 1             # J's penalty, in one place
+
 
 def test_every_public_function_has_a_docstring_example() -> None:
     missing = [name for name in PUBLIC if ">>>" not in (vars(logreg)[name].__doc__ or "")]
@@ -66,12 +125,12 @@ def test_every_public_function_has_a_docstring_example() -> None:
 
 def test_doctests_pass() -> None:
     failed, attempted = doctest.testmod(logreg, verbose=False)
-    assert attempted >= 40  # doctest found the examples
+    assert attempted >= 30  # doctest found the examples
     assert failed == 0
 
 
 def test_the_copied_file_carries_its_licence() -> None:
-    assert (HERE / "logreg.py").read_text().splitlines()[0] == "# SPDX-License-Identifier: MIT"
+    assert LOGREG.splitlines()[0] == "# SPDX-License-Identifier: MIT"
     assert (HERE / "LICENSE").read_text().startswith("MIT License")
 
 
@@ -82,39 +141,38 @@ def test_the_dev_extra_is_pytest_and_mypy_only() -> None:
     assert sorted(re.split(r"[<>=!~ ]", d.strip(' "'))[0] for d in dev[1].split(",")) == ["mypy", "pytest"]
 
 
-def test_the_story_comes_first_and_the_checks_last() -> None:
-    text = (HERE / "logreg.py").read_text()
-    first_def = re.search(r"^def (\w+)", text, re.M)
-    assert first_def is not None and first_def[1] in ("_z", "sigmoid")
-    assert text.index("# === Appendix: checking the input") > text.index("def train_newton")
-    banners = re.findall(r"^# === (\d+)\.", text, re.M)
-    assert [int(b) for b in banners] == list(range(1, len(banners) + 1))
-
-
 def test_mypy_strict_passes_on_every_file() -> None:
     from mypy import api  # a dev requirement: missing, this test fails, never skips
     out, err, status = api.run(["--strict", "--config-file", str(HERE / "pyproject.toml"),
-                                     str(HERE / "logreg.py"), str(HERE / "demo.py"),
-                                     str(HERE / "test_logreg.py")])
+                                str(HERE / "logreg.py"), str(HERE / "demo.py"),
+                                str(HERE / "test_logreg.py")])
     assert status == 0, out + err
 
 
 def test_logreg_imports_math_alone() -> None:
-    import ast
-    tree = ast.parse((HERE / "logreg.py").read_text())
+    tree = ast.parse(LOGREG)
     modules = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
     modules |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert modules <= {"math", "collections.abc", "typing", "__future__"}
 
 
+@pytest.mark.parametrize("name", ["logreg.py", "demo.py", "test_logreg.py"])
+def test_every_file_defers_its_annotations_so_that_python_3_9_can_read_it(name: str) -> None:
+    # X | None in an annotation is a TypeError on 3.9 unless annotations stay text.
+    tree = ast.parse((HERE / name).read_text(encoding="utf-8"))
+    first = next(node for node in tree.body if not isinstance(node, ast.Expr))
+    assert isinstance(first, ast.ImportFrom) and first.module == "__future__"
+    assert [a.name for a in first.names] == ["annotations"]
+
+
 def test_ci_installs_and_tests_with_the_readme_commands() -> None:
     readme = (HERE / "README.md").read_text()
     ci = (HERE / ".ci" / "run").read_text()
-    for command in ['python -m pip install ".[dev]"', "python -m pytest"]:
+    for command in ['python -m pip install -e ".[dev]"', "python -m pytest"]:
         assert command in readme
         assert command in ci
-
-
+    assert "python3 demo.py" in readme and "python3 -m venv .venv" in readme
+    assert "rm -rf .venv" not in ci and "mktemp -d" in ci     # never the user's own venv
 # === The sigmoid =============================================================
 
 @pytest.mark.parametrize("z, expected", [
@@ -239,6 +297,20 @@ def test_dL_dz_is_a_minus_y_by_central_difference_and_by_the_chain_rule(z: float
     if abs(z) <= 5:   # beyond, 1 − a in dL/da has lost digits
         chain = loss_derivative(a, y) * sigmoid_derivative(z)
         assert chain == pytest.approx(a - y, rel=1e-9, abs=1e-15)
+
+
+def test_sigmoid_its_slope_and_the_loss_from_z_give_nan_for_nan_as_math_does() -> None:
+    # They run once per example in training, so a float is taken as it is;
+    # the data functions refuse nan at the door instead (see "Bad input").
+    assert math.isnan(sigmoid(math.nan))
+    assert math.isnan(sigmoid_derivative(math.nan))
+    assert math.isnan(loss_from_z(math.nan, 1)) and math.isnan(loss_from_z(math.nan, 0))
+
+
+def test_sigmoid_and_the_loss_from_z_take_ints_and_fractions_as_their_values() -> None:
+    half: Any = Fraction(1, 2)
+    assert sigmoid(0) == 0.5 and sigmoid(half) == sigmoid(0.5)
+    assert loss_from_z(3, True) == loss_from_z(3.0, 1) and loss_from_z(-2, 0.0) == loss_from_z(-2.0, 0)
 
 
 # === The cost and its gradient ===============================================
@@ -477,84 +549,25 @@ def test_standardized_fit_in_original_units_meets_the_raw_fit() -> None:
     assert raw_w + [raw_b] == pytest.approx(reference_w + [reference_b], rel=1e-8)
 
 
-def test_newton_steps_compared_with_gradient_descent() -> None:
-    X, Y = iris_as("std")
-    w, b, newton_costs = train_newton(X, Y)
-    w_gd, b_gd, gd_costs = train(X, Y, learning_rate=1.0, iterations=2000)
-    assert len(newton_costs) < 15 < 2000
-    assert gd_costs[-1] > newton_costs[-1] + 1e-6     # 2000 steps of descent are not there yet
-
-
-@pytest.mark.parametrize("make, message", [
-    (lambda X: [x + [x[0]] for x in X], "a combination of others"),          # a duplicated column
-    (lambda X: [x + [5.0] for x in X], "a combination of others"),           # a constant column, raw
-    (lambda X: [x + [0.0] for x in X], "a combination of others"),           # a constant, standardized
-    (lambda X: [[x[0], x[1], x[0] - 2 * x[1]] for x in X], "a combination of others"),
-])
-def test_newton_says_why_when_many_weights_share_the_lowest_cost(make: Callable[[Rows], Rows], message: str) -> None:
-    X, Y = iris_as("std")
-    with pytest.raises(ValueError, match=f"Hessian is singular.*{message}.*l2 > 0"):
-        train_newton(make(X), Y)
-    w, b, costs = train_newton(make(X), Y, l2=1.0)       # the penalty picks one point
-    w_n, b_n = newton_fit(make(X), Y, 1.0)
-    assert w + [b] == pytest.approx(w_n + [b_n], abs=1e-8)
-
-
-def test_newton_on_separable_data_says_so_and_finds_the_regularized_minimum() -> None:
-    X = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]]
-    Y = [0, 0, 1, 1]
-    with pytest.raises(ValueError, match="the classes are separable.*no minimum.*l2 > 0"):
-        train_newton(X, Y)
-    w, b, costs = train_newton(X, Y, l2=0.5)
-    own_w, own_b = newton_fit(X, Y, 0.5)
-    assert w + [b] == pytest.approx(own_w + [own_b], abs=1e-10)
-    assert all(math.isfinite(v) for v in w + [b] + costs)
-
-
-def test_a_newton_step_that_would_raise_J_is_halved(monkeypatch: pytest.MonkeyPatch) -> None:
-    # From w = 0, Newton's full step rarely overshoots on real data, so make
-    # every step eight times too long: only the halving can still bring J down,
-    # and (more slowly) to the same minimum.
-    X, Y = iris_as("std")
-    solve = logreg._solve
-    monkeypatch.setattr(logreg, "_solve", lambda H, g: [8.0 * s for s in solve(H, g) or []] or None)
-    w, b, costs = train_newton(X, Y, iterations=300, tolerance=0.0)
-    assert all(later <= earlier for earlier, later in zip(costs, costs[1:]))
-    reference_w, reference_b = SKLEARN_IRIS[math.inf, "std"]
-    assert w + [b] == pytest.approx(reference_w + [reference_b], abs=1e-6)
-
-
-def test_newton_never_returns_nan_on_awkward_data() -> None:
-    rnd = random.Random(5)
-    cases: list[Rows] = [
-        [[1e150 * rnd.gauss(0, 1), 1.0] for _ in range(20)],          # its square overflows
-        [[rnd.gauss(0, 1), 1e-150 * rnd.gauss(0, 1)] for _ in range(20)],
-        [[1.0, 2.0]] * 20,                                           # every row the same
-    ]
-    for X in cases:
-        Y = [i % 2 for i in range(len(X))]
-        for l2 in (0.0, 1.0):
-            try:
-                w, b, costs = train_newton(X, Y, l2=l2)
-            except ValueError as e:
-                assert re.search(r"overflowed|Hessian is singular|separable", str(e)), e
-            else:
-                assert all(math.isfinite(v) for v in w + [b] + costs)
-
-
-def test_training_starts_at_log_2_from_zeros_and_records_one_cost_per_step() -> None:
+def test_costs_hold_J_after_each_step_from_the_start_to_the_weights_returned() -> None:
     X, Y = overlapping_clouds(30, seed=4)
     w, b, costs = train(X, Y, learning_rate=0.5, iterations=25)
-    assert len(costs) == 25
+    assert len(costs) == 26                                    # the start, then a cost per step
     assert costs[0] == pytest.approx(math.log(2), rel=1e-15)   # every a is 1/2
-    assert costs[-1] < costs[0]
+    assert costs[-1] == pytest.approx(cost(w, b, X, Y), rel=1e-15)
+    w_5, b_5, costs_5 = train(X, Y, learning_rate=0.5, iterations=5)
+    assert costs_5 == pytest.approx(costs[:6], rel=1e-15)
+    assert costs[5] == pytest.approx(cost(w_5, b_5, X, Y), rel=1e-15)
     assert len(w) == 2 and isinstance(b, float)
 
 
-def test_zero_iterations_returns_the_start_untouched() -> None:
-    assert train([[1.0], [2.0]], [0, 1], learning_rate=0.1, iterations=0) == ([0.0], 0.0, [])
+def test_zero_iterations_returns_the_start_and_its_cost() -> None:
+    X, Y = [[1.0], [2.0]], [0, 1]
+    w, b, costs = train(X, Y, learning_rate=0.1, iterations=0)
+    assert (w, b) == ([0.0], 0.0) and costs == [pytest.approx(math.log(2))]
     start = [0.5]
-    assert train([[1.0], [2.0]], [0, 1], learning_rate=0.1, iterations=0, w=start, b=2) == ([0.5], 2.0, [])
+    w, b, costs = train(X, Y, learning_rate=0.1, iterations=0, w=start, b=2)
+    assert (w, b) == ([0.5], 2.0) and costs == [pytest.approx(cost(start, 2.0, X, Y))]
 
 
 def test_training_from_a_given_start_records_its_cost_and_leaves_it_alone() -> None:
@@ -568,8 +581,9 @@ def test_training_from_a_given_start_records_its_cost_and_leaves_it_alone() -> N
 def test_one_step_by_hand() -> None:
     # x = ±1 with y = 0, 1: at w = b = 0 both a are 1/2, dz = +1/2 and −1/2,
     # dw = (−1·½ + 1·(−½))/2 = −½, db = 0; one step at α = 1 gives w = ½, b = 0.
-    w, b, _ = train([[-1.0], [1.0]], [0, 1], learning_rate=1.0, iterations=1)
+    w, b, costs = train([[-1.0], [1.0]], [0, 1], learning_rate=1.0, iterations=1)
     assert w == pytest.approx([0.5]) and b == pytest.approx(0.0, abs=1e-15)
+    assert costs[1] == pytest.approx(math.log1p(math.exp(-0.5)), rel=1e-15)   # both right by ½
 
 
 @pytest.mark.parametrize("seed", [6, 7, 8])
@@ -578,6 +592,27 @@ def test_cost_never_rises_at_a_small_learning_rate(seed: int) -> None:
     _, _, costs = train(X, Y, learning_rate=0.1, iterations=300)
     assert all(later <= earlier for earlier, later in zip(costs, costs[1:]))
     assert costs[-1] < costs[0] - 0.1
+
+
+def largest_curvature(X: Rows) -> float:
+    """h: the largest eigenvalue of J's Hessian at w = 0, b = 0, ¼·(1/m)·Σ x̃x̃ᵀ, by power iteration."""
+    k = len(X[0]) + 1
+    H = [[0.25 * sum((x + [1.0])[i] * (x + [1.0])[j] for x in X) / len(X) for j in range(k)] for i in range(k)]
+    v = [1.0] * k
+    for _ in range(300):
+        v = [sum(H[i][j] * v[j] for j in range(k)) for i in range(k)]
+        v = [t / math.hypot(*v) for t in v]
+    return math.hypot(*[sum(H[i][j] * v[j] for j in range(k)) for i in range(k)])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_rate_below_2_over_h_lowers_J_at_every_step(seed: int) -> None:
+    # Section 6: h, J's curvature at w = 0, b = 0, is its largest anywhere.
+    X, Y = overlapping_clouds(40, seed)
+    X = [[3.0 * x1 + 1.0, x2 - 2.0] for x1, x2 in X]       # unscaled, so h is not ¼
+    h = largest_curvature(X)
+    _, _, costs = train(X, Y, learning_rate=1.95 / h, iterations=200)
+    assert all(later < earlier for earlier, later in zip(costs, costs[1:]))
 
 
 def test_convex_cost_gives_the_same_weights_from_any_start() -> None:
@@ -589,20 +624,19 @@ def test_convex_cost_gives_the_same_weights_from_any_start() -> None:
         assert w + [b] == pytest.approx(first_w + [first_b], abs=1e-6)
 
 
-def test_tolerance_stops_when_a_step_lowers_the_cost_by_less() -> None:
+def test_tolerance_stops_after_the_first_step_that_lowers_J_by_less() -> None:
     X, Y = overlapping_clouds(40, seed=10)
     w, b, costs = train(X, Y, learning_rate=1.0, iterations=10_000, tolerance=1e-6)
-    assert 2 < len(costs) < 10_000
-    assert 0.0 <= costs[-2] - costs[-1] < 1e-6
-    assert all(earlier - later >= 1e-6 for earlier, later in zip(costs[:-1], costs[1:-1]))
-    # on stopping, the weights returned are those whose cost is costs[-1]
-    assert cost(w, b, X, Y) == pytest.approx(costs[-1], rel=1e-12)
+    falls = [earlier - later for earlier, later in zip(costs, costs[1:])]
+    assert 2 < len(falls) < 10_000
+    assert 0.0 <= falls[-1] < 1e-6 and all(fall >= 1e-6 for fall in falls[:-1])
+    assert cost(w, b, X, Y) == pytest.approx(costs[-1], rel=1e-15)
 
 
-def test_default_tolerance_runs_every_iteration_even_when_converged() -> None:
+def test_default_tolerance_runs_every_step_even_when_converged() -> None:
     _, _, costs = train([[0.0], [1.0], [2.0]], [0, 1, 0], learning_rate=1.0, iterations=3000)
-    assert len(costs) == 3000
-    assert costs[-1] == costs[-2]           # long converged: J no longer moves
+    assert len(costs) == 3001
+    assert costs[-1] == pytest.approx(costs[-2], rel=1e-15, abs=0.0)     # long converged
 
 
 def test_too_large_a_learning_rate_shows_its_oscillation_and_is_not_taken_for_convergence() -> None:
@@ -611,16 +645,15 @@ def test_too_large_a_learning_rate_shows_its_oscillation_and_is_not_taken_for_co
     rises = [k for k in range(1, len(costs)) if costs[k] > costs[k - 1]]
     assert costs[1] > costs[0]                  # the very first step overshoots
     assert len(rises) >= 5                      # and it keeps bouncing
-    # training went on past every rise: it stops, if at all, only after a small decrease
-    assert rises[-1] < len(costs) - 1 or len(costs) == 30
-    assert len(costs) == 30 or 0.0 <= costs[-2] - costs[-1] < 1e-3
+    # a rise never stops training: it stops, if at all, after a small fall
+    assert len(costs) == 31 or 0.0 <= costs[-2] - costs[-1] < 1e-3
 
 
-def test_print_every_prints_the_cost_every_k_iterations(capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_every_prints_the_cost_every_k_steps(capsys: pytest.CaptureFixture[str]) -> None:
     X, Y = overlapping_clouds(20, seed=11)
     _, _, costs = train(X, Y, learning_rate=0.5, iterations=12, print_every=5)
     lines = capsys.readouterr().out.splitlines()
-    assert lines == [f"cost after iteration {k}: {costs[k]:.6g}" for k in (0, 5, 10)]
+    assert lines == [f"cost after {k} steps: {costs[k]:.6g}" for k in (0, 5, 10)]
     train(X, Y, learning_rate=0.5, iterations=12)
     assert capsys.readouterr().out == ""
 
@@ -641,12 +674,201 @@ def test_separable_data_stays_finite_while_the_cost_falls_toward_zero_and_weight
     assert predict(w, b, X) == Y
 
 
-def test_training_that_overflows_says_it_diverged() -> None:
+def test_training_that_overflows_says_so_and_what_to_do() -> None:
     # Features near 1e200 with no standardizing: the first step makes |w·x| overflow.
     X = [[1e200], [2e200], [3e200]]
-    with pytest.raises(ValueError, match="training diverged.*standardize"):
+    with pytest.raises(ValueError, match="overflowed.*standardize the features"):
         train(X, [1, 0, 1], learning_rate=1.0, iterations=5)
+    with pytest.raises(ValueError, match=r"^the step overflowed a float; lower the learning rate$"):
+        train([[1e300], [-1e300]], [1, 0], learning_rate=1e10, iterations=1)
 
+
+# === Newton's method =========================================================
+
+def test_newton_steps_compared_with_gradient_descent() -> None:
+    X, Y = iris_as("std")
+    w, b, newton_costs = train_newton(X, Y)
+    w_gd, b_gd, gd_costs = train(X, Y, learning_rate=1.0, iterations=2000)
+    assert len(newton_costs) < 15 < 2000
+    assert gd_costs[-1] > newton_costs[-1] + 1e-6     # 2000 steps of descent are not there yet
+
+
+@pytest.mark.parametrize("scaling", ["raw", "std"])
+@pytest.mark.parametrize("l2", [0.0, 1.0, 10.0])
+def test_newton_stops_where_the_gradient_vanishes(scaling: str, l2: float) -> None:
+    X, Y = iris_as(scaling)
+    w, b, costs = train_newton(X, Y, l2=l2)
+    _, dw, db = propagate(w, b, X, Y, l2=l2)
+    assert max(map(abs, dw + [db])) <= 1e-9
+    assert all(later <= earlier * (1 + 1e-12) for earlier, later in zip(costs, costs[1:]))
+
+
+@pytest.mark.parametrize("make", [
+    lambda X: [x + [x[0]] for x in X],                      # a duplicated column
+    lambda X: [x + [5.0] for x in X],                       # a constant column, raw
+    lambda X: [x + [0.0] for x in X],                       # a constant, standardized
+    lambda X: [[x[0], x[1], x[0] - 2 * x[1]] for x in X],   # a combination of others
+])
+def test_newton_says_why_when_many_weights_share_the_lowest_cost(make: Callable[[Rows], Rows]) -> None:
+    X, Y = iris_as("std")
+    with pytest.raises(ManyMinima, match="flat along some direction.*a feature is constant or a "
+                                         "combination of others.*l2 > 0"):
+        train_newton(make(X), Y)
+    w, b, costs = train_newton(make(X), Y, l2=1.0)       # the penalty picks one point
+    w_n, b_n = newton_fit(make(X), Y, 1.0)
+    assert w + [b] == pytest.approx(w_n + [b_n], abs=1e-8)
+
+
+def test_newton_says_too_few_examples_when_there_are_fewer_than_parameters() -> None:
+    rnd = random.Random(3)
+    X = [[rnd.gauss(0.0, 1.0) for _ in range(10)] for _ in range(6)]    # 6 examples, 11 parameters
+    Y = [0, 1, 0, 1, 0, 1]
+    with pytest.raises(ManyMinima, match=r"\(too few examples\)") as caught:
+        train_newton(X, Y)
+    assert "drop" not in str(caught.value)
+    w, b, _ = train_newton(X, Y, l2=1.0)
+    w_n, b_n = newton_fit(X, Y, 1.0)
+    assert w + [b] == pytest.approx(w_n + [b_n], abs=1e-8)
+
+
+QUASI_SEPARATED = [
+    # the line x = 0 has no example on its wrong side, and one of each class on it
+    ([[-2.0], [-1.0], [0.0], [0.0], [1.0], [2.0]], [0, 0, 0, 1, 1, 1]),
+    # the same, with two of one class and one of the other on the line
+    ([[-2.0], [0.0], [0.0], [0.0], [1.0], [3.0]], [0, 0, 0, 1, 1, 1]),
+    # two features; on the line x1 = 0 the classes alternate 0, 1, 0, so no tilt separates them
+    ([[-1.0, 0.0], [-2.0, 1.0], [0.0, 1.0], [0.0, 0.0], [0.0, -1.0], [1.0, 0.0], [2.0, -1.0]],
+     [0, 0, 0, 1, 0, 1, 1]),
+]
+
+
+@pytest.mark.parametrize("X, Y", QUASI_SEPARATED)
+def test_newton_refuses_quasi_separated_classes_and_l2_gives_a_finite_answer(X: Rows, Y: list[int]) -> None:
+    with pytest.raises(NoMinimum, match=r"^the classes are quasi-separated: .* so J has no minimum; use l2 > 0$"):
+        train_newton(X, Y)
+    w, b, _ = train_newton(X, Y, l2=0.5)
+    w_n, b_n = newton_fit(X, Y, 0.5)
+    assert w + [b] == pytest.approx(w_n + [b_n], abs=1e-8)
+
+
+def test_gradient_descent_on_quasi_separated_classes_keeps_growing_the_weight() -> None:
+    X, Y = QUASI_SEPARATED[0]
+    sizes = [abs(train(X, Y, learning_rate=2.0, iterations=k)[0][0]) for k in (100, 1000, 10_000)]
+    assert sizes[0] < sizes[1] < sizes[2]
+    # J falls toward the loss of the two examples on the line, 2·log 2 / 6, never below
+    _, _, costs = train(X, Y, learning_rate=2.0, iterations=10_000)
+    assert 2 * math.log(2) / 6 < costs[-1] < 2 * math.log(2) / 6 + 1e-3
+
+
+def test_newton_refuses_separable_classes_and_finds_the_regularized_minimum() -> None:
+    X = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]]
+    Y = [0, 0, 1, 1]
+    with pytest.raises(NoMinimum, match=r"^the classes are separable: a line has every example on its own side"):
+        train_newton(X, Y)
+    w, b, costs = train_newton(X, Y, l2=0.5)
+    own_w, own_b = newton_fit(X, Y, 0.5)
+    assert w + [b] == pytest.approx(own_w + [own_b], abs=1e-10)
+    assert all(math.isfinite(v) for v in w + [b] + costs)
+
+
+def test_the_two_refusals_are_value_errors() -> None:
+    assert issubclass(NoMinimum, ValueError) and issubclass(ManyMinima, ValueError)
+    assert not issubclass(NoMinimum, ManyMinima) and not issubclass(ManyMinima, NoMinimum)
+
+
+def test_newton_that_runs_out_of_iterations_says_so() -> None:
+    X, Y = iris_as("raw")
+    with pytest.raises(ValueError, match=r"^Newton's method has not converged in 2 steps") as caught:
+        train_newton(X, Y, iterations=2)
+    assert type(caught.value) is ValueError
+
+
+def test_a_newton_step_that_would_raise_J_is_halved(monkeypatch: pytest.MonkeyPatch) -> None:
+    # From w = 0, Newton's full step rarely overshoots on real data, so make
+    # every step eight times too long: only the halving can still bring J down,
+    # and (more slowly) to the same minimum.
+    X, Y = iris_as("std")
+    solve = logreg._solve
+    monkeypatch.setattr(logreg, "_solve", lambda H, g: [8.0 * s for s in solve(H, g) or []] or None)
+    w, b, costs = train_newton(X, Y, iterations=300, tolerance=0.0)
+    assert all(later <= earlier * (1 + 1e-12) for earlier, later in zip(costs, costs[1:]))
+    reference_w, reference_b = SKLEARN_IRIS[math.inf, "std"]
+    assert w + [b] == pytest.approx(reference_w + [reference_b], abs=1e-6)
+
+
+def celsius_and_fahrenheit(seed: int) -> tuple[Rows, list[int]]:
+    """A temperature measured twice, rounded to 0.1 degree, and a noise feature: nearly collinear."""
+    rnd = random.Random(seed)
+    X, Y = [], []
+    for _ in range(200):
+        c = rnd.gauss(20.0, 5.0)
+        X.append([round(c, 1), round(1.8 * c + 32.0, 1), rnd.gauss(0.0, 1.0)])
+        Y.append(int(c + rnd.gauss(0.0, 3.0) > 20.0))
+    return X, Y
+
+
+def test_the_documented_check_finds_the_weights_of_nearly_collinear_features_poorly_determined() -> None:
+    # train_newton's docstring: if l2 = 1 moves w by over half its length while
+    # J rises under 1%, many weights have almost the same cost.
+    def poorly_determined(X: Rows, Y: list[int]) -> bool:
+        w, b, costs = train_newton(X, Y)
+        w_1, b_1, _ = train_newton(X, Y, l2=1.0)
+        moved = math.hypot(*[p - q for p, q in zip(w_1, w)]) / math.hypot(*w)
+        return moved > 0.5 and cost(w_1, b_1, X, Y) < 1.01 * costs[-1]
+    assert poorly_determined(*celsius_and_fahrenheit(1))
+    assert poorly_determined(*celsius_and_fahrenheit(2))
+    X, Y = overlapping_clouds(200, seed=3)
+    rnd = random.Random(5)
+    assert poorly_determined([[x1, x2, x2 + rnd.gauss(0.0, 1e-2)] for x1, x2 in X], Y)
+    assert not poorly_determined(X, Y)
+    assert not poorly_determined(*iris_as("std")) and not poorly_determined(*iris_as("raw"))
+
+
+def test_newton_never_returns_nan_on_awkward_data() -> None:
+    rnd = random.Random(5)
+    cases: list[Rows] = [
+        [[1e150 * rnd.gauss(0, 1), 1.0] for _ in range(20)],          # its square overflows
+        [[rnd.gauss(0, 1), 1e-150 * rnd.gauss(0, 1)] for _ in range(20)],
+        [[1.0, 2.0]] * 20,                                           # every row the same
+    ]
+    for X in cases:
+        Y = [i % 2 for i in range(len(X))]
+        for l2 in (0.0, 1.0):
+            try:
+                w, b, costs = train_newton(X, Y, l2=l2)
+            except ValueError as e:
+                assert isinstance(e, (NoMinimum, ManyMinima)) or "overflowed" in str(e), e
+            else:
+                assert all(math.isfinite(v) for v in w + [b] + costs)
+
+
+# === One σ and one loss, as the file teaches ==================================
+
+def test_training_calls_the_files_own_sigmoid(monkeypatch: pytest.MonkeyPatch) -> None:
+    X, Y = overlapping_clouds(20, seed=4)
+    w, b, costs = train(X, Y, learning_rate=0.5, iterations=5)
+    monkeypatch.setattr(logreg, "sigmoid", lambda z: 0.5 * (1.0 + math.tanh(z)))   # a student's σ
+    w_tanh, _, costs_tanh = train(X, Y, learning_rate=0.5, iterations=5)
+    assert relative_error(w_tanh, w) > 0.1 and costs_tanh[-1] != costs[-1]
+    a = 0.5 * (1.0 + math.tanh(1.0))
+    assert propagate_two_features(1.0, 0.0, 0.0, [[1, 1]], [1])[3] == pytest.approx(a - 1.0)
+    s = 0.5 * (1.0 + math.tanh(-1.0))                     # the slope, and so Newton's curvature
+    assert sigmoid_derivative(1.0) == pytest.approx(s * (1.0 - s))
+    # dz = a − y was derived for the logistic σ, so it is no longer J's gradient
+    _, dw, db = propagate([0.3, -0.2], 0.1, X, Y)
+    assert gradient_check([0.3, -0.2], 0.1, X, Y, dw, db) > 1e-3
+
+
+def test_a_new_loss_changes_J_but_not_the_weights_and_gradient_check_flags_the_stale_dz(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    X, Y = overlapping_clouds(30, seed=4)
+    w, b, costs = train(X, Y, learning_rate=0.5, iterations=20)
+    monkeypatch.setattr(logreg, "loss_from_z", lambda z, y: 0.5 * (sigmoid(z) - y) ** 2)  # squared error
+    w_new, b_new, costs_new = train(X, Y, learning_rate=0.5, iterations=20)
+    assert costs_new[0] == pytest.approx(0.125, rel=1e-15)   # every a is ½: ½·(½)²
+    assert (w_new, b_new) == (w, b)                          # the weights follow dz = a − y, unchanged
+    _, dw, db = propagate([0.3, -0.2], 0.1, X, Y)
+    assert gradient_check([0.3, -0.2], 0.1, X, Y, dw, db) > 1e-3
 
 # === Prediction ==============================================================
 
@@ -718,7 +940,7 @@ def test_standardizing_makes_badly_scaled_features_trainable() -> None:
 
 # === Checking the gradient ===================================================
 
-def test_numerical_gradient_by_hand_on_the_graph_of_section_6() -> None:
+def test_numerical_gradient_by_hand_on_the_graph_of_section_3() -> None:
     # x = (1, 2), y = 1 at w = 0, b = 0: a = ½, dz = −½, so dw = (−½, −1), db = −½.
     dw, db = numerical_gradient([0.0, 0.0], 0.0, [[1.0, 2.0]], [1])
     assert dw == pytest.approx([-0.5, -1.0], abs=1e-9)
@@ -742,9 +964,11 @@ def test_numerical_gradient_agrees_with_a_central_difference_written_here(seed: 
     assert relative_error(dw + [db], ref_dw + [ref_db]) < 1e-6
 
 
-def test_numerical_gradient_refuses_an_epsilon_too_small_to_move_a_weight() -> None:
-    with pytest.raises(ValueError, match=r"^epsilon 1e-06 is too small to move w\[0\] = 1e\+300$"):
+def test_numerical_gradient_refuses_an_epsilon_that_cannot_nudge_a_parameter() -> None:
+    with pytest.raises(ValueError, match=r"^epsilon 1e-06 is too small to nudge w\[0\] = 1e\+300$"):
         numerical_gradient([1e300], 0.0, [[1.0]], [1])
+    with pytest.raises(ValueError, match=r"^epsilon 1e\+308 is too large to nudge w\[0\] = 0\.0$"):
+        numerical_gradient([0.0], 0.0, [[1.0]], [1], epsilon=1e308)       # 2ε overflows
 
 
 def planted_bug_gradients(w: list[float], b: float, X: Rows, Y: list[int]) -> dict[str, tuple[list[float], float]]:
@@ -787,23 +1011,6 @@ def test_gradient_check_of_propagate_with_and_without_l2() -> None:
     assert gradient_check([1.5, -2.0], 0.5, X, Y, dw, db, l2=2.0) > 1e-3
     assert gradient_check([0.0], 0.0, [[1.0], [-1.0]], [1, 0], [-0.5], 0.0) < 1e-9
     assert gradient_check([0.0], 0.0, [[1.0], [1.0]], [1, 0], [0.0], 0.0) == 0.0   # both 0
-
-
-# === One σ, one loss ==========================================================
-
-def test_training_runs_the_sigmoid_and_loss_that_the_file_teaches(monkeypatch: pytest.MonkeyPatch) -> None:
-    X, Y = overlapping_clouds(20, seed=4)
-    w, b, costs = train(X, Y, learning_rate=0.5, iterations=5)
-    monkeypatch.setattr(logreg, "_sigmoid", lambda z: 0.5 * (1.0 + math.tanh(z)))   # a student's σ
-    w_tanh, _, _ = train(X, Y, learning_rate=0.5, iterations=5)
-    assert relative_error(w_tanh, w) > 0.1
-    monkeypatch.undo()
-    monkeypatch.setattr(logreg, "_loss_from_z", lambda z, y: 2.0)                    # a planted bug
-    _, _, costs_bug = train(X, Y, learning_rate=0.5, iterations=5)
-    assert costs_bug == [2.0] * 5 and costs[0] == pytest.approx(math.log(2))
-    monkeypatch.setattr(logreg, "_sigmoid", lambda z: 0.25)
-    assert sigmoid(3.0) == 0.25 and propagate_two_features(0.0, 0.0, 0.0, [[1, 1]], [1])[3] == -0.75
-    assert train_newton(X, Y, iterations=1)[2] == [2.0]
 
 
 # === L2 regularization =======================================================
@@ -1149,6 +1356,87 @@ def test_a_mean_never_falls_outside_its_column() -> None:
         assert min(column) <= means[0] <= max(column)
 
 
+# === Converting once, at the door =============================================
+
+class _Array:
+    """Like a numpy array: tolist() hands back plain Python numbers in one call."""
+
+    def __init__(self, values: Any) -> None:
+        self.values, self.calls = values, 0
+        self.ndim = 2 if values and isinstance(values[0], list) else 1
+
+    def tolist(self) -> Any:
+        self.calls += 1
+        return copy.deepcopy(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, i: int) -> Any:     # numpy's items are numpy's scalars, not floats
+        item = self.values[i]
+        return _Array(item) if isinstance(item, list) else Float32(item)
+
+
+Array: Any = _Array
+
+
+def test_arrays_are_read_once_through_tolist_and_give_the_same_answer_as_lists() -> None:
+    X, Y = overlapping_clouds(30, seed=2)
+    X32 = [[to_float32(v) for v in x] for x in X]       # what a float32 array holds
+    arrays = Array(X32), Array(Y)
+    assert train(*arrays, learning_rate=0.5, iterations=20) == train(X32, Y, learning_rate=0.5, iterations=20)
+    assert (arrays[0].calls, arrays[1].calls) == (1, 1)
+    rows_of_arrays: Any = [Array(x) for x in X32]
+    assert cost([0.5, -0.5], 0.1, rows_of_arrays, Y) == cost([0.5, -0.5], 0.1, X32, Y)
+    assert predict_proba(Array([0.5, -0.5]), 0.1, X32) == predict_proba([0.5, -0.5], 0.1, X32)
+
+
+def test_train_checks_the_data_once_and_not_on_every_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    X, Y = overlapping_clouds(30, seed=1)
+    seen: list[Any] = []
+    rows = logreg._rows
+
+    def counted(X: Any) -> Any:
+        seen.append(X)
+        return rows(X)
+
+    monkeypatch.setattr(logreg, "_rows", counted)
+    train(X, Y, learning_rate=0.5, iterations=40)
+    train_newton(X, Y)
+    numerical_gradient([0.1, 0.2], 0.0, X, Y)
+    assert len(seen) == 3                  # once per call, whatever the steps inside
+    for _ in range(4):                     # a student's own loop: each call checks afresh
+        propagate([0.0, 0.0], 0.0, X, Y)
+    assert len(seen) == 7
+
+
+def test_plain_lists_are_checked_without_a_copy_and_other_numbers_are_converted() -> None:
+    X: Any = [[1.0, 2], [3, True]]
+    rows = logreg._rows(X)
+    assert all(row is x for row, x in zip(rows, X))
+    converted = logreg._rows([[Float32(0.1), Fraction(1, 3)], [SmallInt(200), ZeroD(-2.5)]])
+    assert converted == [[to_float32(0.1), 1 / 3], [200.0, -2.5]]
+    assert all(type(v) is float for row in converted for v in row)
+
+
+def test_labels_in_the_courses_1_by_m_layout_are_told_to_pass_the_row() -> None:
+    course_Y: Any = [[0, 1, 1]]
+    with pytest.raises(TypeError, match=r"^Y looks like the course's 1 × m layout: pass Y\[0\]$"):
+        train([[0.0], [1.0], [2.0]], course_Y, learning_rate=0.1, iterations=1)
+    with pytest.raises(TypeError, match=r"^Y looks like the course's 1 × m layout"):
+        cost([0.0], 0.0, [[0.0], [1.0], [2.0]], Array([[0, 1, 1]]))
+
+
+def test_examples_in_the_courses_n_by_m_layout_are_told_to_pass_the_transpose() -> None:
+    course_X = [[0.0, 1.0, 2.0], [5.0, 4.0, 3.0]]     # 2 features (rows) of 3 examples (columns)
+    with pytest.raises(ValueError, match=r"^X has 2 examples but Y has 3 labels; if X is the "
+                                         r"course's n × m layout, pass its transpose, "
+                                         r"\[list\(x\) for x in zip\(\*X\)\]$"):
+        train(course_X, [0, 1, 1], learning_rate=0.1, iterations=1)
+    X = [list(x) for x in zip(*course_X)]
+    assert X == [[0.0, 5.0], [1.0, 4.0], [2.0, 3.0]]
+    assert len(train(X, [0, 1, 1], learning_rate=0.1, iterations=1)[0]) == 2
+
 # === Bad input ===============================================================
 
 XY = ([[0.0, 1.0], [1.0, 0.0]], [0, 1])
@@ -1163,7 +1451,7 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (propagate, (W2, 0.0, [[0, 1], [1]], [0, 1]), {}, ValueError, r"^X\[1\] has 1 features but X\[0\] has 2$"),
     (propagate, (W2, 0.0, [[0, 1], [1, 2, 3]], [0, 1]), {}, ValueError, r"^X\[1\] has 3 features but X\[0\] has 2$"),
     (propagate, (W2, 0.0, XY[0], [0, 1, 1]), {}, ValueError, r"^X has 2 examples but Y has 3 labels$"),
-    (propagate, ([0.0], 0.0, *XY), {}, ValueError, r"^w has 1 weights but each example has 2 features$"),
+    (propagate, ([0.0], 0.0, *XY), {}, ValueError, r"^w has length 1; it needs 2 numbers, one per feature$"),
     (train, (XY[0], [0, 2]), dict(learning_rate=0.1, iterations=1), ValueError, r"^label 1 is 2; labels must be 0 or 1$"),
     (train, (XY[0], [0.5, 1]), dict(learning_rate=0.1, iterations=1), ValueError, r"^label 0 is 0\.5; labels must be 0 or 1$"),
     (cost, (W2, 0.0, XY[0], [0, NAN]), {}, ValueError, r"^label 1 is nan; labels must be 0 or 1$"),
@@ -1196,53 +1484,59 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (train, XY, dict(learning_rate=0.1, iterations=-1), ValueError, r"^iterations is -1; it must be 0 or more$"),
     (train, XY, dict(learning_rate=0.1, iterations=2.5), TypeError, r"^iterations is 2\.5; it must be a whole number$"),
     (train, XY, dict(learning_rate=0.1, iterations=1, tolerance=-1e-9), ValueError, r"^tolerance is -1e-09; it must be 0 or more$"),
-    (train, XY, dict(learning_rate=0.1, iterations=1, w=[0.0]), ValueError, r"^w has 1 weights but each example has 2 features$"),
+    (train, XY, dict(learning_rate=0.1, iterations=1, w=[0.0]), ValueError, r"^w has length 1; it needs 2 numbers, one per feature$"),
     (train, XY, dict(learning_rate=0.1, iterations=1, b=NAN), ValueError, r"^b is nan; it must be a finite number$"),
     (train, XY, dict(learning_rate=0.1, iterations=1, print_every=-5), ValueError, r"^print_every is -5; it must be 0 or more$"),
     (train, XY, dict(learning_rate=0.1, iterations=1, print_every=0.5), TypeError, r"^print_every is 0\.5; it must be a whole number$"),
     (train, XY, dict(learning_rate=0.1, iterations=True), TypeError, r"^iterations is True; it must be a whole number$"),
     (accuracy, ([0, 1], None), {}, TypeError, r"^predictions is None; it must be a list of predictions, 0 or 1$"),
-    (train, (XY[0], [1, 1]), dict(learning_rate=0.1, iterations=1), ValueError, r"^every label is 1; training needs examples of both classes"),
+    (train, (XY[0], [1, 1]), dict(learning_rate=0.1, iterations=1), ValueError, r"^every label is 1; training needs both classes$"),
     # the pieces
-    (sigmoid, (NAN,), {}, ValueError, r"^z is nan; it must be a finite number$"),
     (sigmoid, ("3",), {}, TypeError, r"^z is '3' \(str\); it must be a real number$"),
     (sigmoid, (ZeroD("3", "U"),), {}, TypeError, r"^z is array\(3\) \(_ZeroD\); it must be a real number$"),
     (sigmoid_derivative, (ZeroD(2 + 1j, "c"),), {}, TypeError, r"^z is array\(\(2\+1j\)\) \(_ZeroD\); it must be"),
     (cost, (W2, 0.0, [[ZeroD("3", "U"), 1.0], [1.0, 0.0]], [0, 1]), {}, TypeError, r"^X\[0\]\[0\] is array\(3\) \(_ZeroD\); it must be a real number$"),
     (cost, (W2, 0.0, XY[0], [0, 1 + 0j]), {}, TypeError, r"^label 1 is \(1\+0j\) \(complex\); it must be a real number$"),
-    (sigmoid_derivative, (NAN,), {}, ValueError, r"^z is nan"),
-    (loss, (1.5, 1), {}, ValueError, r"^a is 1\.5; an activation must lie in \[0, 1\]$"),
+    (sigmoid_derivative, ([1.0],), {}, TypeError, r"^z is \[1\.0\] \(list\); it must be a real number$"),
+    (loss, (1.5, 1), {}, ValueError, r"^a is 1\.5; it must be in \[0, 1\]$"),
+    (loss, (NAN, 1), {}, ValueError, r"^a is nan; it must be a finite number$"),
     (loss, (0.5, 0.5), {}, ValueError, r"^y is 0\.5; labels must be 0 or 1$"),
-    (loss_derivative, (-0.1, 1), {}, ValueError, r"^a is -0\.1; an activation must lie in \[0, 1\]$"),
+    (loss_derivative, (-0.1, 1), {}, ValueError, r"^a is -0\.1; it must be in \[0, 1\]$"),
     (loss_derivative, (0.5, 3), {}, ValueError, r"^y is 3; labels must be 0 or 1$"),
     (loss_from_z, (1.0, 2), {}, ValueError, r"^y is 2; labels must be 0 or 1$"),
-    (loss_from_z, (NAN, 1), {}, ValueError, r"^z is nan"),
+    (loss_from_z, ("0", 1), {}, TypeError, r"^z is '0' \(str\); it must be a real number$"),
+    (loss_from_z, (0.0, 1 + 0j), {}, TypeError, r"^y is \(1\+0j\) \(complex\); it must be a real number$"),
     (propagate_two_features, (0.0, 0.0, 0.0, [[1.0, 2.0, 3.0]], [1]), {}, ValueError, r"^each example has 3 features; this loop needs 2$"),
     (propagate_two_features, (0.0, NAN, 0.0, *XY), {}, ValueError, r"^w2 is nan"),
     (propagate_two_features, (1e308, -1e308, 0.0, [[1e308, 1e308]], [1]), {}, ValueError, r"^the cost or its gradient overflowed"),
     (numerical_gradient, (W2, 0.0, *XY), dict(epsilon=0.0), ValueError, r"^epsilon is 0\.0; it must be positive$"),
     (numerical_gradient, (W2, 0.0, *XY), dict(l2=-2), ValueError, r"^l2 is -2\.0; it must be 0 or more$"),
-    (numerical_gradient, ([1e300, 0.0], 0.0, *XY), {}, ValueError, r"^epsilon 1e-06 is too small to move w\[0\] = 1e\+300$"),
-    (gradient_check, (W2, 0.0, *XY, [0.0], 0.0), {}, ValueError, r"^w has 2 weights but dw has 1$"),
+    (numerical_gradient, ([1e300, 0.0], 0.0, *XY), {}, ValueError, r"^epsilon 1e-06 is too small to nudge w\[0\] = 1e\+300$"),
+    (gradient_check, (W2, 0.0, *XY, [0.0], 0.0), {}, ValueError, r"^dw has length 1; it needs 2 numbers, one per weight$"),
     (gradient_check, (W2, 0.0, *XY, W2, NAN), {}, ValueError, r"^db is nan; it must be a finite number$"),
     (gradient_check, (W2, 0.0, *XY, W2, 0.0), dict(l2=None), TypeError, r"^l2 is None \(NoneType\); it must be a real number$"),
-    (train_newton, (XY[0], [1, 1]), {}, ValueError, r"^every label is 1; training needs examples of both classes"),
+    (train_newton, (XY[0], [1, 1]), {}, ValueError, r"^every label is 1; training needs both classes$"),
+    (train_newton, ([[-1.0], [0.0], [0.0], [1.0]], [0, 0, 1, 1]), {}, NoMinimum, r"^the classes are quasi-separated"),
+    (train_newton, ([[1.0, 2.0], [2.0, 1.0]], [0, 1]), {}, ManyMinima, r"\(too few examples\)"),
+    (train_newton, XY, dict(iterations=0), ValueError, r"^Newton's method has not converged in 0 steps"),
     (train_newton, XY, dict(iterations=-1), ValueError, r"^iterations is -1; it must be 0 or more$"),
     (train_newton, XY, dict(tolerance=-1.0), ValueError, r"^tolerance is -1\.0; it must be 0 or more$"),
     (train_newton, XY, dict(l2=-0.5), ValueError, r"^l2 is -0\.5; it must be 0 or more$"),
-    (update, (W2, 0.0, [0.0], 0.0, 0.1), {}, ValueError, r"^w has 2 weights but dw has 1$"),
+    (update, (W2, 0.0, [0.0], 0.0, 0.1), {}, ValueError, r"^dw has length 1; it needs 2 numbers, one per weight$"),
+    (update, ([1e308], 0.0, [-1e308], 0.0, 10.0), {}, ValueError, r"^the step overflowed a float; lower the learning rate$"),
     (update, (W2, 0.0, W2, 0.0, 0.0), {}, ValueError, r"^learning_rate is 0\.0; it must be positive$"),
     (update, (W2, 0.0, [0.0, INF], 0.0, 0.1), {}, ValueError, r"^dw\[1\] is inf; it must be a finite number$"),
-    (predict_proba, ([0.0], 0.0, XY[0]), {}, ValueError, r"^w has 1 weights but each example has 2 features$"),
+    (predict_proba, ([0.0], 0.0, XY[0]), {}, ValueError, r"^w has length 1; it needs 2 numbers, one per feature$"),
     (predict_proba, (W2, 0.0, []), {}, ValueError, r"^X is empty"),
-    (predict, (W2, 0.0, XY[0]), dict(threshold=1.5), ValueError, r"^threshold is 1\.5; it must lie in \[0, 1\]$"),
+    (predict, (W2, 0.0, XY[0]), dict(threshold=1.5), ValueError, r"^threshold is 1\.5; it must be in \[0, 1\]$"),
     (accuracy, ([0, 1], [1]), {}, ValueError, r"^Y has 2 labels but there are 1 predictions$"),
     (accuracy, ([], []), {}, ValueError, r"^Y is empty; there is nothing to score$"),
     (accuracy, ([0, 1], [1, 0.5]), {}, ValueError, r"^prediction 1 is 0\.5; predictions must be 0 or 1$"),
     (fit_scaling, ([[1.0], [NAN]],), {}, ValueError, r"^X\[1\]\[0\] is nan"),
-    (standardize, (XY[0], [0.0], [1.0]), {}, ValueError, r"^means and deviations need 2 values each"),
-    (standardize, (XY[0], [0.0, 0.0], [1.0, 0.0]), {}, ValueError, r"^deviations\[1\] is 0\.0; deviations must be positive$"),
-    (unstandardize, ([1.0], 0.0, [0.0], [-2.0]), {}, ValueError, r"^deviations\[0\] is -2\.0; deviations must be positive$"),
+    (standardize, (XY[0], [0.0], [1.0]), {}, ValueError, r"^means has length 1; it needs 2 numbers, one per feature$"),
+    (standardize, (XY[0], [0.0, 0.0], [1.0, 0.0]), {}, ValueError, r"^deviations\[1\] is 0\.0; it must be positive$"),
+    (unstandardize, ([1.0], 0.0, [0.0], [-2.0]), {}, ValueError, r"^deviations\[0\] is -2\.0; it must be positive$"),
+    (unstandardize, ([1e300], 0.0, [0.0], [1e-300]), {}, ValueError, r"^the weights in original units are too large for a float$"),
 ]
 
 
@@ -1252,7 +1546,7 @@ def test_bad_input_gets_a_clear_error(function: Callable[..., Any], args: tuple[
                                       kwargs: dict[str, Any], error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message) as caught:
         function(*args, **kwargs)
-    assert type(caught.value) is error
+    assert type(caught.value) is error          # a ValueError or TypeError, or one of Newton's two
     # the message stands alone: no internal exception chained behind it
     assert caught.value.__cause__ is None
     assert caught.value.__context__ is None or caught.value.__suppress_context__
@@ -1317,7 +1611,7 @@ def test_extreme_values_never_raise_overflow_domain_or_division_errors(v: float)
         try:
             w_t, b_t, costs = train(X, Y, learning_rate=rate, iterations=5)
         except ValueError as e:
-            assert "diverged" in str(e)
+            assert "overflowed" in str(e)
         else:
             assert all(math.isfinite(c) for c in costs + w_t + [b_t])
     means, deviations = fit_scaling(X)
@@ -1338,7 +1632,9 @@ def test_scaling_handles_values_near_the_float_limit() -> None:
 
 def test_readme_example_gives_the_published_answers() -> None:
     # The hours-studied data set; its maximum-likelihood fit is published as
-    # 1.5046 per hour and −4.0777, and the accuracy is checked by hand in the README.
+    # 1.5046 per hour and −4.0777.  scikit-learn 1.9.1 gives the same with
+    # LogisticRegression(penalty=None, tol=1e-12), and w = 1.14860389 with its
+    # default C = 1 (l2 = 1 here).  The accuracy is checked by hand in the README.
     failed, attempted = doctest.testfile(str(HERE / "README.md"), module_relative=False)
     assert attempted >= 10
     assert failed == 0
@@ -1349,15 +1645,16 @@ def test_readme_example_gives_the_published_answers() -> None:
 # Thousands of calls of every public function, valid and not, built from the
 # number types users pass and from broken containers.  The promises: only
 # ValueError or TypeError, in one line that names what is wrong; no argument
-# changed; plain, finite floats back; and the same numbers as the call with
-# every value turned into a plain float first.
+# changed; plain, finite floats back (nan only for nan, from the three
+# functions that training calls once per example); and the same numbers as
+# the call with every value turned into a plain float first.
 
 NAMES = ("z", "a", "y", "X", "Y", "w", "b", "dw", "db", "w1", "w2", "l2", "epsilon",
          "learning_rate", "iterations", "tolerance", "print_every", "threshold", "means",
          "deviations", "predictions", "label", "prediction")
-WHOLE_CALL = ("the cost or its gradient overflowed", "training diverged", "every label is",
-              "each example has", "the classes are separable", "J is flat",
-              "the weights in original units", "the new weights overflowed")
+WHOLE_CALL = ("the cost or its gradient overflowed", "the step overflowed", "every label is",
+              "each example has", "the classes are", "J is flat", "the weights in original units",
+              "Newton's method has not converged")
 MESSAGE = re.compile(r"^(?:(?:%s)\b|%s)" % ("|".join(NAMES), "|".join(map(re.escape, WHOLE_CALL))))
 
 
@@ -1473,8 +1770,8 @@ def test_fuzz_campaign_finds_no_broken_promise(capsys: pytest.CaptureFixture[str
         try:
             result = f(*args, **kwargs)
         except (ValueError, TypeError) as e:
-            outcomes[type(e).__name__] += 1
-            assert type(e) in (ValueError, TypeError), where
+            outcomes["TypeError" if isinstance(e, TypeError) else "ValueError"] += 1
+            assert type(e) in (ValueError, TypeError, NoMinimum, ManyMinima), where
             message = str(e)
             assert MESSAGE.match(message) and "\n" not in message, f"{where}: {message}"
             assert e.__cause__ is None and (e.__context__ is None or e.__suppress_context__), where
@@ -1485,388 +1782,10 @@ def test_fuzz_campaign_finds_no_broken_promise(capsys: pytest.CaptureFixture[str
                 assert all(type(v) is int for v in leaves), where
             else:
                 assert all(type(v) is float for v in leaves), f"{where}: {result!r}"
-                assert all(math.isfinite(v) for v in leaves) or f in (loss, loss_derivative, loss_from_z), where
+                nan_in = f in (sigmoid, sigmoid_derivative, loss_from_z) and plain(args[0]) != plain(args[0])
+                assert all(math.isfinite(v) for v in leaves) or nan_in or f in (loss, loss_derivative, loss_from_z), where
             again = f(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
             assert flatten(again) == pytest.approx(leaves, rel=1e-12, abs=1e-300, nan_ok=True), where
         assert snapshot((args, kwargs)) == before, f"{where}: an argument changed"
     capsys.readouterr()
     assert outcomes["returned"] > 1100 and outcomes["ValueError"] > 200 and outcomes["TypeError"] > 200, outcomes
-
-
-# === demo.py =================================================================
-
-def run_demo(*args: str, env: dict[str, str] | None = None, isolated: bool = True) -> subprocess.CompletedProcess[str]:
-    """python -S -E demo.py ARGS: no site-packages, as on a machine with nothing installed."""
-    flags = ["-S", "-E"] if isolated else []
-    return subprocess.run([sys.executable, *flags, str(HERE / "demo.py"), *args],
-                          capture_output=True, text=True, timeout=120, cwd=HERE, env=env)
-
-
-@pytest.fixture(scope="module")
-def tour_output() -> str:
-    done = run_demo()
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    return done.stdout
-
-
-def lesson(out: str, k: int) -> str:
-    """The text of lesson k in the demo's output."""
-    start = out.index(f"== {k}. ")
-    end = out.find(f"\n== {k + 1}. ", start)
-    return out[start:] if end < 0 else out[start:end]
-
-
-def test_demo_runs_every_lesson_in_the_lectures_order(tour_output: str) -> None:
-    positions = [tour_output.index(f"== {k}. {title} ") for k, title in enumerate(demo.LESSONS, 1)]
-    assert positions == sorted(positions) and len(positions) == 10
-    assert "200 examples with 2 features" in tour_output and "150 to train on, 50 kept aside" in tour_output
-
-
-def test_demo_lesson_2_gives_the_graph_by_hand(tour_output: str) -> None:
-    text = lesson(tour_output, 2)
-    x = re.search(r"x = \(([-\d.]+), ([-\d.]+)\), y = (\d)", text)
-    assert x is not None
-    x1, y = float(x[1]), int(x[3])
-    assert "a = σ(z) = 0.5" in text and "= log 2 = 0.693147" in text
-    dz = 0.5 - y                                        # a − y at z = 0
-    assert f"dz = da·a(1 − a) = a − y = {dz:+g}" in text
-    dw1 = re.search(r"dw1 = x1·dz = .* = ([-+\d.]+)", text)
-    assert dw1 is not None and float(dw1[1]) == pytest.approx(x1 * dz, abs=1e-3)
-
-
-def test_demo_lesson_3_nudge_matches_dw1_and_the_check_flags_the_bug(tour_output: str) -> None:
-    text = lesson(tour_output, 3)
-    found = re.search(r"dw1 = ([-+\d.]+)\.\nNudge w1 by ε = ([\d.]+): J moves by ([-+\de.]+); dw1·ε = ([-+\de.]+)", text)
-    assert found is not None
-    dw1, eps, moved = float(found[1]), float(found[2]), float(found[3])
-    assert moved / eps == pytest.approx(dw1, rel=1e-3)
-    right = re.search(r"propagate's \(dw, db\): +([\de.+-]+)", text)
-    bug = re.search(r"forgot to divide by m: +([\de.+-]+)", text)
-    assert right is not None and bug is not None
-    assert float(right[1]) < 1e-7 and float(bug[1]) > 1e-3
-
-
-def test_demo_squared_error_gradient_is_right_and_stalls_where_cross_entropy_pushes(tour_output: str) -> None:
-    for w, x, y in [(0.3, 1.5, 1), (-2.0, 0.7, 0), (4.0, -1.0, 1)]:
-        h = 1e-6
-        def se(v: float) -> float:
-            return 0.5 * (1.0 / (1.0 + math.exp(-v * x)) - y) ** 2
-        assert demo.squared_error_gradient(w, x, y) == pytest.approx((se(w + h) - se(w - h)) / (2 * h), rel=1e-6)
-    assert abs(demo.squared_error_gradient(-6.0, 1.0, 1)) < 0.003       # a plateau
-    _, dw, _ = propagate([-6.0], 0.0, [[1.0]], [1])
-    assert abs(dw[0]) > 0.99                                            # a − y: a hard push
-    text = lesson(tour_output, 4)
-    after_50 = re.search(r"after 50: squared error w = ([-+\d.]+) .* cross-entropy w = ([-+\d.]+)", text)
-    assert after_50 is not None
-    assert float(after_50[1]) < -5.5 and float(after_50[2]) > 2.0
-
-
-def test_demo_lesson_5_stops_by_the_rule_and_reports_honest_accuracy(tour_output: str) -> None:
-    text = lesson(tour_output, 5)
-    assert "cost after iteration 0: 0.693147" in text          # log 2 at w = 0, b = 0
-    stopped = re.search(r"Stopped after (\d+) steps: J = ([\d.]+)\.", text)
-    assert stopped is not None and 10 < int(stopped[1]) < 400
-    accuracy_line = re.search(r"Accuracy: ([\d.]+)% on the training part, ([\d.]+)% on the test part "
-                              r"\(± ([\d.]+)%, one standard error on 50\)", text)
-    assert accuracy_line is not None
-    assert float(accuracy_line[3]) == pytest.approx(100 * math.sqrt(0.8 * 0.2 / 50), abs=0.1)
-
-
-def test_demo_learning_rate_lesson_places_lesson_5s_rate_and_labels_its_chart(tour_output: str) -> None:
-    text = lesson(tour_output, 6)
-    rates = [float(r) for r in re.findall(r"\((\d+(?:\.\d+)?)/h\)", text)]
-    assert rates[:2] == [0.1, 1.0] and rates[2] > 2.0
-    placed = re.search(r"Lesson 5's α = 1 is ([\d.]+)/h here", text)
-    assert placed is not None and 0.1 < float(placed[1]) < 1.0       # between the first two curves
-    assert re.search(r"^ +1\.04 \|", text, re.M) and re.search(r"^ +0\.00 \|", text, re.M)
-    assert ("^ marks a cost above" in text) == ("^" in text.split("+---")[0].split("J can rise.")[1])
-
-
-def test_text_chart_notes_the_caret_only_when_it_draws_one() -> None:
-    assert not any("^ marks" in line for line in demo.text_chart([("*", "low", [0.5, 0.4])], top=1.0))
-    assert any("^ marks" in line for line in demo.text_chart([("#", "high", [0.5, 3.0])], top=1.0))
-
-
-def test_demo_learning_rates_bounce_settle_and_crawl() -> None:
-    X, Y, _ = demo.make_clouds(1)
-    S = logreg.standardize(X, *fit_scaling(X))
-    curves = demo.learning_rate_curves(S, Y, demo.steepest_curvature(S))
-    small, right, big = (costs for _, _, costs in curves)
-    assert demo.bounces(big) >= 2
-    assert all(later <= earlier for earlier, later in zip(right, right[1:]))
-    assert all(later <= earlier for earlier, later in zip(small, small[1:]))
-    assert small[10] > right[10] + 0.1 and small[-1] > right[-1] + 0.02   # the small rate crawls
-
-
-def test_steepest_curvature_by_hand_and_against_the_whole_matrix() -> None:
-    # x = ±1: (1/m)·Σ x̃x̃ᵀ = [[1, 0], [0, 1]], so ¼ of it has largest eigenvalue ¼.
-    assert demo.steepest_curvature([[1.0], [-1.0]]) == pytest.approx(0.25)
-    X, _ = overlapping_clouds(30, seed=2)
-    H = [[0.25 * sum((x + [1.0])[i] * (x + [1.0])[j] for x in X) / 30 for j in range(3)] for i in range(3)]
-    v = [1.0, 0.5, 0.25]
-    for _ in range(500):
-        v = [sum(H[i][j] * v[j] for j in range(3)) for i in range(3)]
-        v = [t / math.hypot(*v) for t in v]
-    top = math.hypot(*[sum(H[i][j] * v[j] for j in range(3)) for i in range(3)])
-    assert demo.steepest_curvature(X) == pytest.approx(top, rel=1e-6)
-
-
-def test_demo_any_start_meets_on_the_clouds(tour_output: str) -> None:
-    text = lesson(tour_output, 8)
-    spread = re.search(r"The weights differ by at most ([\de.+-]+); the costs by at most ([\de.+-]+)\.", text)
-    assert spread is not None and float(spread[1]) < 1e-3
-    assert "They meet" in text
-
-
-def test_demo_overfitting_lesson_shows_a_large_gap_and_what_l2_does(tour_output: str) -> None:
-    text = lesson(tour_output, 9)
-    rows = re.findall(r"^ +(\d+) +([\d.]+)% +([\d.]+)% +([\d.]+)$", text, re.M)
-    assert [float(r[0]) for r in rows] == [0.0, 1.0, 10.0, 100.0]
-    train0, test0 = float(rows[0][1]), float(rows[0][2])
-    assert train0 >= 95.0 and test0 <= 70.0                   # memorized noise
-    sizes = [float(r[3]) for r in rows]
-    assert sizes == sorted(sizes, reverse=True)               # λ keeps w small
-    assert "1.5% at p = 0.6" in text                          # √(0.6·0.4/1000) = 0.0155
-
-
-def test_demo_newton_lesson_agrees_with_gradient_descent(tour_output: str) -> None:
-    text = lesson(tour_output, 10)
-    newton = re.search(r"Newton's method: (\d+) steps", text)
-    gd = re.search(r"Gradient descent, α = 1/h: (\d+) steps, .* J higher by ([\de.+-]+)\n", text)
-    differ = re.search(r"The weights differ by at most ([\de.+-]+)\.\n", text)
-    assert newton is not None and gd is not None and differ is not None
-    assert int(newton[1]) <= 15 < int(gd[1])
-    assert float(gd[2]) < 1e-9 and float(differ[1]) < 1e-4
-
-
-def test_demo_help_lists_the_lessons_and_one_lesson_runs_alone() -> None:
-    done = run_demo("--help")
-    assert all(f"{k:2d}. {title}" in done.stdout for k, title in enumerate(demo.LESSONS, 1))
-    one = run_demo("--lesson", "4")
-    assert one.returncode == 0 and one.stdout.count("\n== ") == 1 and "== 4. Why log loss" in one.stdout
-    bad = run_demo("--lesson", "11")
-    assert bad.returncode == 2 and "11 is not a lesson; they are 1 to 10" in bad.stderr
-
-
-def test_demo_survives_a_console_that_cannot_print_greek_letters() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["PYTHONIOENCODING"] = "cp1252"
-    done = run_demo(env=env, isolated=False)
-    assert done.returncode == 0, done.stderr[-500:]
-    assert "alpha = " in done.stdout and "sigma(z)" in done.stdout
-
-
-def test_demo_svg_holds_the_points_the_curves_and_the_boundary_as_it_learns(tmp_path: Path) -> None:
-    picture = tmp_path / "out.svg"
-    done = run_demo("--svg", str(picture), "--seed", "3", "--iterations", "50", "--lesson", "7")
-    assert done.returncode == 0, done.stderr
-    root = ET.parse(picture).getroot()
-    ns = "{http://www.w3.org/2000/svg}"
-    assert root.tag == f"{ns}svg"
-    assert len(root.findall(f"{ns}circle")) == 150              # one per training example
-    assert len(root.findall(f"{ns}polyline")) == 3              # one curve per learning rate
-    lines = root.findall(f"{ns}line")
-    titles = [line.findtext(f"{ns}title") for line in lines]
-    assert titles[:4] == ["after 1 steps", "after 3 steps", "after 10 steps", "after 30 steps"]
-    assert len(lines) == 5 and lines[-1].get("stroke-width") == "2"
-    texts = " ".join(t.text or "" for t in root.iter(f"{ns}text"))
-    assert "x1" in texts and "x2" in texts and "iteration" in texts and "cost J" in texts
-
-
-def write(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
-    path.write_text(text)
-    return str(path)
-
-
-def test_demo_trains_on_a_csv_with_text_labels_a_header_and_blank_lines(tmp_path: Path) -> None:
-    rnd = random.Random(0)
-    lines = ["petal length,petal width,species"]
-    for i in range(40):
-        kind = ("versicolor", 4.3, 1.3) if i % 2 else ("virginica", 5.5, 2.0)
-        lines.append(f"{rnd.gauss(kind[1], 0.4):.2f},{rnd.gauss(kind[2], 0.25):.2f},{kind[0]}")
-        if i == 10:
-            lines.append("")
-    done = run_demo("--csv", write(tmp_path, "flowers.csv", "\n".join(lines) + "\n"))
-    assert done.returncode == 0, done.stderr
-    assert "40 examples with 2 features (petal length, petal width)" in done.stdout
-    assert "label 'virginica' is taken as 1 and 'versicolor' as 0" in done.stdout
-    assert "Learned, in the original units:  z = " in done.stdout
-    assert "·petal length" in done.stdout and "on standardized features" in done.stdout
-
-
-def duplicated_column_csv(tmp_path: Path) -> str:
-    rnd = random.Random(0)
-    rows = []
-    for i in range(120):
-        a = rnd.gauss(1 if i % 2 else -1, 1.2)
-        rows.append(f"{a},{a},{i % 2}")
-    return write(tmp_path, "dup.csv", "a,a_again,label\n" + "\n".join(rows) + "\n")
-
-
-def test_demo_does_not_claim_the_starts_meet_with_a_duplicated_column(tmp_path: Path) -> None:
-    done = run_demo("--csv", duplicated_column_csv(tmp_path), "--lesson", "8")
-    assert done.returncode == 0, done.stderr
-    assert "They meet" not in done.stdout and "would meet" not in done.stdout
-    assert "a feature is constant\nor a combination of others" in done.stdout
-    spread = re.search(r"The weights differ by at most ([\de.+-]+); the costs by at most ([\de.+-]+)\.\n", done.stdout)
-    assert spread is not None and float(spread[1]) > 0.1 and float(spread[2]) < 1e-9   # apart, at equal cost
-
-
-def test_demo_copes_with_a_constant_huge_feature_and_separable_classes(tmp_path: Path) -> None:
-    rnd = random.Random(1)
-    constant = "\n".join(f"{rnd.gauss(i % 2, 1)},1e20,{i % 2}" for i in range(60))
-    done = run_demo("--csv", write(tmp_path, "c.csv", constant + "\n"))
-    assert done.returncode == 0, done.stderr
-    assert "Constant in the training part, so standardized to 0: x2." in done.stdout
-    separable = "\n".join(f"{rnd.gauss(0, 1) + (4 if i % 2 else -4)},{rnd.gauss(0, 1)},{i % 2}" for i in range(60))
-    done = run_demo("--csv", write(tmp_path, "s.csv", separable + "\n"))
-    assert done.returncode == 0, done.stderr
-    assert "The classes are separable" in lesson(done.stdout, 8)
-    # every test example right: the standard error is not 0, but its largest value, at p = ½
-    assert "100.0% on the test part (± 12.9%, one standard error on 15)." in lesson(done.stdout, 5)
-    assert "the classes are separable" in lesson(done.stdout, 10) and "With l2 = 1" in done.stdout
-
-
-def test_demo_labels_that_are_one_number_written_two_ways_are_one_class(tmp_path: Path) -> None:
-    rows = "\n".join(f"{i},{i * i % 7},{['0', '1', '1.0', '0.0'][i % 4]}" for i in range(40))
-    done = run_demo("--csv", write(tmp_path, "l.csv", rows + "\n"), "--lesson", "1")
-    assert done.returncode == 0, done.stderr
-    assert "label '1' is taken as 1 and '0' as 0" in done.stdout
-
-
-@pytest.mark.parametrize("labels, one", [(["0", "1"], "1"), (["1.0", "0.0"], "1.0"), (["2", "10"], "10"),
-                                         (["M", "B"], "M"), (["yes", "no"], "yes"), (["-1", "1"], "1")])
-def test_demo_takes_the_larger_label_as_1(tmp_path: Path, labels: list[str], one: str) -> None:
-    rows = "\n".join(f"{i},{labels[i % 2]}" for i in range(12))
-    X, Y, _, note, lines, count = demo.read_csv(write(tmp_path, "labels.csv", rows + "\n"))
-    assert Y == [int(labels[i % 2] == one) for i in range(12)]
-    assert note.startswith(f"label {one!r} is taken as 1")
-    assert lines == list(range(1, 13)) and count == 12 and X == [[float(i)] for i in range(12)]
-
-
-def test_demo_samples_a_big_file_and_says_so(tmp_path: Path) -> None:
-    rows = "\n".join(f"{i % 97},{i % 13},{i % 2}" for i in range(3000))
-    done = run_demo("--csv", write(tmp_path, "big.csv", "a,b,y\n" + rows + "\n"), "--sample", "500", "--lesson", "1")
-    assert done.returncode == 0, done.stderr
-    assert "3,000 rows; the tour uses a random 500 (--sample N to change)." in done.stdout
-    assert "500 examples with 2 features (a, b)" in done.stdout
-
-
-BAD_FILES = [
-    ("empty.csv", "", r"the file has no data: it is empty or blank"),
-    ("blank.csv", "\n  \n\n", r"the file has no data: it is empty or blank"),
-    ("header.csv", "a,b,label\n\n", r"line 1 is a header, and no rows of data follow it"),
-    ("ragged.csv", "1,2,x\n3,4,y\n5,y\n", r"line 3 has 2 cells but line 1 has 3"),
-    ("wide_header.csv", "a,b,c,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 4"),
-    ("narrow_header.csv", "a,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 2"),
-    ("text.csv", "a,b,c\n1,2,x\n3,abc,y\n", r"line 3, column 2: 'abc' is not a number"),
-    ("nan.csv", "1,2,x\n3,nan,y\n", r"line 2, column 2: 'nan' is not a finite number"),
-    ("huge.csv", "1,2,x\n3,1e400,y\n", r"line 2, column 2: '1e400' is not a finite number"),
-    ("inf.csv", "1,2,x\n\n-inf,4,y\n", r"line 3, column 1: '-inf' is not a finite number"),
-    ("quoted.csv", 'a,b,label\n1,2,"x\ny"\n3,oops,z\n', r"line 4, column 2: 'oops' is not a number"),
-    ("one.csv", "1,2,x\n3,4,x\n", r"every label \(the last column\) is 'x'; it needs two different values"),
-    ("three.csv", "1,2,x\n3,4,y\n5,6,z\n", r"line 3: label 'z' is a third value"),
-    ("nolabel.csv", "1,2,x\n3,4, \n", r"line 2: the label \(the last column\) is empty"),
-    ("nofeature.csv", "1\n2\n", r"line 1 has 1 cell; each row needs at least one feature and a label"),
-    ("tiny.csv", "1,x\n2,y\n", r"the training part holds one class only"),
-    ("binary.csv", b"\xff\xfe\x00\x01".decode("latin-1"), r"cannot read it"),
-]
-
-
-@pytest.mark.parametrize("name, text, message", BAD_FILES)
-def test_demo_rejects_a_bad_file_in_one_line_with_status_2(tmp_path: Path, name: str, text: str, message: str) -> None:
-    path = tmp_path / name
-    path.write_bytes(text.encode("latin-1"))
-    done = run_demo("--csv", str(path))
-    assert done.returncode == 2
-    assert "Traceback" not in done.stdout + done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith(f"demo.py: {path}: ")
-    assert re.search(message, lines[0])
-
-
-def test_demo_names_the_line_of_a_value_too_far_out_to_standardize(tmp_path: Path) -> None:
-    # Training values 0 and 1e-300 have a deviation near 5e-301; a test value of
-    # 1e10 lies about 2e310 deviations out, beyond the largest float.
-    _, test = demo.split([[0.0]] * 41, [0] * 41, seed=1)
-    rows = [f"{i % 2 * 1e-300},{i % 2}" for i in range(41)]
-    rows[test[0]] = f"1e10,{test[0] % 2}"
-    done = run_demo("--csv", write(tmp_path, "far.csv", "\n".join(rows) + "\n"))
-    assert done.returncode == 2
-    assert done.stderr == (f"demo.py: {tmp_path / 'far.csv'}: line {test[0] + 1}, column 1: 10000000000.0 is "
-                           "too many deviations from the training mean to standardize as a float\n")
-
-
-def test_demo_rejects_a_missing_file_in_one_line_with_status_2(tmp_path: Path) -> None:
-    done = run_demo("--csv", str(tmp_path / "nowhere.csv"))
-    assert done.returncode == 2
-    assert done.stderr.strip() == f"demo.py: {tmp_path / 'nowhere.csv'}: cannot read it: No such file or directory"
-
-
-def test_demo_rejects_bad_options_with_status_2() -> None:
-    for option, value, message in [("--learning-rate", "-1", "-1 is not a positive number"),
-                                   ("--learning-rate", "nan", "nan is not a positive number"),
-                                   ("--iterations", "0", "0 is not a whole number of 1 or more"),
-                                   ("--csv", "", "the path is empty"),
-                                   ("--svg", " ", "the path is empty"),
-                                   ("--sample", "-3", "-3 is not a whole number of 1 or more")]:
-        done = run_demo(option, value)
-        assert done.returncode == 2
-        assert f"error: argument {option}: {message}" in done.stderr
-
-
-def test_demo_exits_1_for_a_diverging_rate_or_an_unwritable_picture(tmp_path: Path) -> None:
-    done = run_demo("--learning-rate", "1e308", "--lesson", "5")
-    assert done.returncode == 1
-    assert done.stderr.splitlines() == [done.stderr.strip()]
-    assert done.stderr.startswith("demo.py: training diverged")
-    done = run_demo("--svg", str(tmp_path / "no" / "such" / "dir.svg"), "--lesson", "1")
-    assert done.returncode == 1 and done.stderr.startswith("demo.py: ") and "Traceback" not in done.stderr
-
-
-def fuzz_csv(rnd: random.Random) -> str:
-    """A small CSV file of the awkward kinds users have."""
-    m, n = rnd.choice([0, 1, 2, 5, 8, 12, 16, 20, 30]), rnd.randint(1, 4)
-    cells: list[Callable[[], str]] = [lambda: f"{rnd.gauss(0, 1):.3f}", lambda: str(rnd.randint(-3, 3)), lambda: "7.5",
-             lambda: rnd.choice(["1e308", "-1e308", "1e300", "5e-324", "1e-300", "0", "-0"]),
-             lambda: rnd.choice(["nan", "inf", "", " ", "abc", '"1,5"', '"a\nb"', "1e400", "0x10", "½"])]
-    weights = [400, 200, 100, 60, 4]
-    constant = rnd.random() < 0.3
-    lines = []
-    if rnd.random() < 0.5:
-        width = n + rnd.choice([0] * 8 + [1, -1])
-        lines.append(",".join(rnd.choice(["a", "b", "", "x y", "ä", '"q,r"']) for _ in range(width)) + ",label")
-    labels = rnd.choice([["0", "1"], ["1", "1.0", "0"], ["yes", "no"], ["-1", "1"], ["0", "1"] * 9 + ["2"],
-                         ["a", "b", "c"], ["0", "1"] * 9 + [""]] * 5 + [["1", "1"]])
-    for _ in range(m):
-        row = ["7.5" if constant and j == 0 else rnd.choices(cells, weights)[0]() for j in range(n)]
-        if rnd.random() < 0.01:
-            row = row[:-1]
-        lines.append(",".join(row + [rnd.choice(labels)]))
-        if rnd.random() < 0.1:
-            lines.append(rnd.choice(["", " ", ",,"]))
-    ending = rnd.choice(["\n", "\r\n"])
-    return ("\ufeff" if rnd.random() < 0.1 else "") + ending.join(lines) + (ending if rnd.random() < 0.8 else "")
-
-
-def test_fuzz_csv_files_only_ever_exit_0_or_2_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    rnd = random.Random(7)
-    monkeypatch.setattr(demo, "lesson_9", lambda t: None)     # the same made-up data every time
-    seen = {0: 0, 2: 0}
-    for case in range(300):
-        path = tmp_path / f"fuzz{case}.csv"
-        path.write_text(fuzz_csv(rnd), encoding="utf-8")
-        whole = case % 10 == 0                                  # every tenth file: every lesson
-        status = demo.main(["--csv", str(path), "--iterations", "30", *([] if whole else ["--lesson", "1"])])
-        out, err = capsys.readouterr()
-        assert status in (0, 2), (case, path.read_text(), err)
-        seen[status] += 1
-        if status == 2:
-            assert len(err.splitlines()) == 1 and err.startswith(f"demo.py: {path}: "), (case, err)
-        else:
-            assert err == "", (case, err)
-    assert seen[0] > 60 and seen[2] > 60, seen
