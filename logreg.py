@@ -682,7 +682,7 @@ def _rows(X: Any) -> _Rows:
         kinds: set[type] = set()
         for x in X:
             kinds.update(map(type, x))
-        try:                            # a finite sum means finite numbers
+        try:                            # and a finite sum means finite numbers
             if kinds <= {float, int, bool} and math.isfinite(sum(map(sum, X, [0.0] * len(X)))):
                 return _Rows(X)
         except OverflowError:           # an int too large for a float

@@ -1162,6 +1162,8 @@ class _ZeroD:
         return self
 
     def __add__(self, other: Any) -> float:
+        if self.dtype.kind == "U":
+            raise TypeError("ufunc 'add' did not contain a loop with signature matching types")
         return float(self.v) + float(other)
 
     __radd__ = __add__
@@ -1248,6 +1250,10 @@ def test_the_stand_ins_misbehave_as_numpy_does() -> None:
     z += 3.0
     assert float(b) == 3.0                               # the in-place trap
     assert float(-SmallInt(1)) == 255.0 and float(abs(SmallInt(-128, signed=True))) == -128.0
+    text = ZeroD("3", "U")                               # a 0-d array of a string:
+    assert float(text) == 3.0                            # float() parses it,
+    with pytest.raises(TypeError):                       # but arithmetic refuses
+        0.0 + text
 
 
 def test_a_0d_array_bias_gives_the_right_cost_and_is_left_alone() -> None:
