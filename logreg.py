@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Logistic regression as a one-neuron network, in plain Python.
 
-Read it from the top: it is a lecture, and a small library to copy into
-your own work, needing only Python's math module.
+Read it from the top: a lecture, and a small library for your own work
+that needs only Python's math module.
 
 An example is n features x = (x1, ..., xn) with a label y, 0 or 1; the
 neuron holds a weight per feature and a bias b.  Forward propagation takes
@@ -12,11 +12,11 @@ over the m training examples:
     z = w·x + b = w1·x1 + ... + wn·xn + b        a = σ(z) = 1 / (1 + e^(−z))
     L(a, y) = −(y·log(a) + (1 − y)·log(1 − a))   J = (1/m) · Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾)
 
-Backward propagation runs the chain rule back from L to dz = a − y, then
-xj·dz for each weight and dz for b; their means over the examples are the
-gradient (dw, db) of J.  Backpropagation computes it, and gradient descent
-steps against it with a learning rate α: wj := wj − α·dwj, b := b − α·db.
-Repeat both, with α small enough, and J goes down.
+Backward propagation (backpropagation) runs the chain rule back from L: it
+finds dz = a − y, then xj·dz for each weight and dz for b, whose means over
+the examples are the gradient (dw, db) of J.  Gradient descent steps against
+it with a learning rate α: wj := wj − α·dwj, b := b − α·db.  Repeat both,
+with α small enough, and J goes down.
 
 X is a list of m rows of n numbers, one per example (the course's n × m
 matrix, transposed), and Y a list of m labels.  Any real numbers will do;
@@ -27,7 +27,8 @@ raises ValueError (TypeError if not a number), saying what and where.
 >>> w, b, costs = train(X, Y, learning_rate=1.0, iterations=300)
 >>> round(costs[0], 4)             # at w = 0, b = 0 every a is ½: J = log 2
 0.6931
->>> round(w[0], 4), abs(b) < 1e-9  # σ(−w + b) = ¼, σ(w + b) = ¾: w = log 3, b = 0
+>>> # at the lowest J, each group's a is its share of 1s: σ(−w + b) = ¼, σ(w + b) = ¾
+>>> round(w[0], 4), abs(b) < 1e-9  # so w = log 3 and b = 0
 (1.0986, True)
 """
 
@@ -37,9 +38,9 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-Vector = Sequence[float]            # an example x, or the weights w
-Matrix = Sequence[Sequence[float]]  # X: m examples (rows) of n features each
-Labels = Sequence[float]            # Y: m labels, each 0 or 1
+Vector = Sequence[float]
+Matrix = Sequence[Sequence[float]]  # X: m examples (rows) of n features
+Labels = Sequence[float]
 
 
 # === 1. The neuron: z = w·x + b and a = σ(z) =================================
@@ -63,7 +64,7 @@ def sigmoid(z: float) -> float:
     (0.0, 1.0)
     """
     if type(z) is not float:
-        z = _real(z, "z")                  # ints, numpy's numbers: the appendix
+        z = _real(z, "z")                  # other numbers: see the appendix
     # Textbook: 1 / (1 + math.exp(-z)).  But math.exp overflows above about
     # 709.78, so for z < 0 use the equal e^z / (1 + e^z), whose exp is below 1.
     if z >= 0.0:
@@ -81,7 +82,8 @@ def sigmoid_derivative(z: float) -> float:
     if type(z) is not float:
         z = _real(z, "z")
     # Textbook: s·(1 − s) with s = σ(z).  But 1 − s is 0 once σ(z) rounds to 1,
-    # above z ≈ 37; the slope is even, so take s on its small side.
+    # above z ≈ 37.  The slope is the same at z and −z, so use −|z|, where σ is
+    # small and keeps its digits.
     s = sigmoid(-abs(z))
     return s * (1.0 - s)
 
@@ -99,7 +101,8 @@ def loss(a: float, y: float) -> float:
     (True, 0.0, inf)
     """
     a, y = _number(a, "a", "in [0, 1]"), _label(y)
-    # One term at a time: the other could take log(0).  0.0 − turns −0.0 to 0.0.
+    # One term at a time: the other could take log(0).  (0.0 − makes the loss
+    # of a sure, right answer 0.0, not −0.0.)
     if y == 1:
         return 0.0 - math.log(a) if a > 0.0 else math.inf
     return 0.0 - math.log1p(-a) if a < 1.0 else math.inf
@@ -127,7 +130,7 @@ def loss_from_z(z: float, y: float) -> float:
         z, y = _real(z, "z"), _label(y)
     # Textbook: loss(sigmoid(z), y), but it is 0 or inf once σ(z) rounds to 1
     # (above z ≈ 37) or 0 (below z ≈ −745).  As 1 − σ(z) = σ(−z), L is
-    # log(1 + e^t) = max(t, 0) + log1p(e^(−|t|)), with t = ∓z for y = 1 or 0.
+    # log(1 + e^t) = max(t, 0) + log1p(e^(−|t|)), with t = −z if y = 1, t = z if y = 0.
     correction = math.log1p(math.exp(-abs(z)))
     if (z >= 0.0) == (y == 1):        # leaning the right way
         return correction
@@ -156,8 +159,9 @@ def cost(w: Vector, b: float, X: Matrix, Y: Labels, *, l2: float = 0.0) -> float
 #        = −y(1 − a) + (1 − y)a = a − y
 #     dL/dwj = xj·dz        dL/db = dz
 #
-# The push is as hard as the neuron is wrong.  One example's graph, for
-# x = (1, 2) and y = 1, at w = (0, 0) and b = 0:
+# The push is as hard as the neuron is wrong.  (The loop uses a − y; the
+# two derivatives check it.)  One example's graph, for x = (1, 2) and y = 1,
+# at w = (0, 0) and b = 0:
 #
 #     x1 = 1, w1 = 0 ─┐
 #     x2 = 2, w2 = 0 ─┼─▶ z = w1·x1 + w2·x2 + b ─▶ a = σ(z) ─▶ L = −log a
@@ -195,10 +199,10 @@ def propagate_two_features(w1: float, w2: float, b: float,
 
 
 # === 4. The same for n features ==============================================
-# dw is now a list.  train repeats this pass, which calls sigmoid and
-# loss_from_z: change either, and J changes.  But dz = a − y was derived for
-# this σ with this loss; change either, and derive dz again, or training
-# follows a gradient not J's.  gradient_check catches a dz left behind.
+# dw is now a list.  train repeats this pass: a from sigmoid, L from
+# loss_from_z (this σ's loss, from z).  A new σ changes a and every step, and
+# needs its own loss_from_z; a new loss changes J only.  Either way dz = a − y
+# must be derived again, and gradient_check catches a dz left behind.
 
 def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
               l2: float = 0.0) -> tuple[float, list[float], float]:
@@ -268,7 +272,9 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
                    epsilon: float = 1e-6, l2: float = 0.0) -> float:
     """How far a gradient g = (dw, db) is from numerical_gradient's g̃: ‖g − g̃‖/(‖g‖ + ‖g̃‖).
 
-    About 1e-7 or less means right, above about 1e-3 a bug; 0 if both are 0.
+    About 1e-7 or less means right and above about 1e-3 a bug, away from a
+    minimum (where both are noise) and on standardized features, so that
+    epsilon moves z little.  It is 0 if both are 0.
 
     >>> X, Y = [[1, 2], [3, -1]], [1, 0]
     >>> J, dw, db = propagate([0.5, -0.5], 0.1, X, Y)
@@ -287,18 +293,19 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
 # === 6. Gradient descent =====================================================
 # The gradient points uphill, so step the other way.  Too small an α crawls;
 # too large overshoots the valley floor, and J zigzags or climbs.  J curves
-# most at w = 0, b = 0, where every a(1 − a) is ¼, its largest: with h that
-# curvature, any α below 2/h lowers J at each step, unless the gradient is 0.
-# A step that raises J never stops training early.  Zeros are a fine start:
-# J is convex, and one neuron has no hidden units that would stay copies.
+# most at w = 0, b = 0, where every a(1 − a) is ¼, its largest.  If h is the
+# greatest curvature there, in any direction, any α below 2/h lowers J at
+# every step (in exact arithmetic) unless the gradient is 0.  Zeros are a
+# fine start: J is convex.  (A network with hidden layers needs random
+# weights, or units that start equal stay equal.)
 #
 # If a line (a plane) has every example on its own side, the classes are
-# separable; if it has none on its wrong side but some of both classes on
-# it, quasi-separated.  Either way, scaling that line's w and b up brings
-# each a nearer its y (or leaves it at ½, on the line), so J has no lowest
-# point and train runs on, the weights growing without end; section 9 gives
-# a finite answer.  Aside: a lowest point, where there is one, is unique
-# unless a feature is constant or a combination of others.
+# separable; if it has none on its wrong side, some of both classes on it,
+# and some off it, quasi-separated.  Scaling up that line's w and b then
+# brings every a off the line nearer its y, so J has no lowest point, and
+# train's weights grow for as long as it runs; section 9 gives a finite
+# answer.  Aside: a lowest point, where there is one, is unique unless a
+# feature is constant or a combination of others plus a constant.
 
 def update(w: Vector, b: float, dw: Vector, db: float,
            learning_rate: float) -> tuple[list[float], float]:
@@ -321,9 +328,10 @@ def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
     """Learn w and b by gradient descent; return (w, b, costs).
 
     From w and b (zeros unless given) it takes ``iterations`` steps, or stops
-    after one that lowers J by less than ``tolerance``.  costs[k] is J after
-    k steps, so costs[-1] is the returned w and b's, after len(costs) − 1.
-    ``print_every`` = k > 0 prints J every k steps.
+    after one that lowers J by less than ``tolerance`` (one that raises J
+    never stops it).  costs[k] is J after k steps: costs[0] at the start,
+    costs[-1] at the w and b returned.  ``print_every`` = k > 0 prints J
+    every k steps.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> train(X, Y, learning_rate=1.0, iterations=1)[:2]   # at w = 0: dw = −¼, db = 0
@@ -332,9 +340,8 @@ def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
     X, Y = _examples(X, Y, both_classes=True)
     w = [0.0] * len(X[0]) if w is None else _vector(w, "w", len(X[0]))
     b, alpha = _number(b, "b"), _number(learning_rate, "learning_rate", "positive")
-    iterations = _count(iterations, "iterations")
-    tolerance = _number(tolerance, "tolerance", "0 or more")
-    print_every, costs = _count(print_every, "print_every"), []
+    iterations, print_every = _count(iterations, "iterations"), _count(print_every, "print_every")
+    tolerance, costs = _number(tolerance, "tolerance", "0 or more"), []
     for step in range(iterations + 1):                  # step 0 is the start
         J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward and backward propagation
         costs.append(J)
@@ -360,7 +367,7 @@ def predict_proba(w: Vector, b: float, X: Matrix) -> list[float]:
     X = _rows(X)
     w, b = _vector(w, "w", len(X[0])), _number(b, "b")
     a = [sigmoid(_z(w, b, x)) for x in X]
-    if any(p != p for p in a):          # nan: some w·x overflowed to inf − inf
+    if any(p != p for p in a):          # nan: w·x overflowed to inf − inf
         raise ValueError(_TOO_BIG)
     return a
 
@@ -383,8 +390,7 @@ def accuracy(Y: Labels, predictions: Labels) -> float:
     """
     labels, guesses = _labels(Y), _labels(predictions, "predictions", "prediction")
     if len(labels) != len(guesses):
-        raise ValueError(f"Y has {len(labels)} labels but there are {len(guesses)} "
-                         "predictions")
+        raise ValueError(f"Y has {len(labels)} labels but {len(guesses)} predictions")
     if not labels:
         raise ValueError("Y is empty; there is nothing to score")
     return sum(1 for y, p in zip(labels, guesses) if y == p) / len(labels)
@@ -394,15 +400,16 @@ def accuracy(Y: Labels, predictions: Labels) -> float:
 
 
 # === 8. Feature scaling ======================================================
-# One rate serves every weight.  With one feature in thousands and another
-# in thousandths, J is a long, narrow valley, and a rate small enough for
-# its sides crawls along its floor.  Features of mean 0 and deviation 1 make
-# it rounder.  Take means and deviations from the training data only.
+# One rate serves every weight: with one feature in thousands and another in
+# thousandths, a rate small enough for J's steep sides crawls along its
+# floor.  Features of mean 0 and deviation 1 make the valley rounder; take
+# their means and deviations from the training data only.
 
 def fit_scaling(X: Matrix) -> tuple[list[float], list[float]]:
     """The mean and (population) standard deviation of each feature of X.
 
-    A constant feature gets deviation 1, so it standardizes to exactly 0.
+    A deviation of 0 (or one that underflows) becomes 1, so that a constant
+    feature standardizes to exactly 0.
 
     >>> fit_scaling([[1, 10], [3, 10]])
     ([2.0, 10.0], [1.0, 1.0])
@@ -465,12 +472,11 @@ def unstandardize(w: Vector, b: float, means: Vector,
 
 
 # === 9. L2 regularization ====================================================
-# A price on large weights: with l2 = λ > 0, J gains λ/(2m)·Σj wj² (b goes
-# free), so each step also shrinks the weights.  That trades fit for size,
-# and a model that chases fewer quirks of its examples may do better on new
-# ones.  J then has one lowest point, at finite weights, whatever the data
-# (with both classes).  Pick λ on data kept aside.  It is scikit-learn's
-# LogisticRegression(C=1/λ).
+# With l2 = λ > 0, J gains λ/(2m)·Σj wj² (b goes free), so each step also
+# shrinks the weights.  That trades fit for size, and a model that chases
+# fewer quirks of its examples may do better on new ones.  J then has one
+# lowest point, at finite weights, whatever the data (with both classes).
+# Pick λ on data kept aside.  It is scikit-learn's LogisticRegression(C=1/λ).
 
 def _penalized(J: float, dw: list[float], w: Vector, l2: float,
                m: int) -> tuple[float, list[float]]:
@@ -482,18 +488,18 @@ def _penalized(J: float, dw: list[float], w: Vector, l2: float,
 
 # === 10. Newton's method =====================================================
 # Gradient descent knows the slope, not the curvature, so one rate must suit
-# the steepest direction and the flattest.  Newton's method, a faster way
-# down, also uses the second derivatives, the Hessian
+# the steepest direction and the flattest.  Newton's method also uses the
+# second derivatives, the Hessian
 #
 #     H = (1/m)·Σᵢ a⁽ⁱ⁾(1 − a⁽ⁱ⁾)·x̃⁽ⁱ⁾x̃⁽ⁱ⁾ᵀ  (+ λ/m on the weights' diagonal)
 #
 # with x̃ = (x1, ..., xn, 1).  Each step solves H·s = (dw, db) and moves (w, b)
 # by −s, to the bottom of the bowl that matches J there: no learning rate,
-# and near the minimum the correct digits about double each step.  A step
-# that would raise J is halved.  H costs m·n² a step: fine for tens of
-# features, not for a network's millions.  Where J has no minimum, each step
-# moves some z by about 1, the way J falls, until the gradient fades (like
-# e^(−|z|)); near a minimum the steps shrink to nothing.
+# and near the minimum the correct digits about double each step.  H costs
+# m·n² a step: fine for tens of features, not for a network's millions.
+# Where J has no minimum, each step moves some z by about 1, the way J falls,
+# until the gradient fades (like e^(−|z|)); near a minimum the steps shrink
+# to nothing.
 
 class NoMinimum(ValueError):
     """J has no lowest point: the classes are separable or quasi-separated (section 6)."""
@@ -503,18 +509,17 @@ class ManyMinima(ValueError):
     """Many weights share J's lowest cost: J is flat along some direction."""
 
 
-def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: float = 1e-12,
+def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: float = 0.0,
                  l2: float = 0.0) -> tuple[list[float], float, list[float]]:
     """Learn w and b by Newton's method from zeros; return (w, b, costs) as train does.
 
-    It stops when no part of the gradient exceeds ``tolerance``, or when the
-    next step would lower J by less than rounding shows; ValueError means
-    ``iterations`` steps were too few.  With l2 = 0 it raises NoMinimum for
-    separable or quasi-separated classes, and ManyMinima for too few examples
-    or a feature that is constant or a combination of others.  Nearly
-    collinear features leave the weights poorly determined: if l2 = 1 moves
-    w by over half its length while J rises under 1%, many weights have
-    almost the same cost.
+    It stops after a step whose foreseen fall of J is below J's rounding, or
+    once no part of the gradient is above ``tolerance``; a plain ValueError
+    means ``iterations`` steps were too few.  With l2 = 0, ManyMinima means
+    that J is flat along some direction, and NoMinimum that the classes are
+    separable or quasi-separated (section 6).  Nearly collinear features
+    leave w poorly determined: if l2 = 1 moves w by over half its length
+    while J (unpenalized) rises under 1%, many weights cost almost the same.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)
@@ -525,24 +530,22 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     l2, tolerance = _number(l2, "l2", "0 or more"), _number(tolerance, "tolerance", "0 or more")
     iterations, w, b, moved = _count(iterations, "iterations"), [0.0] * len(X[0]), 0.0, 0.0
     J, dw, db = propagate(w, b, X, Y, l2=l2)
-    costs = [J]
+    costs, fall = [J], math.inf
     for step in range(iterations + 1):
         g = [*dw, db]
-        if max(map(abs, g)) <= tolerance:
-            break
-        if step == iterations:
-            raise ValueError(f"Newton's method has not converged in {iterations} steps; "
-                             "allow more iterations")
         s = _solve(_hessian(w, b, X, l2), g)
         if s is None and (l2 or moved <= 0.01):     # if still moving, see the end
             why = ("too few examples" if len(X) <= len(w) else
                    "a feature is constant or a combination of others")
             raise ManyMinima(f"J is flat along some direction, to within rounding ({why}), so "
                              "many weights share its lowest cost, if it has one; use l2 > 0")
-        if s is None:
-            break
+        if s is None or fall <= 1e-15 * J or max(map(abs, g)) <= tolerance:
+            break                       # J's fall is down to rounding
+        if step == iterations:
+            raise ValueError(f"Newton's method has not converged in {iterations} steps; "
+                             "allow more iterations")
         fall = 0.5 * math.fsum(gj * sj for gj, sj in zip(g, s))     # J's fall, foreseen
-        for halvings in range(30):      # halve the step until J does not rise
+        for halvings in range(30):      # halve the step while J rises
             try:
                 new_w, new_b = update(w, b, s[:-1], s[-1], 0.5 ** halvings)
                 new_J, new_dw, new_db = propagate(new_w, new_b, X, Y, l2=l2)
@@ -551,16 +554,14 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
             except ValueError:          # overflowed: as bad as a rise
                 pass
         else:
-            break                       # J is as low as floats can tell
+            break                       # no step lowers J
         moved = max(abs(_z([p - q for p, q in zip(new_w, w)], new_b - b, x)) for x in X)
         w, b, J, dw, db = new_w, new_b, new_J, new_dw, new_db
         costs.append(J)
-        if fall <= 1e-15 * J:           # the rest is below J's rounding
-            break
     if l2 == 0 and moved > 0.01:        # still moving: see above
         kind = ("separable: a line has every example on its own side" if all(
             _z(w, b, x) > 0 if y else _z(w, b, x) < 0 for x, y in zip(X, Y)) else
-            "quasi-separated: a line has none on its wrong side, and some of both on it")
+            "quasi-separated: a line has none on its wrong side, some of both on it")
         raise NoMinimum(f"the classes are {kind}, so J has no minimum; use l2 > 0")
     return w, b, costs
 
@@ -601,17 +602,17 @@ def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
 
 
 # === Appendix: checking the input ============================================
-# Each public function checks its input first, so that a mistake is told in
-# words and the mathematics stays plain.  Numbers are converted once (numpy's
-# arrays by tolist()); plain lists are checked, not copied, and train marks
-# them as checked for propagate.  sigmoid, its derivative and loss_from_z,
-# run once an example, check only what is not a float: nan gives nan.
+# Each public function checks its input at the door, its first lines, so
+# that a mistake is told in words.  Numbers are converted once (numpy's by
+# tolist()); plain lists are checked, not copied, and train marks them as
+# checked.  sigmoid, its slope and loss_from_z, run once an example, check
+# only what is not a float: nan gives nan.
 
-_TOO_BIG = ("the cost or its gradient overflowed: the weights or features are too "
-            "large for floating point; standardize the features, or lower the learning rate")
+_TOO_BIG = ("the cost or its gradient overflowed: the weights or features are too large "
+            "for floating point; standardize the features (or lower train's learning rate)")
 
 
-class _Rows(list[Any]):             # rows checked at the door, and their labels
+class _Rows(list[Any]):             # checked rows, with their labels
     labels: Any = None
 
 
@@ -636,7 +637,7 @@ def _real(v: Any, where: str) -> float:
 
 
 def _number(value: Any, where: str, need: str = "") -> float:
-    """value as a finite float; need: "", "positive", "0 or more" or "in [0, 1]"."""
+    """value as a finite float, and as need says: "positive", "0 or more" or "in [0, 1]"."""
     if not math.isfinite(v := _real(value, where)):
         raise ValueError(f"{where} is {v!r}; it must be a finite number")
     if v <= 0 and need == "positive" or v < 0 and need == "0 or more" or \
@@ -669,12 +670,12 @@ def _vector(values: Any, where: str, n: int = -1, need: str = "") -> list[float]
     v = [_number(vj, f"{where}[{j}]", need) for j, vj in enumerate(values)]
     if n >= 0 and len(v) != n:
         per = "weight" if where == "dw" else "feature"
-        raise ValueError(f"{where} has length {len(v)}; it needs {n} numbers, one per {per}")
+        raise ValueError(f"{where} has length {len(v)}; it needs {n} (a number per {per})")
     return v
 
 
 def _rows(X: Any) -> _Rows:
-    """X as equal rows of finite numbers; plain lists are checked, not copied."""
+    """X as equal rows of finite numbers."""
     X = _sequence(X, "X", "examples, each a list of numbers")
     if not X:
         raise ValueError("X is empty; it needs at least one example")
@@ -682,7 +683,7 @@ def _rows(X: Any) -> _Rows:
         kinds: set[type] = set()
         for x in X:
             kinds.update(map(type, x))
-        try:                            # and a finite sum means finite numbers
+        try:                            # a finite sum: finite numbers
             if kinds <= {float, int, bool} and math.isfinite(sum(map(sum, X, [0.0] * len(X)))):
                 return _Rows(X)
         except OverflowError:           # an int too large for a float
@@ -713,22 +714,23 @@ def _labels(Y: Any, where: str = "Y", name: str = "label") -> list[int]:
         kinds = set(map(type, Y))
         if kinds <= {int, float, bool} and set(Y) <= {0, 1}:
             return Y if kinds <= {int} and type(Y) is list else list(map(int, Y))
-    except TypeError:                   # an unhashable value, such as a list
+    except TypeError:                   # unhashable, such as a list
         pass
     if len(Y) == 1 and hasattr(Y[0], "__len__") and not isinstance(Y[0], (str, bytes)):
         raise TypeError(f"{where} looks like the course's 1 × m layout: pass {where}[0]")
+    if all(type(y) in (list, tuple) and len(y) == 1 for y in Y):
+        raise TypeError(f"{where} looks like a column of one-item rows: pass [y for [y] in {where}]")
     return [_label(y, f"{name} {i}", name) for i, y in enumerate(Y)]
 
 
-def _examples(X: Any, Y: Any, *, features: int = 0,
-              both_classes: bool = False) -> tuple[_Rows, list[int]]:
+def _examples(X: Any, Y: Any, *, features: int = 0, both_classes: bool = False,
+              ) -> tuple[_Rows, list[int]]:
     """X and Y checked, and marked so."""
-    if type(X) is _Rows and X.labels is Y:   # checked already (by train, say)
+    if type(X) is _Rows and X.labels is Y:   # checked already, by train
         return X, Y
     rows, labels = _rows(X), _labels(Y)
     if features and len(rows[0]) != features:
-        raise ValueError(f"each example has {len(rows[0])} features; this loop needs "
-                         f"{features}")
+        raise ValueError(f"each example has {len(rows[0])} features; this loop needs 2")
     if len(labels) != len(rows):
         hint = ("; if X is the course's n × m layout, pass its transpose, "
                 "[list(x) for x in zip(*X)]" if len(rows[0]) == len(labels) else "")
