@@ -1,46 +1,1359 @@
+# SPDX-License-Identifier: MIT
 """Watch one neuron learn: the lessons of logreg.py, run in the terminal.
 
-    python demo.py                  every lesson, on two clouds of points made up on the spot
-    python demo.py --lesson 3       one lesson only
-    python demo.py --csv data.csv   your own data: the last column is the label
-    python demo.py --svg out.svg    also save the pictures, for a browser
+    python3 demo.py                     every lesson, on two made-up clouds of points
+    python3 demo.py --list              the lessons, by number and name
+    python3 demo.py --lesson training   one lesson, by name or number
+    python3 demo.py --csv data.csv      your own data; the label is the last
+                                        column, or --label COLUMN
+    python3 demo.py --svg out.svg       also save the pictures, for a browser
 
-It needs nothing but Python and logreg.py beside it.
+It needs nothing but Python and logreg.py beside it.  Each lesson computes
+its numbers in one function and prints them in another.  The lessons come
+first, in the lecture's order; after them come the work they share, the CSV
+reader, the pictures and the command line.
 """
+
+from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import html
 import math
+import operator
 import os
 import random
 import sys
+import textwrap
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, NoReturn, TypeVar
 
 import logreg
 
-Rows = list[list[float]]
-
-LESSONS = [
-    "The data",
-    "One example through the graph",
-    "The derivative as a slope",
-    "Why log loss",
-    "Training, and when to stop",
-    "Three learning rates",
-    "The decision boundary",
-    "Any start",
-    "Overfitting, and L2 regularization",
-    "A faster way down: Newton's method",
-]
+Rows = list[list[float]]        # examples, one list of features each
+Lines = list[str]               # what a lesson prints
+Fit = tuple[list[float], float, list[float]]    # (w, b, costs), as logreg.train returns
+WIDTH = 80                      # a projected screen's columns; a lesson keeps to 30 lines
+TOLERANCE = 1e-6                # the training lesson stops after a step that gains less
+SUBSET = 1000                   # examples for the costlier experiments on big data
 
 
 class DataError(Exception):
     """A problem with the user's data file, told in one line."""
 
 
-# === The data ================================================================
+class CannotFinish(Exception):
+    """A lesson cannot run on this data; the message says why, and the tour goes on."""
+
+
+@dataclass(frozen=True, eq=False)   # eq=False: hashed by identity, so shared work is cached per data
+class Data:
+    """The examples, split into a training and a test part, standardized, and notes on them."""
+    names: list[str]
+    X_train: Rows                   # raw features of the training part
+    S_train: Rows                   # standardized with the training part's means and deviations
+    Y_train: list[int]
+    S_test: Rows
+    Y_test: list[int]
+    means: list[float]
+    deviations: list[float]
+    notes: list[str] = field(default_factory=list)     # what reading the file found
+    label_note: str = ""
+    rows_read: int = 0
+
+    @property
+    def n(self) -> int:
+        return len(self.names)
+
+    @property
+    def m(self) -> int:
+        return len(self.S_train)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The command line's choices for the training lesson."""
+    learning_rate: float = 1.0
+    iterations: int = 400
+    seed: int = 1
+
+
+class Lesson(NamedTuple):
+    """A lesson: its name for --lesson, its title, and its two halves."""
+    name: str
+    title: str
+    compute: Callable[[Data, Settings], Any]
+    show: Callable[[Any], Lines]
+
+
+LESSONS: list[Lesson] = []
+R = TypeVar("R")
+
+
+def lesson(name: str, title: str, compute: Callable[[Data, Settings], R],
+           ) -> Callable[[Callable[[R], Lines]], Callable[[R], Lines]]:
+    """Register a lesson, in the order of the file: the decorated function prints what compute returns."""
+    def register(show: Callable[[R], Lines]) -> Callable[[R], Lines]:
+        LESSONS.append(Lesson(name, title, compute, show))
+        return show
+    return register
+
+
+def para(text: str, indent: str = "") -> Lines:
+    """text wrapped to the screen's width, never inside "p = 0.5" or "± 5%", in the
+    characters that the console can show.
+
+    >>> para("one two three", indent="  ")
+    ['  one two three']
+    >>> para("x " * 37 + "p = 0.5")[1]
+    'p = 0.5'
+    """
+    if isinstance(sys.stdout, _PlainWriter):            # wrap what the console will show
+        text = text.translate(PLAIN)
+    glued = text.replace(" = ", "\0=\0").replace("± ", "±\0")    # \0 is no space to textwrap
+    lines = textwrap.wrap(glued, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                          break_on_hyphens=False)
+    return [line.replace("\0", " ") for line in lines] or [""]
+
+
+def short(text: str, k: int) -> str:
+    """text, cut to at most k characters, with … at the cut.
+
+    >>> short("petal length", 8), short("age", 8)
+    ('petal l…', 'age')
+    """
+    return text if len(text) <= k else text[:k - 1] + "…"
+
+
+# === 1. The data =============================================================
+
+class DataSummary(NamedTuple):
+    """What the data lesson tells: the parts, the labels, and what reading found."""
+    names: list[str]
+    m: int                          # training examples
+    m_test: int
+    ones: int                       # training examples with y = 1
+    rows_read: int                  # rows in the file, if it was sampled
+    notes: list[str]
+    label_note: str
+    constant: list[str]             # features constant in the training part
+
+
+def data_summary(d: Data, s: Settings) -> DataSummary:
+    """The data lesson's numbers: the examples, their parts and labels."""
+    constant = [name for j, name in enumerate(d.names)
+                if min(x[j] for x in d.X_train) == max(x[j] for x in d.X_train)]
+    return DataSummary(d.names, d.m, len(d.S_test), sum(d.Y_train), d.rows_read, d.notes,
+                       d.label_note, constant)
+
+
+@lesson("data", "The data", data_summary)
+def show_data(r: DataSummary) -> Lines:
+    """The data lesson, printed."""
+    names = [short(name, 20) for name in r.names]
+    shown = ", ".join(names) if len(names) <= 6 else ", ".join(names[:5]) + f" and {len(names) - 5} more"
+    total = r.m + r.m_test
+    out: Lines = []
+    for note in r.notes:
+        out += para(note)
+    if r.rows_read > total:
+        out += para(f"{r.rows_read:,} rows; the tour uses a random {total:,} (--sample N to change).")
+    out += para(f"{total} examples with {len(names)} features ({shown}):")
+    out += para(f"{r.m} to train on, {r.m_test} kept aside to test.")
+    if r.label_note:
+        out += para(f"The labels: {r.label_note}.")
+    out += para(f"Training examples with y = 1: {r.ones}; with y = 0: {r.m - r.ones}.")
+    out += para("Each feature is standardized with the mean and deviation of the training part.")
+    if r.constant:
+        out += para("Constant in the training part, so standardized to 0: "
+                    + ", ".join(short(name, 20) for name in r.constant[:5])
+                    + (f" and {len(r.constant) - 5} more." if len(r.constant) > 5 else "."))
+    return out
+
+
+# === 2. One example through the graph ========================================
+
+class Graph(NamedTuple):
+    """One example's forward and backward pass, at w = 0 and b = 0."""
+    x: list[float]                  # the first training example, standardized
+    y: int
+    z: float
+    a: float
+    L: float
+    da: float
+    dz: float
+    dw: list[float]
+    db: float
+
+
+def graph(d: Data, s: Settings) -> Graph:
+    """Forward and backward propagation of the first training example, from zeros."""
+    x, y = d.S_train[0], d.Y_train[0]
+    J, dw, db = logreg.propagate([0.0] * d.n, 0.0, [x], [y])
+    a = logreg.sigmoid(0.0)                 # z = w·x + b = 0 at w = 0, b = 0
+    return Graph(x, y, 0.0, a, J, logreg.loss_derivative(a, y), a - y, dw, db)
+
+
+@lesson("graph", "One example through the graph", graph)
+def show_graph(r: Graph) -> Lines:
+    """The graph lesson, printed as the lecture's computation graph."""
+    k = min(len(r.x), 3)
+    xs = ", ".join(f"{v:.3f}" for v in r.x[:k]) + (", ..." if len(r.x) > k else "")
+    out = para(f"The first training example, standardized: x = ({xs}), y = {r.y}.")
+    out += ["Start at w = 0, b = 0.",
+            f"Forward:   z = w·x + b = {r.z:g}",
+            f"           a = σ(z) = {r.a:g}",
+            f"           L = −(y·log a + (1 − y)·log(1 − a)) = log 2 = {r.L:.6f}",
+            f"Backward:  da = −y/a + (1 − y)/(1 − a) = {r.da:+g}",
+            f"           dz = da·a(1 − a) = a − y = {r.dz:+g}"]
+    out += [f"           dw{j + 1} = x{j + 1}·dz = {r.x[j]:.3f}·({r.dz:+g}) = {r.dw[j]:+.4f}"
+            for j in range(k)]
+    out += [f"           db = dz = {r.db:+g}",
+            "Backpropagation computed these; gradient descent will use them for a step."]
+    return out
+
+
+# === 3. The derivative as a slope ============================================
+
+class Slope(NamedTuple):
+    """A nudge of w1 against dw1, and gradient_check against a planted bug."""
+    J: float                        # at w = (0.5, ..., 0.5), b = 0.1
+    dw1: float
+    epsilon: float
+    moved: float                    # J(w1 + ε) − J(w1)
+    examples: int                   # what the gradient check used, of m
+    features: int                   # and of n
+    m: int
+    n: int
+    check: float                    # gradient_check of propagate's gradient
+    buggy: float                    # and of a db not divided by m
+
+
+def slope(d: Data, s: Settings) -> Slope:
+    """Nudge w1 and compare with dw1; check propagate's gradient, and a wrong one."""
+    w, b, eps = [0.5] * d.n, 0.1, 1e-3
+    J, dw, db = logreg.propagate(w, b, d.S_train, d.Y_train)
+    moved = logreg.cost([w[0] + eps] + w[1:], b, d.S_train, d.Y_train) - J
+    # The check costs two passes over the data per parameter, so on big data
+    # it looks at a corner of it.
+    S, Y, k = [x[:10] for x in d.S_train[:500]], d.Y_train[:500], min(d.n, 10)
+    _, dw_k, db_k = logreg.propagate(w[:k], b, S, Y)
+    check = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k)
+    buggy = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k * len(S))
+    return Slope(J, dw[0], eps, moved, len(S), k, d.m, d.n, check, buggy)
+
+
+@lesson("slope", "The derivative as a slope", slope)
+def show_slope(r: Slope) -> Lines:
+    """The slope lesson, printed."""
+    out = [f"At w = (0.5, ...), b = 0.1, J = {r.J:.6f} and dw1 = {r.dw1:+.6f}.",
+           f"Nudge w1 by ε = {r.epsilon:g}: J moves by {r.moved:+.6e}; "
+           f"dw1·ε = {r.dw1 * r.epsilon:+.6e}.",
+           "A derivative is a slope: the change in J is about the derivative times the",
+           "nudge.  Central differences check a whole gradient that way."]
+    if r.examples < r.m or r.features < r.n:
+        out += para(f"They take two passes per parameter, so here they use {r.examples} "
+                    f"examples and {r.features} features.")
+    out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}   (about 1e-7 or less: right)",
+            f"and of a db that forgot to divide by m:   {r.buggy:.1e}   (above about 1e-3: a bug)"]
+    return out
+
+
+# === 4. Why log loss =========================================================
+
+class LogLoss(NamedTuple):
+    """Both losses' slopes at a confidently wrong start, and where descent goes."""
+    w: float                        # the start: one example, x = 1 and y = 1
+    squared_dw: float               # d/dw of ½(a − y)² there
+    entropy_dw: float               # d/dw of L(a, y) there
+    after: list[tuple[int, float, float]]   # (steps, squared error's w, cross-entropy's w), α = 1
+
+
+def log_loss(d: Data, s: Settings) -> LogLoss:
+    """Squared error against cross-entropy, from w = −6 for one example with y = 1."""
+    w_se = w_ce = -6.0
+    after = []
+    for step in range(1, 51):
+        w_se -= squared_error_gradient(w_se, 1.0, 1)
+        w_ce -= logreg.propagate([w_ce], 0.0, [[1.0]], [1])[1][0]
+        if step in (1, 10, 50):
+            after.append((step, w_se, w_ce))
+    return LogLoss(-6.0, squared_error_gradient(-6.0, 1.0, 1),
+                   logreg.propagate([-6.0], 0.0, [[1.0]], [1])[1][0], after)
+
+
+def squared_error_gradient(w: float, x: float, y: int) -> float:
+    """d/dw of ½(σ(w·x) − y)², the squared error of one example: (a − y)·a(1 − a)·x.
+
+    >>> squared_error_gradient(0.0, 1.0, 1)     # a = ½: (−½)·¼·1
+    -0.125
+    """
+    a = logreg.sigmoid(w * x)
+    return (a - y) * logreg.sigmoid_derivative(w * x) * x
+
+
+@lesson("log-loss", "Why log loss", log_loss)
+def show_log_loss(r: LogLoss) -> Lines:
+    """The log-loss lesson, printed."""
+    a = logreg.sigmoid(r.w)
+    out = [f"One example, x = 1 and y = 1, from a confidently wrong start: w = {r.w:g},",
+           f"so a = σ({r.w:g}) = {a:.4f}.  The slope of each loss there:",
+           f"  squared error ½(a − y)²:  dw = (a − y)·a(1 − a)·x = {r.squared_dw:+.5f}",
+           f"  cross-entropy L(a, y):     dw = (a − y)·x          = {r.entropy_dw:+.5f}",
+           "Gradient descent with α = 1 from there:",
+           "  steps    squared error: w, a      cross-entropy: w, a"]
+    out += [f"  {k:5d}    {w_se:+13.3f}  {logreg.sigmoid(w_se):.3f}"
+            f"      {w_ce:+13.3f}  {logreg.sigmoid(w_ce):.3f}" for k, w_se, w_ce in r.after]
+    out += ["Squared error's slope carries a(1 − a), nearly 0 at a wrong and sure start:",
+            "a plateau.  Cross-entropy's dz = a − y is as large as the error: it pushes hard."]
+    return out
+
+
+# === 5. Training, and when to stop ===========================================
+
+class Training(NamedTuple):
+    """The training lesson's run, its accuracy and baseline, and the weights."""
+    learning_rate: float
+    iterations: int
+    shown: list[tuple[int, float]]  # (steps, J) along the way
+    steps: int                      # steps taken: len(costs) − 1
+    J: float                        # after them
+    rises: int                      # steps that raised J
+    highest: float                  # the largest J on the way
+    start: float                    # J at w = 0, b = 0
+    train_accuracy: float
+    test_accuracy: float
+    m: int
+    m_test: int
+    majority: int                   # the training part's more common label (0 on a tie)
+    tie: bool
+    majority_train: float           # the accuracy of always answering it
+    majority_test: float
+    error: float                    # one standard error of the test accuracy
+    error_bound: bool               # True: error is its largest value, as p is 0 or 1
+    w: list[float]
+    b: float
+    raw: tuple[list[float], float] | None   # w and b in the original units, if floats hold them
+    names: list[str]
+
+
+def training(d: Data, s: Settings) -> Training:
+    """Gradient descent from zeros with the command line's α and steps, judged."""
+    w, b, costs = trained(d, s)
+    steps = len(costs) - 1
+    every = _nice(s.iterations / 8)
+    shown = [(k, costs[k]) for k in range(0, steps + 1, every)]
+    if shown[-1][0] != steps:
+        shown.append((steps, costs[-1]))
+    ones = sum(d.Y_train)
+    majority, tie = int(2 * ones > d.m), 2 * ones == d.m
+    test = measured_accuracy(d, s)
+    try:
+        raw: tuple[list[float], float] | None = logreg.unstandardize(w, b, d.means, d.deviations)
+    except ValueError:                  # a deviation so small that w/σ overflows
+        raw = None
+    return Training(
+        s.learning_rate, s.iterations, shown, steps, costs[-1], rises(costs), max(costs), costs[0],
+        logreg.accuracy(d.Y_train, logreg.predict(w, b, d.S_train)), test, d.m, len(d.Y_test),
+        majority, tie, logreg.accuracy(d.Y_train, [majority] * d.m),
+        logreg.accuracy(d.Y_test, [majority] * len(d.Y_test)),
+        *accuracy_error(test, len(d.Y_test)), w, b, raw, d.names)
+
+
+def rises(costs: Sequence[float]) -> int:
+    """How many steps raise the cost by more than rounding could (a millionth of a millionth).
+
+    >>> rises([0.7, 0.9, 0.5, 0.52, 0.3, 0.3 + 1e-17])    # up 0.2, then up 0.02
+    2
+    """
+    return sum(1 for earlier, later in zip(costs, costs[1:]) if later > earlier * (1 + 1e-12))
+
+
+def largest_rise(costs: Sequence[float]) -> float:
+    """The most that one step raised the cost (0 if none did).
+
+    >>> largest_rise([0.5, 0.75, 0.25, 0.375]), largest_rise([0.75, 0.5])
+    (0.25, 0.0)
+    """
+    return max([0.0] + [later - earlier for earlier, later in zip(costs, costs[1:])])
+
+
+def accuracy_error(p: float, k: int) -> tuple[float, bool]:
+    """One standard error of an accuracy p measured on k examples, √(p(1 − p)/k); and
+    whether it is the largest value instead, at p = ½, because p is 0 or 1 (where
+    the formula's 0 would claim a certainty that k examples cannot give).
+
+    >>> [round(v, 3) for v in (accuracy_error(0.8, 50)[0], accuracy_error(1.0, 25)[0])]
+    [0.057, 0.1]
+    """
+    bound = p in (0.0, 1.0)
+    return standard_error(0.5 if bound else p, k), bound
+
+
+def standard_error(p: float, k: int) -> float:
+    """One standard error of an accuracy p measured on k test examples: √(p(1 − p)/k).
+
+    >>> round(standard_error(0.8, 50), 3)
+    0.057
+    """
+    return math.sqrt(p * (1 - p) / k)
+
+
+def _nice(x: float) -> int:
+    """The least of 1, 2, 5, 10, 20, 50, ... that is at least x.
+
+    >>> _nice(50.0), _nice(51.0), _nice(0.3)
+    (50, 100, 1)
+    """
+    k = 1
+    while True:
+        for f in (1, 2, 5):
+            if f * k >= x:
+                return f * k
+        k *= 10
+
+
+@lesson("training", "Training, and when to stop", training)
+def show_training(r: Training) -> Lines:
+    """The training lesson, printed: J on the way, the stop, the scores, the weights."""
+    out = para(f"Gradient descent from w = 0, b = 0, with α = {r.learning_rate:g}, for at most "
+               f"{r.iterations} steps, stopping after a step that lowers J by less than {TOLERANCE:g}:")
+    out += _columns("steps", [str(k) for k, _ in r.shown], "J", [_num(J) for _, J in r.shown])
+    if r.steps < r.iterations:
+        out.append(f"It stopped after {r.steps} steps, at J = {r.J:.6g}.")
+    else:
+        out.append(f"It ran all {r.steps} steps, to J = {r.J:.6g}.")
+    if r.rises or r.J > r.start:
+        rose = f"J rose at {r.rises} of the {r.steps} steps, to {r.highest:.3g} at most"
+        end = ", and ended higher than it started" if r.J > r.start else ""
+        out += para(f"{rose}{end}: α = {r.learning_rate:g} is too large for this data "
+                    "(see the lesson learning-rates).")
+    error = f"± at most {r.error:.1%}" if r.error_bound else f"± {r.error:.1%}"
+    out += para(f"Accuracy: {r.train_accuracy:.1%} on the {r.m} training examples, "
+                f"{r.test_accuracy:.1%} {error} on the {r.m_test} test ones (one standard error).")
+    common = ("the classes are equally common in the training part" if r.tie else
+              "the training part's more common label")
+    out += para(f"Always answering {r.majority} ({common}) scores {r.majority_train:.1%} on the "
+                f"training part and {r.majority_test:.1%} on the test part.")
+    return out + show_weights(r.w, r.b, r.raw, r.names)
+
+
+def _num(v: float) -> str:
+    """A number in at most 8 characters.
+
+    >>> _num(0.69314718), _num(31.8), _num(123456789.0)
+    ('0.6931', '31.8', '1.23e+08')
+    """
+    text = f"{v:.4g}"
+    return text if len(text) <= 8 else f"{v:.2e}"
+
+
+def _columns(name1: str, row1: list[str], name2: str, row2: list[str]) -> Lines:
+    """Two labelled rows of right-aligned cells; middle columns are left out until they fit."""
+    keep = list(range(len(row1)))
+    while True:
+        width = max(len(c) for c in [*row1, *row2]) + 2
+        if 7 + width * len(keep) <= WIDTH or len(keep) <= 2:
+            break
+        keep = keep[:-1:2] + keep[-1:]          # every other one, and the last
+    return [f"{name1:>7}" + "".join(f"{row1[i]:>{width}}" for i in keep),
+            f"{name2:>7}" + "".join(f"{row2[i]:>{width}}" for i in keep)]
+
+
+def show_weights(w: Sequence[float], b: float, raw: tuple[list[float], float] | None,
+                 names: Sequence[str]) -> Lines:
+    """The learned weights, as equations for a few features, else the largest in a table."""
+    out = [] if raw else para("In the original units the weights are too large for a float, "
+                              "so here they are on standardized features only.")
+    if len(names) <= 4:
+        lines = ([f"Learned, in the original units:  {equation(raw[0], raw[1], names)}",
+                  f"and on standardized features:    {equation(w, b, names)}"] if raw else
+                 [f"Learned: {equation(w, b, names)}"])
+        if all(len(line) <= WIDTH for line in lines):
+            return out + lines
+    k = min(6, len(names))
+    out += para(f"The {k} largest weights, on standardized features (a change of one deviation)"
+                + (", and in the original units:" if raw is not None else ":"))
+    for j in sorted(range(len(names)), key=lambda j: -abs(w[j]))[:k]:
+        out.append(f"  {short(names[j], 28):28} {w[j]:+10.4g}" + (f" {raw[0][j]:+12.4g}" if raw else ""))
+    out.append(f"  {'b':28} {b:+10.4g}" + (f" {raw[1]:+12.4g}" if raw else ""))
+    return out
+
+
+def equation(w: Sequence[float], b: float, names: Sequence[str]) -> str:
+    """z = w1·x1 + ... + b, written out with signs.
+
+    >>> equation([1.5, -2.0], 0.25, ["x1", "x2"])
+    'z = 1.5·x1 - 2·x2 + 0.25'
+    """
+    terms = [f"{wj:.4g}·{name}" for wj, name in zip(w, names)] + [f"{b:.4g}"]
+    return "z = " + " ".join(t if k == 0 else ("- " + t[1:] if t[0] == "-" else "+ " + t)
+                             for k, t in enumerate(terms))
+
+
+# === 6. Learning rates =======================================================
+
+class Curve(NamedTuple):
+    """One learning rate's cost curve."""
+    mark: str                       # for the terminal chart
+    multiple: float                 # α·h
+    rate: float                     # α
+    costs: list[float]
+
+
+class RateCurves(NamedTuple):
+    """The curvature h, the rates tried, and the three curves to show."""
+    h: float                        # J's largest curvature, at the start
+    examples: int                   # the examples it and the curves were measured on
+    m: int
+    steps: int
+    tried: list[float]              # multiples of 1/h tried, from 2, until J rose visibly
+    first_rise: float | None        # the least that raised J at some step, within the steps
+    least_rise: float               # by at most this much
+    visible: float | None           # the least that raised J by more than VISIBLE
+    curves: list[Curve]             # 0.1/h, 1/h, and visible/h (or the largest tried)
+    learning_rate: float            # the training lesson's α
+
+
+MULTIPLES = [2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0, 128.0]
+VISIBLE = 0.01                      # a rise in J that the chart shows
+
+
+@functools.lru_cache(maxsize=8)
+def rate_curves(d: Data, s: Settings, steps: int = 40) -> RateCurves:
+    """Cost curves for a small, a middling and the first too-large multiple of 1/h (lesson 6, the SVG)."""
+    h = curvature(d)
+    S, Y = d.S_train[:SUBSET], d.Y_train[:SUBSET]
+
+    def run(multiple: float) -> list[float]:
+        return logreg.train(S, Y, learning_rate=multiple / h, iterations=steps)[2]
+
+    first, least, visible, tried, big = None, 0.0, None, [], None
+    for multiple in MULTIPLES:
+        tried.append(multiple)
+        try:
+            costs = run(multiple)
+        except ValueError:              # J overflowed a float: it rose, but there is no curve
+            first, visible = first or multiple, multiple
+            break
+        big = Curve("#", multiple, multiple / h, costs)
+        if first is None and rises(costs):
+            first, least = multiple, largest_rise(costs)
+        if largest_rise(costs) > VISIBLE:
+            visible = multiple
+            break
+    curves = [Curve("o", 0.1, 0.1 / h, run(0.1)), Curve("*", 1.0, 1.0 / h, run(1.0))]
+    if big is not None:
+        curves.append(big)
+    return RateCurves(h, len(S), d.m, steps, tried, first, least, visible, curves, s.learning_rate)
+
+
+@functools.lru_cache(maxsize=8)
+def curvature(d: Data) -> float:
+    """h, J's largest curvature at the start, on the first SUBSET training examples (shared)."""
+    return steepest_curvature(d.S_train[:SUBSET])
+
+
+def steepest_curvature(X: Rows) -> float:
+    """The largest curvature h of J at the start (w = 0, b = 0), its largest anywhere.
+
+    There every a is ½, so J's Hessian is H = ¼·(1/m)·Σ x̃x̃ᵀ with x̃ = (x1..xn, 1);
+    elsewhere a(1 − a) is less than ¼, so J curves less.  h is H's largest
+    eigenvalue.
+
+    >>> steepest_curvature([[1.0], [-1.0]])    # ¼ of the identity: h = ¼
+    0.25
+    >>> round(steepest_curvature([[1.0, -1.0], [-1.0, 1.0]]), 12)   # ¼·2 along (1, −1)
+    0.5
+    """
+    k, m = len(X[0]) + 1, len(X)
+    H = [[0.0] * k for _ in range(k)]
+    for x in X:
+        xt = [*x, 1.0]
+        for i, xi in enumerate(xt):
+            row = H[i]
+            for j in range(i, k):
+                row[j] += xi * xt[j]
+    H = [[0.25 * H[min(i, j)][max(i, j)] / m for j in range(k)] for i in range(k)]
+    # Numerics: power iteration from a fixed vector fails when that vector is
+    # orthogonal to the steepest direction (negatively correlated features do
+    # it to (1, ..., 1)).  Squaring H instead, 2^s-th powers leave its columns
+    # along the steepest direction, and the Rayleigh quotient of one is h.
+    P = H
+    for _ in range(30 if k <= 31 else 10):
+        P = [[sum(P[i][t] * P[t][j] for t in range(k)) for j in range(k)] for i in range(k)]
+        top = max(abs(p) for row in P for p in row)
+        P = [[p / top for p in row] for row in P]
+    v: tuple[float, ...] = max(zip(*P), key=lambda column: math.hypot(*column))
+    Hv = [sum(H[i][j] * v[j] for j in range(k)) for i in range(k)]
+    return float(sum(a * b for a, b in zip(v, Hv)) / sum(a * a for a in v))
+
+
+def learning_rates(d: Data, s: Settings) -> RateCurves:
+    """The learning-rates lesson's numbers: h, where J first rises, and three curves."""
+    return rate_curves(d, s)
+
+
+@lesson("learning-rates", "Three learning rates", learning_rates)
+def show_learning_rates(r: RateCurves) -> Lines:
+    """The learning-rates lesson, printed with its chart."""
+    on = f"On the first {r.examples} training examples, J" if r.examples < r.m else "J"
+    out = para(f"{on} curves most at the start, where every a(1 − a) is ¼, its largest: "
+               f"h = {r.h:.3g} along the steepest direction.  So, in exact arithmetic, no step of α "
+               f"below 2/h = {2 / r.h:.3g} raises J.  That bound is safe, not the threshold: J curves less "
+               "as the weights grow.")
+    tried = ", ".join(f"{c:g}/h" for c in r.tried)
+    if r.first_rise is None:
+        first = f"none raised J within {r.steps} steps"
+    else:
+        first = f"the first to raise J within {r.steps} steps is {r.first_rise:g}/h"
+        if r.visible != r.first_rise:
+            first += f" (by at most {r.least_rise:.1g})"
+    if r.visible is None:
+        first += f", and none raised it by more than {VISIBLE:g}"
+    elif r.visible != r.first_rise:
+        first += f", and by more than {VISIBLE:g}, {r.visible:g}/h"
+    out += para(f"Of {tried} here, {first}:")
+    labelled = [(c.mark, curve_label(c), c.costs) for c in r.curves]
+    out += text_chart(labelled, top=1.5 * math.log(2))
+    out.append(f"The training lesson's α = {r.learning_rate:g} is {r.learning_rate * r.h:.2g}/h here.")
+    return out
+
+
+def curve_label(c: Curve) -> str:
+    """What a cost curve does, in words, for the charts' legends."""
+    up = largest_rise(c.costs) if rises(c.costs) else 0.0
+    words = f"J rises by up to {up:.2g}" if up else "J falls at every step"
+    return f"α = {c.rate:.3g} ({c.multiple:g}/h): {words}, ends at {_num(c.costs[-1])}"
+
+
+# === 7. The decision boundary ================================================
+
+class Boundary(NamedTuple):
+    """The training lesson's line on two standardized features, and its errors."""
+    S: Rows
+    Y: list[int]
+    w: list[float]
+    b: float
+    names: list[str]
+    wrong: int                      # training examples on the wrong side of the line
+
+
+def boundary(d: Data, s: Settings) -> Boundary:
+    """The training lesson's boundary, for data of two features."""
+    if d.n != 2:
+        raise CannotFinish(f"The picture needs exactly two features; this data has {d.n}.")
+    w, b, _ = trained(d, s)
+    wrong = sum(1 for x, y in zip(d.S_train, d.Y_train)
+                if (w[0] * x[0] + w[1] * x[1] + b > 0) != (y == 1))
+    return Boundary(d.S_train, d.Y_train, w, b, d.names, wrong)
+
+
+@lesson("boundary", "The decision boundary", boundary)
+def show_boundary(r: Boundary) -> Lines:
+    """The boundary lesson, printed as a scatter of the training examples."""
+    out = para("The boundary is where z = 0 and a = ½: on one side the neuron says 1, on "
+               f"the other 0.  {r.wrong} of the {len(r.S)} training examples are on their "
+               "wrong side.")
+    out.append(f"  {short(r.names[1], 40)} (standardized), upward")
+    out += text_scatter(r.S, r.Y, r.w, r.b)
+    out.append(f"   {short(r.names[0], 40)} (standardized), rightward")
+    out.append("   o  y = 0     +  y = 1     @  both     .  the boundary w·x + b = 0")
+    return out
+
+
+# === 8. Any start ============================================================
+
+class Run(NamedTuple):
+    """One run of gradient descent: its start, its end, its cost and steps."""
+    start_w: list[float]
+    start_b: float
+    w: list[float]
+    b: float
+    J: float
+    steps: int
+
+
+class AnyStart(NamedTuple):
+    """Runs from four starts, how far apart they end, and what J's minimum is."""
+    budget: int                     # at most this many steps from each start
+    rate: float                     # α = 1/h
+    runs: list[Run]
+    spread: float                   # the largest difference of a weight (or b) between runs
+    cost_spread: float
+    met: bool                       # spread within a thousandth of the weights' size
+    minimum: Minimum
+    m: int
+    n: int
+
+
+def any_start(d: Data, s: Settings) -> AnyStart:
+    """Gradient descent from zeros and from three random starts, compared."""
+    h = curvature(d)
+    budget = max(30, min(1000, 500_000 // (d.m * (d.n + 1))))
+    runs = []
+    for w0, b0 in [([0.0] * d.n, 0.0)] + random_starts(d, s):
+        w, b, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1.0 / h, iterations=budget,
+                                   tolerance=1e-12, w=w0, b=b0)
+        runs.append(Run(w0, b0, w, b, costs[-1], len(costs) - 1))
+    spread = max(max(p) - min(p) for p in zip(*[r.w + [r.b] for r in runs]))
+    size = max(abs(v) for v in runs[0].w + [runs[0].b])
+    return AnyStart(budget, 1.0 / h, runs, spread, max(r.J for r in runs) - min(r.J for r in runs),
+                    spread <= 1e-3 * max(1.0, size), minimum(d), d.m, d.n)
+
+
+def random_starts(d: Data, s: Settings) -> list[tuple[list[float], float]]:
+    """Three starts with each weight and b drawn between −3 and 3 (shared with the SVG)."""
+    rnd = random.Random(s.seed)
+    return [([rnd.uniform(-3, 3) for _ in range(d.n)], rnd.uniform(-3, 3)) for _ in range(3)]
+
+
+@lesson("any-start", "Any start", any_start)
+def show_any_start(r: AnyStart) -> Lines:
+    """The any-start lesson, printed with the sentence that this data calls for."""
+    out = para(f"Gradient descent from {len(r.runs)} starts, α = 1/h = {r.rate:.3g}, at most "
+               f"{r.budget} steps each:")
+    table = [("start w", "b", "end w", "b", "J")] + [
+        (_vector(run.start_w, 2), f"{run.start_b:+.2f}", _vector(run.w, 4), f"{run.b:+.4g}",
+         f"{run.J:.6f}") for run in r.runs]
+    widths = [max(len(row[k]) for row in table) for k in range(5)]
+    rows = ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+            for row in table]
+    if r.n <= 3 and all(len(row) <= WIDTH for row in rows):
+        out += rows
+    out.append(f"The weights differ by at most {r.spread:.1e}; the costs by at most {r.cost_spread:.1e}.")
+    kind = r.minimum.kind
+    if kind in ("none", "many", "poorly"):
+        out += para(minimum_sentence(r.minimum, r.m, r.n) + (
+            "  So the starts need not meet." if kind != "poorly" else
+            "  So the starts can end far apart at almost the same cost."))
+    elif r.met:
+        out += para("They meet: J is convex, and on this data it has one lowest point."
+                    if kind == "one" else "They meet.")
+    elif kind == "one":
+        out += para(f"They have not met yet: J has one lowest point here, but {r.budget} steps "
+                    "do not reach it from every start.")
+    else:
+        out += para(f"They have not met yet.  {minimum_sentence(r.minimum, r.m, r.n)}")
+    return out
+
+
+def _vector(v: Sequence[float], digits: int) -> str:
+    """A short vector in brackets, with signs.
+
+    >>> _vector([1.0, -0.5], 2)
+    '(+1.00, -0.50)'
+    """
+    return "(" + ", ".join(f"{x:+.{digits}f}" if abs(x) < 1e4 else f"{x:+.2e}" for x in v) + ")"
+
+
+# === 9. Overfitting, and L2 regularization ===================================
+
+class Overfitting(NamedTuple):
+    """Accuracies on made-up noisy data for four λ, and the measured test accuracy."""
+    m: int                          # made-up training examples
+    n: int                          # features: one signal, the rest noise
+    m_new: int                      # new examples to test on
+    rows: list[tuple[float, float, float, float]]   # (λ, training accuracy, test accuracy, ‖w‖)
+    measured: tuple[float, int, float, bool] | None   # the training lesson's test (p, k, error, bound)
+
+
+def overfitting(d: Data, s: Settings) -> Overfitting:
+    """The overfitting table, and the training lesson's test accuracy with its error."""
+    m, n, m_new, rows = overfitting_table(s.seed)
+    try:
+        p = measured_accuracy(d, s)
+    except ValueError:                  # its training overflowed: that lesson says so
+        return Overfitting(m, n, m_new, rows, None)
+    k = len(d.Y_test)
+    return Overfitting(m, n, m_new, rows, (p, k, *accuracy_error(p, k)))
+
+
+@functools.lru_cache(maxsize=4)
+def overfitting_table(seed: int) -> tuple[int, int, int, list[tuple[float, float, float, float]]]:
+    """Made-up data, 40 examples of 31 features, trained with four λ; the same for any data."""
+    X, Y = overfitting_data(seed, 40)
+    X_new, Y_new = overfitting_data(seed + 1, 1000)
+    h, rows = steepest_curvature(X), []
+    for l2 in (0.0, 1.0, 10.0, 100.0):
+        # the penalty adds λ/m to the curvature, so the rate 1/h shrinks with it
+        w, b, _ = logreg.train(X, Y, learning_rate=1.0 / (h + l2 / len(X)), iterations=300, l2=l2)
+        rows.append((l2, logreg.accuracy(Y, logreg.predict(w, b, X)),
+                     logreg.accuracy(Y_new, logreg.predict(w, b, X_new)), math.hypot(*w)))
+    return len(X), len(X[0]), len(X_new), rows
+
+
+def overfitting_data(seed: int, m: int, noise: int = 30) -> tuple[Rows, list[int]]:
+    """m examples: one feature that predicts y a little, and `noise` that do not."""
+    rnd = random.Random(seed)
+    X, Y = [], []
+    for i in range(m):
+        y = i % 2
+        X.append([rnd.gauss(0.5 if y else -0.5, 1.0)] + [rnd.gauss(0.0, 1.0) for _ in range(noise)])
+        Y.append(y)
+    return X, Y
+
+
+@lesson("overfitting", "Overfitting, and L2 regularization", overfitting)
+def show_overfitting(r: Overfitting) -> Lines:
+    """The overfitting lesson, printed."""
+    out = para(f"New made-up data: {r.m} examples of {r.n} features, one of which carries a "
+               f"little signal; the rest are noise.  Then {r.m_new} new examples of the same "
+               "kind to test on.  Trained with λ (logreg's l2) from 0 to 100:")
+    out.append("     l2   training accuracy   test accuracy     ‖w‖")
+    out += [f"  {l2:5g}   {train:17.1%}   {test:13.1%}   {size:6.2f}" for l2, train, test, size in r.rows]
+    _, train0, test0, _ = r.rows[0]
+    best = max(r.rows, key=lambda row: row[2])
+    noise = ": it fits the noise" if train0 - test0 > 0.1 else ""
+    out += para(f"With nearly as many weights as examples, λ = 0 scores {train0:.1%} on its "
+                f"training examples and {test0:.1%} on new ones{noise}.")
+    sizes, fits = [row[3] for row in r.rows], [row[1] for row in r.rows]
+    does = [words for words, true in [("keeps w smaller", sizes == sorted(sizes, reverse=True)),
+                                      ("gives up training fit", fits == sorted(fits, reverse=True))] if true]
+    larger = f"A larger λ {' and '.join(does)}; here" if does else "Here"
+    out += para(f"{larger} the best test accuracy is at λ = {best[0]:g}.  Pick λ on data "
+                "kept aside.")
+    p = test0
+    out += para(f"How sure is a test accuracy?  One standard error is √(p(1 − p)/k): for λ = 0, "
+                f"p = {p:.1%} on k = {r.m_new} gives {standard_error(p, r.m_new):.1%}.")
+    if r.measured is not None:
+        p, k, error, bound = r.measured
+        what = (f"has a standard error of at most {error:.1%}" if bound else
+                f"has a standard error of {error:.1%}")
+        out += para(f"The training lesson's p = {p:.1%}, on its k = {k} test examples, {what}: "
+                    "gaps of that size can be chance.")
+    return out
+
+
+# === 10. A faster way down: Newton's method ==================================
+
+class Newton(NamedTuple):
+    """Newton's method against gradient descent: steps, time, cost and weights."""
+    minimum: Minimum
+    l2: float                       # 0, or 1 where J has no single, well-placed minimum at 0
+    steps: int
+    seconds: float
+    J: float
+    gd_rate: float
+    gd_budget: int
+    gd_steps: int
+    gd_seconds: float
+    gap: float                      # gradient descent's J less Newton's
+    differ: float                   # the largest difference of a weight (or b)
+    m: int
+    n: int
+
+
+def newton(d: Data, s: Settings) -> Newton:
+    """Newton's method and gradient descent to J's lowest point, timed."""
+    if d.n > 100:
+        raise CannotFinish(f"Newton's method solves a {d.n + 1} × {d.n + 1} system each step; the "
+                           "demo skips it for more than 100 features.  That cost is why networks "
+                           "train by gradient descent.")
+    found = minimum(d)
+    if found.kind == "unknown":
+        raise CannotFinish(f"{found.why}, so the demo cannot compare it with gradient descent here.")
+    l2 = 0.0 if found.kind == "one" else 1.0
+    started = time.perf_counter()
+    w, b, costs = logreg.train_newton(d.S_train, d.Y_train, l2=l2)
+    seconds = time.perf_counter() - started
+    # the penalty adds λ/m to the curvature, so the rate 1/h shrinks with it
+    rate, budget = 1.0 / (curvature(d) + l2 / d.m), max(200, min(5000, 5_000_000 // (d.m * (d.n + 1))))
+    started = time.perf_counter()
+    w_gd, b_gd, gd_costs = logreg.train(d.S_train, d.Y_train, learning_rate=rate,
+                                        iterations=budget, tolerance=1e-12, l2=l2)
+    gd_seconds = time.perf_counter() - started
+    differ = max(abs(p - q) for p, q in zip(w_gd + [b_gd], w + [b]))
+    return Newton(found, l2, len(costs) - 1, seconds, costs[-1], rate, budget, len(gd_costs) - 1,
+                  gd_seconds, gd_costs[-1] - costs[-1], differ, d.m, d.n)
+
+
+@lesson("newton", "A faster way down: Newton's method", newton)
+def show_newton(r: Newton) -> Lines:
+    """The newton lesson, printed."""
+    out: Lines = []
+    if r.l2:
+        out += para(minimum_sentence(r.minimum, r.m, r.n))
+        out += para(f"So here both methods use l2 = {r.l2:g}, which gives J one lowest point:")
+    out.append(f"Newton's method: {r.steps} steps, {r.seconds * 1000:.0f} ms, J = {r.J:.10f}")
+    out.append(f"Gradient descent, α = {r.gd_rate:.3g}: {r.gd_steps} steps, "
+               f"{r.gd_seconds * 1000:.0f} ms, J {'higher' if r.gap >= 0 else 'lower'} by "
+               f"{abs(r.gap):.1e}")
+    out.append(f"The weights differ by at most {r.differ:.1e}.")
+    if abs(r.gap) <= 1e-9 and r.steps < r.gd_steps:
+        out += para(f"Newton's steps use the curvature a(1 − a)·x̃x̃ᵀ as well as the slope: in "
+                    f"{r.steps} steps it got as low as gradient descent in {r.gd_steps}, to "
+                    "within 1e-9.")
+    elif r.gap > 1e-9:
+        out += para(f"After {r.gd_steps} steps gradient descent is still above Newton's "
+                    f"{r.steps}: Newton's steps use the curvature a(1 − a)·x̃x̃ᵀ as well as "
+                    "the slope.")
+    return out
+
+
+# === 11. Vectorization =======================================================
+
+class Vectorization(NamedTuple):
+    """The loop and the whole-vector pass: their results and their times."""
+    m: int
+    n: int
+    loop: tuple[float, list[float], float]      # logreg.propagate's (J, dw, db)
+    whole: tuple[float, list[float], float]     # propagate_whole's
+    difference: float               # the largest difference between them
+    loop_seconds: float             # a pass, at best
+    whole_seconds: float
+    sumprod: bool                   # whether math.sumprod was there to use
+
+
+def vectorization(d: Data, s: Settings) -> Vectorization:
+    """One pass of propagate, as logreg's loop and as whole vectors, timed."""
+    w, b = [0.5] * d.n, 0.1
+    S, Y = d.S_train, d.Y_train
+    loop, whole = logreg.propagate(w, b, S, Y), propagate_whole(w, b, S, Y)
+    difference = max(abs(p - q) for p, q in zip([loop[0], *loop[1], loop[2]],
+                                                 [whole[0], *whole[1], whole[2]]))
+    loop_seconds, whole_seconds = math.inf, math.inf
+    for _ in range(3):                  # alternate, and keep the best of each
+        loop_seconds = min(loop_seconds, _seconds_per_call(lambda: logreg.propagate(w, b, S, Y)))
+        whole_seconds = min(whole_seconds, _seconds_per_call(lambda: propagate_whole(w, b, S, Y)))
+    return Vectorization(d.m, d.n, loop, whole, difference, loop_seconds, whole_seconds,
+                         hasattr(math, "sumprod"))
+
+
+def _sumprod(u: Iterable[float], v: Iterable[float]) -> float:
+    return float(sum(map(operator.mul, u, v)))
+
+
+# u·v in one call: math.sumprod's loop runs in C (Python 3.12 and later)
+dot: Callable[[Iterable[float], Iterable[float]], float] = getattr(math, "sumprod", _sumprod)
+
+
+def propagate_whole(w: Sequence[float], b: float, X: Rows,
+                    Y: Sequence[int]) -> tuple[float, list[float], float]:
+    """logreg.propagate's pass as whole-vector steps: z for every example, then a, dz, dw, db.
+
+    >>> propagate_whole([0.0, 0.0], 0.0, [[1.0, 2.0], [3.0, 4.0]], [0, 1])
+    (0.6931471805599453, [-0.5, -0.5], 0.0)
+    """
+    m = len(X)
+    Z = [dot(w, x) + b for x in X]                      # Z = X @ w + b
+    A = list(map(logreg.sigmoid, Z))                    # A = σ(Z)
+    dZ = [a - y for a, y in zip(A, Y)]                  # dZ = A − Y
+    dw = [dot(column, dZ) / m for column in zip(*X)]    # dw = X.T @ dZ / m
+    db = sum(dZ) / m
+    J = sum(map(logreg.loss_from_z, Z, Y)) / m
+    return J, dw, db
+
+
+def _seconds_per_call(f: Callable[[], object], budget: float = 0.01) -> float:
+    calls, started = 0, time.perf_counter()
+    while True:
+        f()
+        calls += 1
+        elapsed = time.perf_counter() - started
+        if elapsed >= budget:
+            return elapsed / calls
+
+
+@lesson("vectorization", "One pass, whole vectors at a time", vectorization)
+def show_vectorization(r: Vectorization) -> Lines:
+    """The vectorization lesson, printed with the numpy translation."""
+    out = para("logreg.propagate loops over the examples, and inside over the features.  The "
+               "same pass can be written one whole vector at a time (propagate_whole, in "
+               "demo.py):")
+    out += ["    Z  = [dot(w, x) + b for x in X]              z for all m examples",
+            "    A  = list(map(sigmoid, Z))",
+            "    dZ = [a - y for a, y in zip(A, Y)]",
+            "    dw = [dot(column, dZ) / m for column in zip(*X)]",
+            "    db = sum(dZ) / m"]
+    how = "math.sumprod" if r.sumprod else "sum(map(operator.mul, u, v)), as math.sumprod needs 3.12"
+    same = f"to within {r.difference:.0e}" if r.difference else "exactly"
+    out += para(f"Here dot is {how}.  On the {r.m} training examples of {r.n} features both "
+                f"give the same J, dw and db, {same}.")
+    ratio = r.loop_seconds / r.whole_seconds
+    speed = (f"{ratio:.1f} times as fast" if ratio >= 1.05 else
+             "no faster" if ratio > 1 / 1.05 else f"{1 / ratio:.1f} times as slow")
+    out += para(f"A pass took {r.loop_seconds * 1e3:.3g} ms as the loop and "
+                f"{r.whole_seconds * 1e3:.3g} ms as whole vectors: {speed}, as measured here.")
+    out += ["The course's next step is numpy, where the pass is five lines:",
+            "    Z = X @ w + b",
+            "    A = 1 / (1 + np.exp(-Z))                   A = σ(Z)",
+            "    dZ = A - Y",
+            "    dw = X.T @ dZ / m",
+            "    db = dZ.mean()"]
+    out += para("numpy runs each line's loop over the examples in compiled code; this demo "
+                "runs without numpy, so it does not time that.")
+    return out
+
+
+# ============================ end of the lessons ==============================
+
+
+# === The work the lessons share ==============================================
+#
+# Computed on demand and cached per data, so that any lesson can run alone.
+
+@functools.lru_cache(maxsize=8)
+def fit(d: Data, s: Settings) -> Fit:
+    """The training lesson's gradient descent from w = 0, b = 0: (w, b, costs)."""
+    return logreg.train(d.S_train, d.Y_train, learning_rate=s.learning_rate,
+                        iterations=s.iterations, tolerance=TOLERANCE)
+
+
+def trained(d: Data, s: Settings) -> Fit:
+    """fit(d, s), or CannotFinish saying why not."""
+    try:
+        return fit(d, s)
+    except ValueError:                  # only an overflow: the features are standardized
+        raise CannotFinish(f"With α = {s.learning_rate:g}, J or a step of the training lesson "
+                           "overflowed a float: the learning rate is too large.  Try a smaller "
+                           "--learning-rate.") from None
+
+
+def measured_accuracy(d: Data, s: Settings) -> float:
+    """The accuracy of the training lesson's fit on the test part."""
+    w, b, _ = fit(d, s)
+    return logreg.accuracy(d.Y_test, logreg.predict(w, b, d.S_test))
+
+
+class Minimum(NamedTuple):
+    """What logreg.train_newton tells of J's lowest point on the training part.
+
+    kind is "one" (a single lowest point), "poorly" (one, but many weights cost
+    almost the same), "none" (separable or quasi-separated classes), "many" (J
+    is flat along some direction) or "unknown" (why says why).
+    """
+    kind: str
+    why: str = ""
+    moved: float = 0.0              # how far l2 = 1 moves w, ‖w − w₁‖
+    rise: float = 0.0               # and how much J (unpenalized) rises then
+    length: float = 0.0             # ‖w‖
+    J: float = 0.0                  # the lowest J, at w
+
+
+@functools.lru_cache(maxsize=8)
+def minimum(d: Data) -> Minimum:
+    """Ask Newton's method, by the exceptions and the test that train_newton documents."""
+    if d.n > 100:
+        return Minimum("unknown", "Newton's method is too costly for more than 100 features")
+    try:
+        w, b, costs = logreg.train_newton(d.S_train, d.Y_train)
+    except logreg.NoMinimum:
+        return Minimum("none")
+    except logreg.ManyMinima:
+        return Minimum("many")
+    except ValueError as e:             # not converged, or (unstandardized) overflow
+        return Minimum("unknown", f"Newton's method stopped: {e}")
+    # train_newton's documented test: l2 = 1 moves w by over half its length
+    # while J, unpenalized, rises under 1%.
+    w1, b1, _ = logreg.train_newton(d.S_train, d.Y_train, l2=1.0)
+    moved = math.hypot(*[p - q for p, q in zip(w, w1)])
+    rise = logreg.cost(w1, b1, d.S_train, d.Y_train) - costs[-1]
+    poorly = moved > 0.5 * math.hypot(*w) and rise < 0.01 * costs[-1]
+    return Minimum("poorly" if poorly else "one", moved=moved, rise=rise, length=math.hypot(*w),
+                   J=costs[-1])
+
+
+def minimum_sentence(found: Minimum, m: int, n: int) -> str:
+    """The true sentence for J's minimum of this kind."""
+    if found.kind == "none":
+        return ("A line has no training example on its wrong side (the classes are separable, "
+                "or meet only on it), so J has no minimum: the weights can grow without end "
+                "while J keeps falling.")
+    if found.kind == "many":
+        why = ("there are no more training examples than features" if m <= n else
+               "a feature is constant or a combination of others")
+        return (f"J is flat along some direction, to within rounding ({why}), so many weights "
+                "share its lowest cost, if it has one.")
+    if found.kind == "poorly":
+        return (f"With l2 = 1, w moves by {found.moved:.4g}, over half its length "
+                f"{found.length:.4g}, while J rises by only {found.rise / found.J:.2%}: many "
+                "weights cost almost the same, so they are poorly determined, as when features "
+                "are nearly collinear.  Use l2 > 0 (see the lesson overfitting).")
+    if found.kind == "one":
+        return "J has one lowest point here."
+    return f"Whether J has one lowest point is not known here: {found.why}."
+
+
+# === Reading a CSV file ======================================================
+
+MISSING = {"", "na", "n/a", "nan", "?", "null"}      # how files write a missing value
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+
+
+class Table(NamedTuple):
+    """What read_csv found in a file."""
+    X: Rows
+    Y: list[int]
+    names: list[str]
+    lines: list[int]                # each row's line in the file
+    columns: list[int]              # each feature's column in the file, from 1
+    rows_read: int                  # rows of data, before sampling
+    notes: list[str]
+    label_note: str
+
+
+def read_csv(path: str, *, label: str | None = None, drop_missing: bool = False,
+             sample: int = 20_000, seed: int = 1) -> Table:
+    """Features, 0/1 labels, names and notes from a CSV file.
+
+    The label is the last column, or the one that ``label`` names (by its
+    header or its number from 1); it may hold any two distinct values.  The
+    first row may be a header; blank lines are skipped; the separator may be
+    a comma, semicolon, tab or bar.  Every row is checked, but at most
+    ``sample`` of them, chosen at random, are kept.
+    """
+    encoding, notes = "utf-8-sig", []
+    try:
+        with open(path, "rb") as f:
+            if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+                encoding, notes = "utf-16", ["The file is UTF-16; it was read as such."]
+        try:
+            return _read_table(path, encoding, notes, label, drop_missing, sample, seed)
+        except UnicodeDecodeError:
+            if encoding == "utf-16":
+                raise
+        line, byte, encoding = _not_utf8(path)
+        notes = [f"Line {line} is not UTF-8 (it has byte 0x{byte:02x}), so the file was read as "
+                 f"{encoding}.  Save it as UTF-8 to be sure of its text."]
+        return _read_table(path, encoding, notes, label, drop_missing, sample, seed)
+    except (OSError, UnicodeError) as e:
+        raise DataError(f"cannot read it: {getattr(e, 'strerror', None) or e}") from None
+
+
+def _not_utf8(path: str) -> tuple[int, int, str]:
+    """The first line that is not UTF-8, its bad byte, and an encoding that reads the file."""
+    found, fits_cp1252 = (0, 0), True
+    with open(path, "rb") as f:
+        for k, raw in enumerate(f, 1):      # split at b"\n", which no UTF-8 character holds
+            if not found[0]:
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    found = (k, raw[e.start])
+            if fits_cp1252:
+                try:
+                    raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    fits_cp1252 = False
+    return found[0], found[1], "cp1252 (Windows)" if fits_cp1252 else "latin-1"
+
+
+def _read_table(path: str, encoding: str, notes: list[str], label: str | None,
+                drop_missing: bool, sample: int, seed: int) -> Table:
+    python_encoding = encoding.split(" ")[0]
+    with open(path, newline="", encoding=python_encoding) as f:
+        separator = _separator(f.read(1 << 16))
+    with open(path, newline="", encoding=python_encoding) as f:
+        try:
+            reader = csv.reader(f, delimiter=separator)
+            return _rows(reader, separator, list(notes), label, drop_missing, sample, seed)
+        except csv.Error as e:
+            raise DataError(f"cannot read line {reader.line_num}: {e}") from None
+
+
+def _separator(text: str) -> str:
+    """The separator that splits the first rows of text into rows of equal length, the most cells.
+
+    Ties go to tab, then semicolon: a file split by semicolons often has
+    decimal commas, as in 1,5;2,3.
+
+    >>> _separator("a;b;c\\n1,5;2;x\\n"), _separator("a,b\\n1,2\\n"), _separator("a\\tb\\n1\\t2\\n")
+    (';', ',', '\\t')
+    """
+    lines = text.splitlines(keepends=True)[:50]
+    if len(text) >= 1 << 16:
+        lines = lines[:-1]                  # maybe cut short
+    best, cells = ",", 1
+    for separator in "\t;,|":
+        try:
+            counts = {len(row) for row in csv.reader(lines, delimiter=separator)
+                      if any(cell.strip() for cell in row)}
+        except csv.Error:
+            continue
+        if len(counts) == 1 and min(counts) > cells:
+            best, cells = separator, min(counts)
+    if cells > 1:
+        return best
+    first = next((line for line in lines if line.strip()), "")
+    return max("\t;,|", key=lambda separator: (first.count(separator), separator == ","))
+
+
+def _number(cell: str, decimal_comma: bool = False) -> float | None:
+    """The finite number in a cell, or None.
+
+    >>> _number(" 2.5 "), _number("inf"), _number("1,5"), _number("1,5", decimal_comma=True)
+    (2.5, None, None, 1.5)
+    """
+    text = cell.strip()
+    if decimal_comma and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _label_key(cell: str) -> tuple[int, float, str]:
+    """Labels that are the same number written differently ("1", "1.0") share a key."""
+    value = _number(cell)
+    return (0, value, "") if value is not None else (1, 0.0, cell)
+
+
+def _rows(reader: Any, separator: str, notes: list[str], label: str | None, drop_missing: bool,
+          sample: int, seed: int) -> Table:
+    rnd = random.Random(seed)
+    split_at = SEPARATORS[separator]
+    decimal_comma = separator != ","
+    kept: list[tuple[int, list[float], tuple[int, float, str]]] = []
+    spellings: dict[tuple[int, float, str], str] = {}
+    header: list[str] | None = None
+    width = first_line = count = dropped = rows = 0
+    label_at, features = -1, []
+    index = False                       # whether column 1 may be pandas' row index
+    used_comma = False
+    end = 0
+    for row in reader:
+        line, end = end + 1, reader.line_num      # physical lines, as an editor counts them
+        if not any(cell.strip() for cell in row):
+            continue
+        if not width:
+            width, first_line = len(row), line
+            if width < 2:
+                raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at "
+                                "least one feature and a label")
+            label_at, header = _label_column(label, row)
+            features = [j for j in range(width) if j != label_at]
+            if header is not None:
+                index = width >= 3 and label_at != 0 and not header[0]
+                continue
+        if len(row) != width:
+            what = "the header names" if header is not None else f"line {first_line} has"
+            raise DataError(f"line {line} has {len(row)} cells but {what} {width} "
+                            f"(split at {split_at})")
+        rows += 1
+        if index and _number(row[0]) != rows - 1:
+            index = False
+        x, missing = [], False
+        for j in features:
+            cell = row[j]
+            value = _number(cell, decimal_comma)
+            if value is None:
+                if cell.strip().lower() in MISSING:
+                    if not drop_missing:
+                        raise DataError(_missing(line, _column(j, header), cell))
+                    missing = True
+                    break
+                kind = "a finite number" if _is_number(cell) else "a number"
+                raise DataError(f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} "
+                                f"is not {kind}")
+            used_comma = used_comma or ("," in cell and decimal_comma)
+            x.append(value)
+        text = row[label_at].strip()
+        if not missing and text.lower() in MISSING:
+            if not drop_missing:
+                raise DataError(_missing(line, f"the label, {_column(label_at, header)},", row[label_at]))
+            missing = True
+        if missing:
+            dropped += 1
+            continue
+        key = _label_key(text)
+        if key not in spellings:
+            if len(spellings) == 2:
+                a, b = spellings.values()
+                hint = "" if label is not None else "; --label COLUMN picks another column"
+                raise DataError(f"line {line}: label {short(text, 20)!r} is a third value; "
+                                f"{_column(label_at, header)} must hold exactly two ({a!r} and "
+                                f"{b!r}){hint}")
+            spellings[key] = text
+        if count < sample:
+            kept.append((line, x, key))
+        else:
+            k = rnd.randrange(count + 1)
+            if k < sample:
+                kept[k] = (line, x, key)
+        count += 1
+        if count % 500_000 == 0:
+            print(f"  ... {count:,} rows read", flush=True)
+    if not width:
+        raise DataError("the file has no data: it is empty or blank")
+    if not kept:
+        if dropped:
+            raise DataError(f"every one of its {dropped:,} rows has a missing value")
+        raise DataError(f"line {first_line} is a header, and no rows of data follow it")
+    label_name = _column(label_at, header)
+    if len(spellings) < 2:
+        raise DataError(f"every label ({label_name}) is {next(iter(spellings.values()))!r}; it "
+                        "needs two different values")
+    if separator != ",":
+        notes.append(f"Its cells are split at {split_at}.")
+    if used_comma:
+        notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
+    names = [(header[j].strip() if header else "") or f"x{j + 1}" for j in features]
+    columns = [j + 1 for j in features]
+    kept.sort()
+    X = [x for _, x, _ in kept]
+    if index and rows >= 2:
+        notes.append("Column 1 has no name and holds 0, 1, 2, ...: the row index that pandas "
+                     "writes.  It was skipped.")
+        X, names, columns = [x[1:] for x in X], names[1:], columns[1:]
+    if dropped:
+        notes.append(f"{dropped:,} rows with a missing value were skipped (--drop-missing)." if dropped > 1
+                     else "1 row with a missing value was skipped (--drop-missing).")
+    zero, one = sorted(spellings)           # numbers by value, before text in text order
+    Y = [int(key == one) for _, _, key in kept]
+    label_note = (f"{label_name}; {spellings[one]!r} is taken as 1 and {spellings[zero]!r} as 0")
+    return Table(X, Y, names, [line for line, _, _ in kept], columns, count, notes, label_note)
+
+
+def _label_column(label: str | None, row: list[str]) -> tuple[int, list[str] | None]:
+    """The label's column (from 0) and the header, if this first row is one."""
+    cells = [cell.strip() for cell in row]
+    at = len(row) - 1
+    if label is not None:
+        named = [j for j, cell in enumerate(cells) if cell == label.strip()] or \
+            [j for j, cell in enumerate(cells) if cell.lower() == label.strip().lower()]
+        if len(named) == 1:
+            return named[0], cells
+        if label.strip().isdigit():
+            at = int(label) - 1
+            if not 0 <= at < len(row):
+                raise DataError(f"--label {label}: there is no column {label}; line 1 has "
+                                f"{len(row)} columns")
+        else:
+            if all(_number(cell) is None for cell in cells):
+                shown = ", ".join(short(cell, 15) for cell in cells[:6]) + (", ..." if len(cells) > 6 else "")
+                what = "two columns have" if named else "no column has"
+                raise DataError(f"--label {short(label, 20)!r}: {what} that name ({shown})")
+            raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
+                            "name in; give the column's number")
+    header = all(_number(cell) is None for j, cell in enumerate(cells) if j != at)
+    return at, cells if header else None
+
+
+def _column(j: int, header: list[str] | None) -> str:
+    """Column j (from 0) for a message, with its header name if it has one."""
+    name = header[j] if header else ""
+    return f"column {j + 1} ({short(name, 30)!r})" if name else f"column {j + 1}"
+
+
+def _missing(line: int, column: str, cell: str) -> str:
+    shown = "empty" if not cell.strip() else repr(cell.strip())
+    return (f"line {line}: {column} has no value (the cell is {shown}); --drop-missing "
+            "skips the rows that miss one")
+
 
 def make_clouds(seed: int, m: int = 200) -> tuple[Rows, list[int], list[str]]:
     """Two overlapping clouds of two-feature points, half of each class."""
@@ -52,105 +1365,6 @@ def make_clouds(seed: int, m: int = 200) -> tuple[Rows, list[int], list[str]]:
         X.append([rnd.gauss(centre[0], 1.0), rnd.gauss(centre[1], 1.0)])
         Y.append(y)
     return X, Y, ["x1", "x2"]
-
-
-def _number(cell: str) -> float | None:
-    """The finite number in a cell, or None."""
-    try:
-        value = float(cell)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _label_key(cell: str) -> tuple[int, float, str]:
-    """Labels that are the same number written differently ("1", "1.0") share a key."""
-    value = _number(cell)
-    return (0, value, "") if value is not None else (1, 0.0, cell)
-
-
-def read_csv(path: str, sample: int = 20_000, seed: int = 1,
-             ) -> tuple[Rows, list[int], list[str], str, list[int], int]:
-    """Features, 0/1 labels, names, a note, each row's line, and the count of rows.
-
-    The last column is the label, which may be any two distinct values; the
-    first row may be a header; blank lines are skipped.  Every row is checked,
-    but at most ``sample`` of them, chosen at random, are kept.
-    """
-    rnd = random.Random(seed)
-    kept: list[tuple[int, list[float], tuple[int, float, str]]] = []
-    spellings: dict[tuple[int, float, str], str] = {}
-    names: list[str] | None = None
-    width, first_line, count = 0, 0, 0
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            reader = csv.reader(f)
-            end = 0
-            for row in reader:
-                line, end = end + 1, reader.line_num      # physical lines, as an editor counts
-                if not any(cell.strip() for cell in row):
-                    continue
-                if not width:
-                    width, first_line = len(row), line
-                    if len(row) < 2:
-                        raise DataError(f"line {line} has {len(row)} cell; each row needs at least "
-                                        "one feature and a label (the last column)")
-                    if all(_number(cell) is None for cell in row[:-1]):
-                        names = [cell.strip() or f"x{j + 1}" for j, cell in enumerate(row[:-1])]
-                        continue
-                if len(row) != width:
-                    what = "the header names" if names is not None else f"line {first_line} has"
-                    raise DataError(f"line {line} has {len(row)} cells but {what} {width}")
-                x = []
-                for j, cell in enumerate(row[:-1]):
-                    value = _number(cell)
-                    if value is None:
-                        kind = "a finite number" if _is_number(cell) else "a number"
-                        raise DataError(f"line {line}, column {j + 1}: {cell.strip()!r} is not {kind}")
-                    x.append(value)
-                label = row[-1].strip()
-                if not label:
-                    raise DataError(f"line {line}: the label (the last column) is empty")
-                key = _label_key(label)
-                if key not in spellings:
-                    if len(spellings) == 2:
-                        a, b = spellings.values()
-                        raise DataError(f"line {line}: label {label!r} is a third value; the last "
-                                        f"column must hold exactly two ({a!r} and {b!r})")
-                    spellings[key] = label
-                if count < sample:
-                    kept.append((line, x, key))
-                else:
-                    k = rnd.randrange(count + 1)
-                    if k < sample:
-                        kept[k] = (line, x, key)
-                count += 1
-                if count % 500_000 == 0:
-                    print(f"  ... {count:,} rows read", flush=True)
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise DataError(f"cannot read it: {getattr(e, 'strerror', None) or e}") from None
-    if not width:
-        raise DataError("the file has no data: it is empty or blank")
-    if not kept:
-        raise DataError(f"line {first_line} is a header, and no rows of data follow it")
-    if len(spellings) < 2:
-        raise DataError(f"every label (the last column) is {next(iter(spellings.values()))!r}; "
-                        "it needs two different values")
-    kept.sort()
-    zero, one = sorted(spellings)           # numbers by value, before text in text order
-    X = [x for _, x, _ in kept]
-    Y = [int(key == one) for _, _, key in kept]
-    names = names or [f"x{j + 1}" for j in range(width - 1)]
-    note = f"label {spellings[one]!r} is taken as 1 and {spellings[zero]!r} as 0"
-    return X, Y, names, note, [line for line, _, _ in kept], count
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
 
 
 def split(X: Rows, Y: list[int], seed: int,
@@ -167,72 +1381,52 @@ def split(X: Rows, Y: list[int], seed: int,
     return order[n_test:], order[:n_test]
 
 
-# === Learning rates ==========================================================
+def prepare(X: Rows, Y: list[int], names: list[str], seed: int, *, notes: Sequence[str] = (),
+            label_note: str = "", rows_read: int = 0, lines: Sequence[int] | None = None,
+            columns: Sequence[int] | None = None) -> Data:
+    """Split the examples, and standardize both parts with the training part's scaling."""
+    train, test = split(X, Y, seed)
+    X_train = [X[i] for i in train]
+    Y_train, Y_test = [Y[i] for i in train], [Y[i] for i in test]
+    if len(set(Y_train)) < 2:
+        raise DataError("after keeping a quarter aside for testing, the training part holds one "
+                        "class only; more examples of each class are needed")
+    means, deviations = logreg.fit_scaling(X_train)
+    for j, s in enumerate(deviations):
+        if math.isinf(s):
+            raise DataError(f"column {columns[j] if columns else j + 1}: the values are too "
+                            "spread out to standardize as floats")
 
-def steepest_curvature(X: Rows, iterations: int = 60) -> float:
-    """The largest curvature h of J at the start (w = 0, b = 0).
+    def scaled(indexes: list[int]) -> Rows:
+        out = []
+        for i in indexes:
+            try:
+                out.append(logreg.standardize([X[i]], means, deviations)[0])
+            except ValueError:
+                j = next(j for j in range(len(names)) if not _standardizes(X[i][j], means[j], deviations[j]))
+                column = columns[j] if columns else j + 1
+                where = f"line {lines[i]}, column {column}" if lines else f"example {i}"
+                raise DataError(f"{where}: {X[i][j]!r} is too many deviations from the training "
+                                "mean to standardize as a float") from None
+        return out
 
-    There every a is ½, so J's Hessian is ¼·(1/m)·Σ x̃x̃ᵀ with x̃ = (x1..xn, 1).
-    Power iteration finds its largest eigenvalue using only products with the
-    examples, never the n × n matrix.
-
-    >>> steepest_curvature([[1.0], [-1.0]])    # ¼ of the identity: h = ¼
-    0.25
-    """
-    n = len(X[0])
-    v = [1.0] * (n + 1)
-    h = 0.0
-    for _ in range(iterations):
-        Hv = [0.0] * (n + 1)
-        for x in X:
-            t = sum(xj * vj for xj, vj in zip(x, v)) + v[n]       # x̃·v
-            for j, xj in enumerate(x):
-                Hv[j] += t * xj
-            Hv[n] += t
-        Hv = [0.25 * hv / len(X) for hv in Hv]
-        h = math.sqrt(sum(hv * hv for hv in Hv))
-        if h == 0.0:
-            return 0.25
-        v = [hv / h for hv in Hv]
-    return h
-
-
-def bounces(costs: Sequence[float]) -> int:
-    """How many steps raise the cost by a visible amount (0.05).
-
-    >>> bounces([0.7, 0.9, 0.5, 0.52, 0.8, 0.3])    # up 0.2, then up 0.28
-    2
-    """
-    return sum(1 for earlier, later in zip(costs, costs[1:]) if later > earlier + 0.05)
+    return Data(names, X_train, scaled(train), Y_train, scaled(test), Y_test, means, deviations,
+                list(notes), label_note, rows_read)
 
 
-def learning_rate_curves(S: Rows, Y: list[int], h: float,
-                         steps: int = 40) -> list[tuple[str, str, list[float]]]:
-    """Cost curves for a rate too small (0.1/h), about right (1/h), and too big.
-
-    Too big is the first of 2.5/h, 10/h, 40/h and 160/h whose cost rises at
-    least twice, or else 160/h.  J is not a quadratic: its curvature falls as
-    the weights grow, so a rate somewhat above 2/h may rise once and then settle.
-    """
-    def run(rate: float) -> list[float]:
-        return logreg.train(S, Y, learning_rate=rate, iterations=steps)[2]
-
-    big = 2.5 / h
-    big_costs = run(big)
-    while bounces(big_costs) < 2 and big < 160.0 / h:
-        big *= 4.0
-        big_costs = run(big)
-    verdict = "too big: J rises" if bounces(big_costs) >= 2 else "too big: overshoots"
-    return [("o", f"alpha = {0.1 / h:.3g} (0.1/h)  too small: crawls", run(0.1 / h)),
-            ("*", f"alpha = {1.0 / h:.3g} (1/h)  about right", run(1.0 / h)),
-            ("#", f"alpha = {big:.3g} ({big * h:.3g}/h)  {verdict}", big_costs)]
+def _standardizes(value: float, mean: float, deviation: float) -> bool:
+    try:
+        logreg.standardize([[value]], [mean], [deviation])
+    except ValueError:
+        return False
+    return True
 
 
 # === Pictures in the terminal ================================================
 
 def text_chart(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
-               width: int = 60, height: int = 12) -> list[str]:
-    """Cost curves as characters: each curve is (mark, label, costs).
+               width: int = 60, height: int = 12) -> Lines:
+    """Cost curves as characters: each curve is (mark, label, costs), costs[k] after k steps.
 
     >>> text_chart([("*", "flat", [1.0, 1.0])], top=2.0, width=4, height=3)[:4]
     ['   2.00 |    ', '   1.00 |****', '   0.00 |    ', '        +----']
@@ -254,7 +1448,7 @@ def text_chart(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
         lines.append(f" {label} |" + "".join(cells))
     n = max(len(costs) for _, _, costs in curves) - 1
     lines.append("        +" + "-" * width)
-    lines.append(f"         0{'iterations':^{width - 2 * len(str(n))}}{n}")
+    lines.append(f"         0{'steps':^{width - 1 - len(str(n))}}{n}")
     lines += [f"         {mark} {label}" for mark, label, _ in curves]
     if above:
         lines.append("         ^ marks a cost above the top of the chart")
@@ -273,7 +1467,7 @@ def _extent(values: Sequence[float]) -> tuple[float, float]:
 
 
 def text_scatter(S: Rows, Y: Sequence[int], w: Sequence[float], b: float,
-                 width: int = 60, height: int = 20) -> list[str]:
+                 width: int = 60, height: int = 16) -> Lines:
     """The examples as o (y = 0) and + (y = 1), and the line w·x + b = 0 as dots."""
     (x_lo, x_hi), (y_lo, y_hi) = _extent([x[0] for x in S]), _extent([x[1] for x in S])
 
@@ -298,81 +1492,264 @@ def text_scatter(S: Rows, Y: Sequence[int], w: Sequence[float], b: float,
 
 
 # === The same pictures as SVG ================================================
+#
+# Left: the learning-rate lesson's cost curves.  Right, for two features: the
+# examples, the boundary after a few early steps from a random start (dashed),
+# and the training lesson's boundary (bold).
 
-def svg(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
-        S: Rows, Y: Sequence[int], snapshots: Sequence[tuple[int, list[float], float]],
-        names: Sequence[str]) -> str:
-    """Learning curves (left) and, for two features, the data and boundaries (right).
+SVG_FONT = 11                           # px; a character is at most 0.6 of it wide
+COLOURS = ["#d62728", "#2ca02c", "#1f77b4"]
+EARLY = ["#d95f02", "#7570b3", "#1b9e77", "#e7298a"]    # the dashed lines
 
-    snapshots are (iteration, w, b) on standardized features; the last is drawn
-    bold, the earlier ones faint, so the boundary can be seen moving as it learns.
-    """
-    colours = ["#d62728", "#2ca02c", "#1f77b4", "#9467bd"]
-    W, H, pad = 420, 320, 50
-    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="940" height="450" '
-           'font-family="sans-serif" font-size="12">',
-           '<rect width="940" height="450" fill="white"/>']
 
-    def frame(x0: int, title: str, xlabel: str, ylabel: str,
-              xr: tuple[float, float], yr: tuple[float, float]) -> None:
-        out.append(f'<text x="{x0 + pad + (W - pad) / 2}" y="20" text-anchor="middle" '
-                   f'font-size="14">{html.escape(title)}</text>')
-        out.append(f'<rect x="{x0 + pad}" y="30" width="{W - pad}" height="{H - 30}" '
-                   'fill="none" stroke="black"/>')
-        out.append(f'<text x="{x0 + pad + (W - pad) / 2}" y="{H + 35}" '
-                   f'text-anchor="middle">{html.escape(xlabel)}</text>')
-        out.append(f'<text x="{x0 + 14}" y="{30 + (H - 30) / 2}" text-anchor="middle" '
-                   f'transform="rotate(-90 {x0 + 14} {30 + (H - 30) / 2})">{html.escape(ylabel)}</text>')
-        out.append(f'<text x="{x0 + pad}" y="{H + 15}" text-anchor="middle">{xr[0]:.3g}</text>')
-        out.append(f'<text x="{x0 + W}" y="{H + 15}" text-anchor="middle">{xr[1]:.3g}</text>')
-        out.append(f'<text x="{x0 + pad - 4}" y="{H}" text-anchor="end">{yr[0]:.3g}</text>')
-        out.append(f'<text x="{x0 + pad - 4}" y="40" text-anchor="end">{yr[1]:.3g}</text>')
+class Box(NamedTuple):
+    """A frame on the page, and the data ranges it shows."""
+    left: float
+    top: float
+    right: float
+    bottom: float
+    xr: tuple[float, float]
+    yr: tuple[float, float]
 
-    n = max(len(c) for _, _, c in curves)
-    frame(0, "Cost J while training", "iteration", "cost J", (0, n - 1), (0, top))
-    for k, (_, label, costs) in enumerate(curves):
-        points = " ".join(f"{pad + i / max(1, n - 1) * (W - pad):.1f},"
-                          f"{H - min(c, top) / top * (H - 30):.1f}" for i, c in enumerate(costs))
-        out.append(f'<polyline fill="none" stroke="{colours[k % 4]}" stroke-width="1.5" '
-                   f'points="{points}"/>')
-        out.append(f'<text x="{pad}" y="{H + 62 + 16 * k}" fill="{colours[k % 4]}">'
-                   f'&#8212; {html.escape(label)}</text>')
+    def px(self, x1: float, x2: float) -> tuple[float, float]:
+        return (self.left + (x1 - self.xr[0]) / (self.xr[1] - self.xr[0]) * (self.right - self.left),
+                self.bottom - (x2 - self.yr[0]) / (self.yr[1] - self.yr[0]) * (self.bottom - self.top))
 
-    x0 = 490
-    if len(names) != 2:
-        out.append(f'<text x="{x0 + W / 2}" y="{H / 2}" text-anchor="middle">'
-                   f'The boundary is drawn for two features; this data has {len(names)}.</text>')
+
+class Snapshots(NamedTuple):
+    """The boundaries that the SVG draws."""
+    start_w: list[float]            # the random start of the dashed lines
+    start_b: float
+    early: list[tuple[int, list[float], float]]     # (steps, w, b), visibly apart
+    end: tuple[int, list[float], float]             # the training lesson's (steps, w, b)
+
+
+def svg_picture(d: Data, s: Settings) -> str:
+    """The learning curves (left) and, for two features, the boundary as it learns (right)."""
+    W, H = 1000, 490
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" '
+           f'font-family="sans-serif" font-size="{SVG_FONT}">',
+           f'<rect width="{W}" height="{H}" fill="white"/>']
+    _svg_costs(out, rate_curves(d, s), Box(60, 40, 460, 330, (0, 1), (0, 1)))
+    box = Box(580, 40, 980, 330, (0, 1), (0, 1))
+    middle = (box.left + box.right) / 2
+    if d.n != 2:
+        _text(out, middle, 180, f"The boundary is drawn for two features; this data has {d.n}.",
+              "middle")
     else:
-        xr, yr = _extent([x[0] for x in S]), _extent([x[1] for x in S])
-        frame(x0, "The examples and the boundary w·x + b = 0", f"{names[0]} (standardized)",
-              f"{names[1]} (standardized)", xr, yr)
-
-        def px(x1: float, x2: float) -> tuple[float, float]:
-            return (x0 + pad + (x1 - xr[0]) / (xr[1] - xr[0]) * (W - pad),
-                    H - (x2 - yr[0]) / (yr[1] - yr[0]) * (H - 30))
-
-        for x, y in zip(S, Y):
-            cx, cy = px(x[0], x[1])
-            fill = colours[2] if y else "white"
-            out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{fill}" '
-                       f'stroke="{colours[2]}"/>')
-        for k, (iteration, w, b) in enumerate(snapshots):
-            ends = _clip_line(w, b, xr, yr)
-            if not ends:
-                continue
-            (ax, ay), (bx, by) = px(*ends[0]), px(*ends[1])
-            last = k == len(snapshots) - 1
-            style = 'stroke="black" stroke-width="2"' if last else \
-                'stroke="gray" stroke-width="1" stroke-dasharray="4 3" opacity="0.6"'
-            out.append(f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" {style}>'
-                       f'<title>after {iteration} steps</title></line>')
-            out.append(f'<text x="{bx + 3:.1f}" y="{by:.1f}" font-size="10" fill="gray">{iteration}</text>')
-        out.append(f'<text x="{x0 + pad}" y="{H + 62}">filled circles: y = 1;  open circles: '
-                   'y = 0</text>')
-        out.append(f'<text x="{x0 + pad}" y="{H + 78}">dashed: the boundary after the number of '
-                   'steps marked; bold: the end</text>')
+        box = box._replace(xr=_extent([x[0] for x in d.S_train]), yr=_extent([x[1] for x in d.S_train]))
+        try:
+            shots = snapshots(d, s, box)
+        except ValueError:              # the training lesson's fit overflowed
+            _text(out, middle, 172, "No boundary: with α = " f"{s.learning_rate:g}, the training "
+                  "lesson's", "middle")
+            _text(out, middle, 188, "J or a step overflowed a float.", "middle")
+        else:
+            _svg_boundary(out, d, s, box, shots)
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _text(out: list[str], x: float, y: float, text: str, anchor: str = "start",
+          fill: str = "black", size: int = SVG_FONT, extra: str = "") -> None:
+    out.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+               f'fill="{fill}"{extra}>{html.escape(text)}</text>')
+
+
+def _frame(out: list[str], box: Box, title: str, xlabel: str, ylabel: str,
+           xticks: tuple[str, str], yticks: tuple[str, str]) -> None:
+    middle = (box.left + box.right) / 2
+    _text(out, middle, box.top - 16, title, "middle", size=14)
+    out.append(f'<rect x="{box.left}" y="{box.top}" width="{box.right - box.left}" '
+               f'height="{box.bottom - box.top}" fill="none" stroke="black"/>')
+    _text(out, box.left, box.bottom + 15, xticks[0], "middle")
+    _text(out, box.right, box.bottom + 15, xticks[1], "middle")
+    _text(out, middle, box.bottom + 30, xlabel, "middle")
+    _text(out, box.left - 5, box.bottom + 4, yticks[0], "end")
+    _text(out, box.left - 5, box.top + 8, yticks[1], "end")
+    x, y = box.left - 40, (box.top + box.bottom) / 2
+    _text(out, x, y, ylabel, "middle", extra=f' transform="rotate(-90 {x:.1f} {y:.1f})"')
+
+
+def _steps(k: int) -> str:
+    """k steps, in words.
+
+    >>> _steps(1), _steps(12)
+    ('1 step', '12 steps')
+    """
+    return f"{k} step" if k == 1 else f"{k} steps"
+
+
+def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> None:
+    top = 1.5 * math.log(2)
+    box = frame._replace(xr=(0.0, float(r.steps)), yr=(0.0, top))
+    _frame(out, box, "Cost J while training, at three learning rates", "steps", "cost J",
+           ("0", str(r.steps)), ("0", f"{top:.2f}"))
+    above = False
+    for k, c in enumerate(r.curves):
+        colour = COLOURS[k % len(COLOURS)]
+        points = [box.px(i, min(J, top)) for i, J in enumerate(c.costs)]
+        out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="1.5" points="'
+                   + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
+        for (x, y), J in zip(points, c.costs):
+            if J > top:                 # off the chart: a triangle on its top edge
+                above = True
+                out.append(f'<path d="M{x:.1f},{y - 1:.1f} l-4,7 h8 z" fill="{colour}"/>')
+        y = box.bottom + 52 + 16 * k
+        out.append(f'<line x1="{box.left}" y1="{y - 4}" x2="{box.left + 20}" y2="{y - 4}" '
+                   f'stroke="{colour}" stroke-width="2"/>')
+        _text(out, box.left + 26, y, curve_label(c), fill=colour)
+    if above:
+        _text(out, box.left + 26, box.bottom + 52 + 16 * len(r.curves),
+              "▲ marks a cost above the top of the chart")
+
+
+def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapshots) -> None:
+    xr, yr = box.xr, box.yr
+    _frame(out, box, "The boundary w·x + b = 0 as it learns", f"{short(d.names[0], 40)} (standardized)",
+           f"{short(d.names[1], 28)} (standardized)", (f"{xr[0]:.3g}", f"{xr[1]:.3g}"),
+           (f"{yr[0]:.3g}", f"{yr[1]:.3g}"))
+    for x, y in zip(d.S_train, d.Y_train):
+        cx, cy = box.px(x[0], x[1])
+        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3" fill="{"#1f77b4" if y else "white"}" '
+                   'stroke="#1f77b4"/>')
+    lines = [(_steps(k) if k else "start", w, b, EARLY[i % len(EARLY)], False)
+             for i, (k, w, b) in enumerate(shots.early)]
+    steps, w, b = shots.end
+    lines.append((_steps(steps), w, b, "black", True))
+    placed: list[tuple[float, float, float, float]] = []
+    legend: list[tuple[str, str]] = []
+    for k, (label, w, b, colour, bold) in enumerate(lines):
+        segment = _segment(w, b, box)
+        if segment is None:
+            legend.append((f"{label}: outside the frame", colour))
+            continue
+        (ax, ay), (bx, by) = segment
+        style = 'stroke-width="2.5"' if bold else 'stroke-width="1.5" stroke-dasharray="7 4"'
+        out.append(f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" stroke="{colour}" '
+                   f'{style}><title>{html.escape(label)}</title></line>')
+        others = [seg for seg in (_segment(w2, b2, box) for _, w2, b2, _, _ in lines[:k] + lines[k + 1:])
+                  if seg is not None]
+        spot = _label_spot(label, segment, others, placed, box)
+        if spot is None:
+            legend.append((label, colour))
+            continue
+        x0, y0, x1, y1 = spot
+        placed.append(spot)
+        out.append(f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{y1 - y0:.1f}" '
+                   'fill="white" opacity="0.85"/>')
+        _text(out, (x0 + x1) / 2, y1 - 3, label, "middle", fill=colour,
+              extra=' font-weight="bold"' if bold else "")
+    start = f"w = {_vector(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
+    caption = ["Filled circles: y = 1; open circles: y = 0.",
+               f"Dashed: from {start}, α = {s.learning_rate:g},",
+               "   after the steps marked (a random start of the lesson any-start).",
+               f"Bold: the training lesson's boundary, after {steps} steps from 0."]
+    colours = ["black"] * len(caption) + [colour for _, colour in legend]
+    caption += [label for label, _ in legend]
+    for k, (text, colour) in enumerate(zip(caption, colours)):
+        _text(out, box.left - 40, box.bottom + 52 + 16 * k, text, fill=colour)
+
+
+def snapshots(d: Data, s: Settings, box: Box, apart: float = 14.0) -> Snapshots:
+    """Up to four early boundaries from the random start farthest from the end, spread over the
+    way there, each at least ``apart`` pixels from the others and from the end; and the end,
+    the training lesson's."""
+    w_end, b_end, costs = fit(d, s)
+    end = _segment(w_end, b_end, box)
+    starts = random_starts(d, s)
+    w0, b0 = max(starts, key=lambda start: _apart(_segment(start[0], start[1], box), end))
+    w, b = list(w0), b0
+    way: list[tuple[int, list[float], float, Segment, float]] = []
+    for k in range(min(s.iterations, 200) + 1):
+        here = _segment(w, b, box)
+        if here is not None and _apart(here, end) >= apart:
+            way.append((k, w, b, here, _apart(here, end)))
+        try:
+            _, dw, db = logreg.propagate(w, b, d.S_train, d.Y_train)
+            w, b = logreg.update(w, b, dw, db, s.learning_rate)
+        except ValueError:              # overflowed: the training lesson says so
+            break
+    chosen: list[tuple[int, list[float], float, Segment, float]] = []
+    if way:
+        # the first and the last that stand apart from the end, and two between,
+        # at even fractions of the distance still to go
+        near = next((p for p in reversed(way) if p[4] >= 2 * apart), way[-1])
+        targets = [way[0][4] + (near[4] - way[0][4]) * t for t in (1 / 3, 2 / 3)]
+        picks = [way[0]] + [min(way, key=lambda p: abs(p[4] - target)) for target in targets] + [near]
+        for p in sorted({p[0]: p for p in picks}.values(), key=lambda p: p[0]):
+            if all(_apart(p[3], q[3]) >= apart for q in chosen):
+                chosen.append(p)
+    return Snapshots(list(w0), b0, [(k, w, b) for k, w, b, _, _ in chosen], (len(costs) - 1, w_end, b_end))
+
+
+Segment = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _segment(w: Sequence[float], b: float, box: Box) -> Segment | None:
+    """The part of w1·x1 + w2·x2 + b = 0 inside the box, in pixels, or None."""
+    ends = _clip_line(w, b, box.xr, box.yr)
+    return (box.px(*ends[0]), box.px(*ends[1])) if ends else None
+
+
+def _apart(p: Segment | None, q: Segment | None) -> float:
+    """How far apart two drawn lines look: the mean distance between them, in pixels.
+
+    >>> _apart(((0.0, 0.0), (10.0, 0.0)), ((0.0, 4.0), (10.0, 4.0)))
+    4.0
+    """
+    if p is None or q is None:
+        return math.inf
+
+    def mean_distance(a: Segment, c: Segment) -> float:
+        (x1, y1), (x2, y2) = c
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        points = [(a[0][0] + t / 10 * (a[1][0] - a[0][0]), a[0][1] + t / 10 * (a[1][1] - a[0][1]))
+                  for t in range(11)]
+        return sum(abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / length for x, y in points) / 11
+
+    return (mean_distance(p, q) + mean_distance(q, p)) / 2
+
+
+def _label_spot(label: str, segment: Segment, others: list[Segment],
+                placed: list[tuple[float, float, float, float]],
+                box: Box) -> tuple[float, float, float, float] | None:
+    """Where along its line a label's box fits, clear of the other labels and farthest from other lines."""
+    w, h = 0.6 * SVG_FONT * len(label) + 6, SVG_FONT + 4
+    best, score = None, -1.0
+    for t in [k / 20 for k in range(2, 19)]:
+        x = segment[0][0] + t * (segment[1][0] - segment[0][0])
+        y = segment[0][1] + t * (segment[1][1] - segment[0][1])
+        spot = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+        if spot[0] < box.left + 2 or spot[2] > box.right - 2 or spot[1] < box.top + 2 or \
+                spot[3] > box.bottom - 2 or any(_overlap(spot, other, 2.0) for other in placed):
+            continue
+        near = min([_distance((x, y), other) for other in others], default=math.inf)
+        if near > score:
+            best, score = spot, near
+    return best
+
+
+def _overlap(p: tuple[float, float, float, float], q: tuple[float, float, float, float],
+             margin: float = 0.0) -> bool:
+    """Whether two boxes (left, top, right, bottom) overlap, or come within margin.
+
+    >>> _overlap((0, 0, 10, 10), (5, 5, 20, 20)), _overlap((0, 0, 10, 10), (11, 0, 20, 10))
+    (True, False)
+    """
+    return p[0] < q[2] + margin and q[0] < p[2] + margin and p[1] < q[3] + margin and q[1] < p[3] + margin
+
+
+def _distance(point: tuple[float, float], segment: Segment) -> float:
+    """The distance from a point to a segment.
+
+    >>> _distance((5.0, 3.0), ((0.0, 0.0), (10.0, 0.0))), _distance((13.0, 4.0), ((0.0, 0.0), (10.0, 0.0)))
+    (3.0, 5.0)
+    """
+    (x1, y1), (x2, y2) = segment
+    dx, dy = x2 - x1, y2 - y1
+    t = max(0.0, min(1.0, ((point[0] - x1) * dx + (point[1] - y1) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.hypot(point[0] - x1 - t * dx, point[1] - y1 - t * dy)
 
 
 def _clip_line(w: Sequence[float], b: float, xr: tuple[float, float],
@@ -396,420 +1773,105 @@ def _clip_line(w: Sequence[float], b: float, xr: tuple[float, float],
             if xr[0] <= x1 <= xr[1]:
                 ends.append((x1, x2))
     ends = sorted(set(ends))
-    return [ends[0], ends[-1]] if len(ends) >= 2 else []
+    return [ends[0], ends[-1]] if len(ends) >= 2 and ends[0] != ends[-1] else []
 
 
-# === Words and numbers =======================================================
-
-def equation(w: Sequence[float], b: float, names: Sequence[str]) -> str:
-    """z = w1·x1 + ... + b, written out with signs.
-
-    >>> equation([1.5, -2.0], 0.25, ["x1", "x2"])
-    'z = 1.5·x1 - 2·x2 + 0.25'
-    """
-    terms = [f"{wj:.4g}·{name}" for wj, name in zip(w, names)] + [f"{b:.4g}"]
-    return "z = " + " ".join(t if k == 0 else ("- " + t[1:] if t[0] == "-" else "+ " + t)
-                             for k, t in enumerate(terms))
-
-
-def show_weights(w: Sequence[float], b: float, raw_w: Sequence[float], raw_b: float,
-                 names: Sequence[str]) -> None:
-    if len(names) <= 4:
-        print(f"Learned, in the original units:  {equation(raw_w, raw_b, names)}")
-        print(f"and on standardized features:    {equation(w, b, names)}")
-        return
-    print(f"The {min(6, len(names))} largest weights, on standardized features "
-          "(a change of one deviation) and in the original units:")
-    for j in sorted(range(len(names)), key=lambda j: -abs(w[j]))[:6]:
-        print(f"  {names[j][:28]:28} {w[j]:+9.4f} {raw_w[j]:+12.4g}")
-    print(f"  {'b':28} {b:+9.4f} {raw_b:+12.4g}")
-
-
-def standard_error(p: float, k: int) -> float:
-    """One standard error of an accuracy p measured on k test examples.
-
-    >>> round(standard_error(0.8, 50), 3)
-    0.057
-    """
-    return math.sqrt(p * (1 - p) / k)
-
-
-def squared_error_gradient(w: float, x: float, y: int) -> float:
-    """d/dw of ½(σ(w·x) − y)², the squared error of one example: (a − y)·a(1 − a)·x.
-
-    >>> squared_error_gradient(0.0, 1.0, 1)     # a = ½: (−½)·¼·1
-    -0.125
-    """
-    a = logreg.sigmoid(w * x)
-    return (a - y) * logreg.sigmoid_derivative(w * x) * x
-
-
-# === The lessons =============================================================
-
-class Tour:
-    """The data, split, standardized, and what the lessons share."""
-
-    def __init__(self, X: Rows, Y: list[int], names: list[str], note: str | None,
-                 lines: list[int] | None, rows_read: int, args: argparse.Namespace) -> None:
-        self.args, self.names, self.note, self.rows_read = args, names, note, rows_read
-        self.n = len(names)
-        train, test = split(X, Y, args.seed)
-        self.X_train = [X[i] for i in train]
-        self.Y_train, self.Y_test = [Y[i] for i in train], [Y[i] for i in test]
-        self.m, self.m_test = len(train), len(test)
-        if len(set(self.Y_train)) < 2:
-            raise DataError("after keeping a quarter aside for testing, the training part "
-                            "holds one class only; more examples of each class are needed")
-        self.means, self.deviations = logreg.fit_scaling(self.X_train)
-
-        def scaled(indexes: list[int]) -> Rows:
-            out = []
-            for i in indexes:
-                try:
-                    out.append(logreg.standardize([X[i]], self.means, self.deviations)[0])
-                except ValueError:
-                    j = next(j for j in range(self.n) if not self._standardizes(X[i][j], j))
-                    where = f"line {lines[i]}, column {j + 1}" if lines else f"example {i}"
-                    raise DataError(f"{where}: {X[i][j]!r} is too many deviations from the training "
-                                    "mean to standardize as a float") from None
-            return out
-
-        self.S_train, self.S_test = scaled(train), scaled(test)
-        self._fit: tuple[list[float], float, list[float]] | None = None
-        self.snapshots: list[tuple[int, list[float], float]] = []
-        self.curves: list[tuple[str, str, list[float]]] = []
-        self.top = 1.5 * math.log(2)
-        self._h = 0.0
-
-    def _standardizes(self, value: float, j: int) -> bool:
-        try:
-            logreg.standardize([[value]], [self.means[j]], [self.deviations[j]])
-        except ValueError:
-            return False
-        return True
-
-    def fit(self, quiet: bool = True) -> tuple[list[float], float, list[float]]:
-        """Lesson 5's training, run once: with --learning-rate, --iterations and a tolerance."""
-        if self._fit is None:
-            every = 0 if quiet else max(1, self.args.iterations // 8)
-            self._fit = logreg.train(self.S_train, self.Y_train, learning_rate=self.args.learning_rate,
-                                     iterations=self.args.iterations, tolerance=1e-6,
-                                     print_every=every)
-        return self._fit
-
-    def curvature(self) -> float:
-        if not self._h:
-            self._h = steepest_curvature(self.S_train[:2000])
-        return self._h
-
-
-def lesson_1(t: Tour) -> None:
-    shown = ", ".join(t.names) if t.n <= 6 else ", ".join(t.names[:5]) + f" and {t.n - 5} more"
-    total = t.m + t.m_test
-    if t.rows_read > total:
-        print(f"{t.rows_read:,} rows; the tour uses a random {total:,} (--sample N to change).")
-    print(f"{total} examples with {t.n} features ({shown}):")
-    print(f"{t.m} to train on, {t.m_test} kept aside to test.")
-    if t.note:
-        print(f"The labels: {t.note}.")
-    ones = sum(t.Y_train)
-    print(f"Training examples with y = 1: {ones}; with y = 0: {t.m - ones}.")
-    print("Each feature is standardized with the mean and deviation of the training part.")
-    constant = [name for j, name in enumerate(t.names)
-                if min(x[j] for x in t.X_train) == max(x[j] for x in t.X_train)]
-    if constant:
-        print(f"Constant in the training part, so standardized to 0: {', '.join(constant[:5])}.")
-
-
-def lesson_2(t: Tour) -> None:
-    x, y = t.S_train[0], t.Y_train[0]
-    k = min(t.n, 3)
-    xs = ", ".join(f"{v:.3f}" for v in x[:k]) + (", ..." if t.n > k else "")
-    print(f"The first training example, standardized: x = ({xs}), y = {y}; start at w = 0, b = 0.")
-    J, dw, db = logreg.propagate([0.0] * t.n, 0.0, [x], [y])
-    a = logreg.sigmoid(0.0)
-    print("Forward:   z = w·x + b = 0")
-    print(f"           a = σ(z) = {a}")
-    print(f"           L = −(y·log a + (1 − y)·log(1 − a)) = log 2 = {J:.6f}")
-    print(f"Backward:  da = −y/a + (1 − y)/(1 − a) = {logreg.loss_derivative(a, y):+g}")
-    print(f"           dz = da·a(1 − a) = a − y = {a - y:+g}")
-    for j in range(k):
-        print(f"           dw{j + 1} = x{j + 1}·dz = {x[j]:.3f}·({a - y:+g}) = {dw[j]:+.4f}")
-    print(f"           db = dz = {db:+g}")
-    print("Backpropagation computed these; gradient descent will use them for a step.")
-
-
-def lesson_3(t: Tour) -> None:
-    w, b = [0.5] * t.n, 0.1
-    J, dw, db = logreg.propagate(w, b, t.S_train, t.Y_train)
-    eps = 1e-3
-    moved = logreg.cost([w[0] + eps] + w[1:], b, t.S_train, t.Y_train) - J
-    print(f"At w = (0.5, ...), b = 0.1, J = {J:.6f} and dw1 = {dw[0]:+.6f}.")
-    print(f"Nudge w1 by ε = {eps:g}: J moves by {moved:+.6e}; dw1·ε = {dw[0] * eps:+.6e}.")
-    print("A derivative is a slope: the change in J is about the derivative times the nudge.")
-    # The check costs two passes over the data per parameter, so on big data
-    # it looks at a corner of it: the first 500 examples and 10 features.
-    S, Y, k = [x[:10] for x in t.S_train[:500]], t.Y_train[:500], min(t.n, 10)
-    if len(S) < t.m or k < t.n:
-        print(f"The check needs two passes per parameter; here it uses {len(S)} examples and {k} features.")
-    J, dw, db = logreg.propagate(w[:k], b, S, Y)
-    check = logreg.gradient_check(w[:k], b, S, Y, dw, db)
-    print(f"gradient_check of propagate's (dw, db):      {check:.1e}   (about 1e-7 or less: right)")
-    buggy = logreg.gradient_check(w[:k], b, S, Y, dw, db * len(S))
-    print(f"and of a db that forgot to divide by m:       {buggy:.1e}   (above about 1e-3: a bug)")
-
-
-def lesson_4(t: Tour) -> None:
-    print("One example, x = 1 and y = 1, from a confidently wrong start, w = −6 (a = σ(−6) = 0.0025):")
-    print(f"  squared error ½(a − y)²: dw = (a − y)·a(1 − a)·x = {squared_error_gradient(-6.0, 1.0, 1):+.5f}")
-    print(f"  cross-entropy L(a, y):    dw = (a − y)·x          = {logreg.sigmoid(-6.0) - 1:+.5f}")
-    print("Fifty steps of gradient descent with α = 1 from there:")
-    w_se = w_ce = -6.0
-    for step in range(1, 51):
-        w_se -= squared_error_gradient(w_se, 1.0, 1)
-        w_ce -= logreg.propagate([w_ce], 0.0, [[1.0]], [1])[1][0]
-        if step in (1, 10, 50):
-            print(f"  after {step:2d}: squared error w = {w_se:+.3f} (a = {logreg.sigmoid(w_se):.3f}),"
-                  f"  cross-entropy w = {w_ce:+.3f} (a = {logreg.sigmoid(w_ce):.3f})")
-    print("Squared error's slope carries a(1 − a), nearly 0 at a wrong and sure start: a plateau.")
-    print("Cross-entropy's dz = a − y is as large as the error, so it pushes hard.")
-
-
-def lesson_5(t: Tour) -> None:
-    a = t.args
-    print(f"Gradient descent from w = 0, b = 0, with α = {a.learning_rate:g}, for at most "
-          f"{a.iterations} steps,")
-    print("stopping once a step lowers J by less than 1e-6:")
-    w, b, costs = t.fit(quiet=False)
-    if len(costs) < a.iterations:
-        print(f"Stopped after {len(costs) - 1} steps: J = {costs[-1]:.6g}.")
-    else:
-        print(f"Ran all {a.iterations} steps: J = {logreg.cost(w, b, t.S_train, t.Y_train):.6g}.")
-    train_acc = logreg.accuracy(t.Y_train, logreg.predict(w, b, t.S_train))
-    test_acc = logreg.accuracy(t.Y_test, logreg.predict(w, b, t.S_test))
-    # At p = 0 or 1 the formula gives 0, which would claim certainty; give its
-    # largest value, at p = ½, instead.
-    se = standard_error(test_acc if 0 < test_acc < 1 else 0.5, t.m_test)
-    print(f"Accuracy: {train_acc:.1%} on the training part, {test_acc:.1%} on the test part "
-          f"(± {se:.1%}, one standard error on {t.m_test}).")
-    raw_w, raw_b = logreg.unstandardize(w, b, t.means, t.deviations)
-    show_weights(w, b, raw_w, raw_b, t.names)
-
-
-def lesson_6(t: Tour) -> None:
-    h = t.curvature()
-    S, Y = t.S_train[:500], t.Y_train[:500]
-    note = f" (on {len(S)} of the training examples)" if len(S) < t.m else ""
-    print(f"At the start J curves most steeply with h = {h:.3g}{note}.  Along that direction,")
-    print("a step of α = 1/h lands on the valley floor; a larger one overshoots it and zigzags,")
-    print("and past α = 2/h it lands higher than it started, so J can rise.")
-    t.curves = learning_rate_curves(S, Y, h)
-    for line in text_chart(t.curves, t.top):
-        print(line)
-    print(f"Lesson 5's α = {t.args.learning_rate:g} is {t.args.learning_rate * h:.2g}/h here.")
-
-
-def lesson_7(t: Tour) -> None:
-    w, b, _ = t.fit()
-    if t.n != 2:
-        print(f"The picture needs exactly two features; this data has {t.n}.")
-        return
-    print("The boundary is where z = 0 and a = ½: on one side the neuron says 1, on the other 0.")
-    print(f"  {t.names[1]} (standardized), upward")
-    for line in text_scatter(t.S_train, t.Y_train, w, b):
-        print(line)
-    print(f"   {t.names[0]} (standardized), rightward")
-    print("   o  y = 0     +  y = 1     @  both     .  the boundary w·x + b = 0")
-
-
-def _kind_of_minimum(t: Tour) -> str:
-    """What is true of this data's minimum: 'single', 'flat' or 'separable' ('' if unknown)."""
-    if t.n > 100:
-        return ""
-    try:
-        logreg.train_newton(t.S_train, t.Y_train)
-    except ValueError as e:
-        return "separable" if "separable" in str(e) else "flat"
-    return "single"
-
-
-def lesson_8(t: Tour) -> None:
-    h = t.curvature()
-    steps = max(30, min(1000, 500_000 // (t.m * (t.n + 1))))
-    rnd = random.Random(t.args.seed)
-    starts = [([0.0] * t.n, 0.0)] + [([rnd.uniform(-3, 3) for _ in t.names], rnd.uniform(-3, 3))
-                                     for _ in range(3)]
-    print(f"Gradient descent from {len(starts)} starts, α = 1/h, at most {steps} steps each:")
-    finals = []
-    for w0, b0 in starts:
-        w, b, costs = logreg.train(t.S_train, t.Y_train, learning_rate=1.0 / h, iterations=steps,
-                                   tolerance=1e-13, w=w0, b=b0)
-        finals.append((w + [b], logreg.cost(w, b, t.S_train, t.Y_train)))
-        if t.n <= 3:
-            print(f"  from w = ({', '.join(f'{v:+.2f}' for v in w0)}), b = {b0:+.2f}"
-                  f"  to  w = ({', '.join(f'{v:+.4f}' for v in w)}), b = {b:+.4f}, J = {finals[-1][1]:.6f}")
-    spread = max(max(f[0][k] for f in finals) - min(f[0][k] for f in finals) for k in range(t.n + 1))
-    cost_spread = max(c for _, c in finals) - min(c for _, c in finals)
-    print(f"The weights differ by at most {spread:.1e}; the costs by at most {cost_spread:.1e}.")
-    kind = _kind_of_minimum(t)
-    if kind == "flat":
-        print("J is convex, so every start can reach the lowest cost; but here a feature is constant")
-        print("or a combination of others, so many weights share it, and the starts need not meet.")
-    elif kind == "separable":
-        print("The classes are separable: J has no minimum, the weights keep growing, and each")
-        print("start drifts on its own way toward cost 0.")
-    elif spread <= 1e-3 * max(1.0, max(abs(v) for v in finals[0][0])):
-        print("They meet: J is convex, and on this data its minimum is one single point."
-              if kind == "single" else "They meet.")
-    elif kind == "single":
-        print("They have not met yet: the minimum here is one single point, and gradient descent")
-        print("needs more steps than the demo spends to get there from every start.")
-    else:
-        print("They have not met yet; whether they would depends on the data (logreg.py, section 10).")
-
-
-def overfitting_data(seed: int, m: int, noise: int = 30) -> tuple[Rows, list[int]]:
-    """m examples: one feature that predicts y a little, and `noise` that do not."""
-    rnd = random.Random(seed)
-    X, Y = [], []
-    for i in range(m):
-        y = i % 2
-        X.append([rnd.gauss(0.5 if y else -0.5, 1.0)] + [rnd.gauss(0.0, 1.0) for _ in range(noise)])
-        Y.append(y)
-    return X, Y
-
-
-def lesson_9(t: Tour) -> None:
-    X, Y = overfitting_data(t.args.seed, 40)
-    X_new, Y_new = overfitting_data(t.args.seed + 1, 1000)
-    print(f"New made-up data: {len(X)} examples of {len(X[0])} features, one of which carries a")
-    print("little signal; the rest are noise.  Then 1000 new examples of the same kind to test on.")
-    print("      λ   training accuracy   test accuracy    ‖w‖")
-    h = steepest_curvature(X)
-    for l2 in (0.0, 1.0, 10.0, 100.0):
-        # the penalty adds λ/m to the curvature, so the rate 1/h shrinks with it
-        w, b, _ = logreg.train(X, Y, learning_rate=1.0 / (h + l2 / len(X)), iterations=300, l2=l2)
-        train_acc = logreg.accuracy(Y, logreg.predict(w, b, X))
-        test_acc = logreg.accuracy(Y_new, logreg.predict(w, b, X_new))
-        print(f"  {l2:5g}   {train_acc:17.1%}   {test_acc:13.1%}   {math.hypot(*w):6.2f}")
-    print("With nearly as many weights as examples, λ = 0 fits the noise: near-perfect on the training")
-    print("examples, much worse on new ones.  A larger λ keeps w small and gives up training fit;")
-    print("whether test accuracy gains, and how much, depends on the data.")
-    print(f"How sure is a test accuracy?  One standard error is √(p(1 − p)/k): on k = 1000, "
-          f"{standard_error(0.6, 1000):.1%} at p = 0.6;")
-    print(f"on the {t.m_test} examples kept aside in lesson 5, {standard_error(0.8, t.m_test):.1%} "
-          "at p = 0.8.  Gaps that small are chance.")
-
-
-def lesson_10(t: Tour) -> None:
-    if t.n > 100:
-        print(f"Newton's method solves a {t.n + 1} × {t.n + 1} system each step; the demo skips it")
-        print("for more than 100 features.  That cost is why networks train by gradient descent.")
-        return
-    started = time.perf_counter()
-    try:
-        w, b, costs = logreg.train_newton(t.S_train, t.Y_train)
-    except ValueError as e:
-        print(f"Newton's method stops: {e}.")
-        w, b, costs = logreg.train_newton(t.S_train, t.Y_train, l2=1.0)
-        print("With l2 = 1, so that the minimum is one point:")
-        l2 = 1.0
-    else:
-        l2 = 0.0
-    newton_time = time.perf_counter() - started
-    print(f"Newton's method: {len(costs)} steps, {newton_time * 1000:.0f} ms, J = {costs[-1]:.10f}")
-    h, budget = t.curvature(), max(200, min(5000, 5_000_000 // (t.m * (t.n + 1))))
-    started = time.perf_counter()
-    w_gd, b_gd, gd_costs = logreg.train(t.S_train, t.Y_train, learning_rate=1.0 / h,
-                                        iterations=budget, tolerance=1e-15, l2=l2)
-    gd_time = time.perf_counter() - started
-    gap = logreg.cost(w_gd, b_gd, t.S_train, t.Y_train, l2=l2) - costs[-1]
-    differ = max(abs(p - q) for p, q in zip(w_gd + [b_gd], w + [b]))
-    print(f"Gradient descent, α = 1/h: {len(gd_costs)} steps, {gd_time * 1000:.0f} ms, "
-          f"J higher by {gap:.1e}")
-    print(f"The weights differ by at most {differ:.1e}.")
-    print("Newton uses the curvature a(1 − a)·x̃x̃ᵀ to take the whole way down in a few steps.")
-
-
-# === Running the tour ========================================================
-
-def take_snapshots(t: Tour) -> None:
-    """The boundary after a few numbers of steps, for the SVG's faint lines."""
-    w, b = [0.0] * t.n, 0.0
-    done = 0
-    for k in (1, 3, 10, 30):
-        if k >= t.args.iterations:
-            break
-        w, b, _ = logreg.train(t.S_train, t.Y_train, learning_rate=t.args.learning_rate,
-                               iterations=k - done, w=w, b=b)
-        done = k
-        t.snapshots.append((k, w, b))
-    w, b, costs = t.fit()
-    t.snapshots.append((len(costs), w, b))
-
-
-def tour(X: Rows, Y: list[int], names: list[str], note: str | None, args: argparse.Namespace,
-         lines: list[int] | None = None, rows_read: int = 0) -> None:
-    t = Tour(X, Y, names, note, lines, rows_read, args)
-    lessons: list[Callable[[Tour], None]] = [lesson_1, lesson_2, lesson_3, lesson_4, lesson_5,
-                                             lesson_6, lesson_7, lesson_8, lesson_9, lesson_10]
-    chosen = [args.lesson] if args.lesson else range(1, len(lessons) + 1)
-    for k in chosen:
-        print(f"\n== {k}. {LESSONS[k - 1]} " + "=" * max(0, 58 - len(LESSONS[k - 1])))
-        lessons[k - 1](t)
-    if args.svg:
-        if not t.curves:
-            t.curves = learning_rate_curves(t.S_train[:500], t.Y_train[:500], t.curvature())
-        if t.n == 2:
-            take_snapshots(t)
-        with open(args.svg, "w", encoding="utf-8") as f:
-            f.write(svg(t.curves, t.top, t.S_train, t.Y_train, t.snapshots, names))
-        print(f"\nWrote the learning curves and the boundary to {args.svg}.")
-
+# === The command line ========================================================
 
 # Characters that a console may not print (Windows writes cp1252 when output is
 # redirected), and plain stand-ins for them.
 PLAIN = str.maketrans({"σ": "sigma", "α": "alpha", "λ": "lambda", "ε": "eps", "½": "1/2",
-                       "·": "*", "−": "-", "‖": "||", "√": "sqrt", "×": "x", "±": "+/-",
-                       "≈": "~", "…": "...", "—": "-", "²": "^2", "̃": "~", "ᵀ": "'"})
+                       "¼": "1/4", "·": "*", "−": "-", "‖": "||", "√": "sqrt", "×": "x",
+                       "±": "+/-", "≈": "~", "…": "...", "—": "-", "²": "^2", "̃": "~", "ᵀ": "'",
+                       "▲": "^"})
 
 
 class _PlainWriter:
     """A text stream that turns characters its console lacks into plain ones."""
 
-    def __init__(self, stream: "object") -> None:
+    def __init__(self, stream: Any) -> None:
         self.stream = stream
 
     def write(self, text: str) -> int:
         encoding = getattr(self.stream, "encoding", None) or "ascii"
         text = text.translate(PLAIN).encode(encoding, "replace").decode(encoding)
-        return self.stream.write(text)  # type: ignore[attr-defined, no-any-return]
+        return int(self.stream.write(text))
 
     def flush(self) -> None:
-        self.stream.flush()  # type: ignore[attr-defined]
+        self.stream.flush()
 
 
 def _console_safe() -> None:
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         try:
-            "σα½·−‖√×λε".encode(getattr(stream, "encoding", None) or "ascii")
+            "σα½·−‖√×λε¼▲".encode(getattr(stream, "encoding", None) or "ascii")
         except (UnicodeEncodeError, LookupError):
             setattr(sys, name, _PlainWriter(stream))
 
 
+def screen(lines: Lines) -> Lines:
+    """Lines as the console will show them: plain characters where it lacks others, and
+    lines that grew past the screen's width wrapped again."""
+    if not isinstance(sys.stdout, _PlainWriter):
+        return lines
+    out: Lines = []
+    for line in (line.translate(PLAIN) for line in lines):
+        indent = " " * (len(line) - len(line.lstrip()))
+        out += para(line.strip(), indent) if len(line) > WIDTH else [line]
+    return out
+
+
+def run_lesson(k: int, one: Lesson, d: Data, s: Settings) -> Lines:
+    """One lesson's heading and text; a lesson that cannot finish says why in one sentence."""
+    heading = f"== {k}. {one.name}: {one.title} "
+    try:
+        body = one.show(one.compute(d, s))
+    except CannotFinish as e:
+        body = para(str(e))
+    except (ValueError, ArithmeticError) as e:
+        body = para(f"This lesson cannot finish: {e}.")
+    return [heading + "=" * max(2, WIDTH - 1 - len(heading))] + body
+
+
+def tour(d: Data, s: Settings, chosen: Sequence[int]) -> None:
+    """Run the chosen lessons (indexes into LESSONS) and print them."""
+    for k in chosen:
+        print()
+        for line in screen(run_lesson(k + 1, LESSONS[k], d, s)):
+            print(line)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:        # one line, not the usage too
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
 def _positive(text: str) -> float:
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
     if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
     return value
 
 
 def _count(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is not a whole number of 1 or more")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
     return value
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
 
 
 def _path(text: str) -> str:
@@ -819,45 +1881,99 @@ def _path(text: str) -> str:
 
 
 def _lesson(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= len(LESSONS):
-        raise argparse.ArgumentTypeError(f"{text} is not a lesson; they are 1 to {len(LESSONS)}")
-    return value
+    names = [one.name for one in LESSONS]
+    if text.strip().lower() in names:
+        return names.index(text.strip().lower())
+    if text.strip().isdigit() and 1 <= int(text) <= len(LESSONS):
+        return int(text) - 1
+    raise argparse.ArgumentTypeError(f"{text!r} is not a lesson; give a number from 1 to "
+                                     f"{len(LESSONS)} or a name that --list shows")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The options, checked; a bad one exits with status 2 and one line."""
+    parser = _Parser(prog="demo.py", description="Watch one neuron learn logistic regression, "
+                     "one lesson at a time.", epilog="python3 demo.py --list names the lessons.")
+    parser.add_argument("--list", action="store_true", help="list the lessons, and stop")
+    parser.add_argument("--lesson", type=_lesson, metavar="NAME",
+                        help="run one lesson, by its name or number (default: all)")
+    parser.add_argument("--seed", type=_whole, default=1, metavar="N",
+                        help="seed for the data and the split (default 1)")
+    parser.add_argument("--iterations", type=_count, default=400, metavar="N",
+                        help="at most N steps in the training lesson (default 400)")
+    parser.add_argument("--learning-rate", type=_positive, default=1.0, metavar="ALPHA",
+                        help="α for the training lesson (default 1)")
+    parser.add_argument("--svg", type=_path, metavar="FILE", help="also save the pictures as an SVG file")
+    parser.add_argument("--csv", type=_path, metavar="FILE", help="train on your own data: a CSV "
+                        "file whose label column holds two values; a header row is optional")
+    parser.add_argument("--label", type=_path, metavar="COLUMN", help="the label's column in the "
+                        "CSV file, by header name or number from 1 (default: the last)")
+    parser.add_argument("--drop-missing", action="store_true", help="skip the CSV rows that miss "
+                        "a value (empty, NA, N/A, ?, nan or null)")
+    parser.add_argument("--sample", type=_count, default=20_000, metavar="N", help="use at most N "
+                        "rows of a CSV file, chosen at random (default 20000)")
+    return parser.parse_args(argv)
+
+
+def load(args: argparse.Namespace) -> Data:
+    """The tour's data: the CSV file, or the made-up clouds."""
+    if not args.csv:
+        X, Y, names = make_clouds(args.seed)
+        return prepare(X, Y, names, args.seed)
+    t = read_csv(args.csv, label=args.label, drop_missing=args.drop_missing, sample=args.sample,
+                 seed=args.seed)
+    return prepare(t.X, t.Y, t.names, args.seed, notes=t.notes, label_note=t.label_note,
+                   rows_read=t.rows_read, lines=t.lines, columns=t.columns)
+
+
+def _unwritable(path: str) -> str:
+    """Why path cannot be written ("" if it can); an existing file is left as it is."""
+    existed = os.path.lexists(path)
+    try:
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as e:
+        return e.strerror or str(e)
+    if not existed:
+        os.remove(path)
+    return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the demo with the command line's options; return the exit status."""
     _console_safe()
-    parser = argparse.ArgumentParser(
-        description="Watch one neuron learn logistic regression, one lesson at a time.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="lessons:\n" + "\n".join(f"  {k:2d}. {title}" for k, title in enumerate(LESSONS, 1)))
-    parser.add_argument("--lesson", type=_lesson, metavar="N", help="run lesson N only (default: all)")
-    parser.add_argument("--seed", type=int, default=1, help="seed for the data and the split (default 1)")
-    parser.add_argument("--iterations", type=_count, default=400, help="at most this many training "
-                        "steps in lesson 5 (default 400)")
-    parser.add_argument("--learning-rate", type=_positive, default=1.0, help="α for lesson 5 (default 1)")
-    parser.add_argument("--svg", type=_path, metavar="FILE", help="also save the pictures as an SVG file")
-    parser.add_argument("--csv", type=_path, metavar="FILE", help="train on your own data: a CSV file "
-                        "whose last column is the label (two values); a header row is optional")
-    parser.add_argument("--sample", type=_count, default=20_000, metavar="N", help="use at most N "
-                        "rows of a CSV file, chosen at random (default 20000)")
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
+    if args.list:
+        for k, one in enumerate(LESSONS, 1):
+            print(f"{k:2d}  {one.name:15} {one.title}")
+        return 0
+    if args.svg and (why := _unwritable(args.svg)):
+        print(f"demo.py: --svg {args.svg}: cannot write the SVG there: {why}", file=sys.stderr)
+        return 2
+    if args.label is not None and not args.csv:
+        print("demo.py: --label needs --csv FILE", file=sys.stderr)
+        return 2
     try:
-        if args.csv:
-            X, Y, names, note, lines, rows_read = read_csv(args.csv, args.sample, args.seed)
-            tour(X, Y, names, note, args, lines, rows_read)
-        else:
-            X, Y, names = make_clouds(args.seed)
-            tour(X, Y, names, None, args)
+        d = load(args)
     except DataError as e:
         print(f"demo.py: {args.csv}: {e}", file=sys.stderr)
         return 2
-    except BrokenPipeError:                 # e.g. `python demo.py | head`: nobody reads on
+    s = Settings(args.learning_rate, args.iterations, args.seed)
+    try:
+        tour(d, s, [args.lesson] if args.lesson is not None else range(len(LESSONS)))
+        if args.svg:
+            try:
+                with open(args.svg, "w", encoding="utf-8") as f:
+                    f.write(svg_picture(d, s))
+            except OSError as e:
+                print(f"demo.py: --svg {args.svg}: cannot write the SVG: {e.strerror or e}",
+                      file=sys.stderr)
+                return 2
+            print(f"\nWrote the learning curves and the boundary to {args.svg}.")
+    except BrokenPipeError:                 # e.g. `python3 demo.py | head`: nobody reads on
         sys.stdout = open(os.devnull, "w")
-        return 0
-    except (ValueError, OSError) as e:      # training diverged, or the SVG could not be written
-        print(f"demo.py: {e}", file=sys.stderr)
-        return 1
+    except KeyboardInterrupt:
+        return 130
     return 0
 
 

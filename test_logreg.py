@@ -1837,3 +1837,974 @@ def test_fuzz_campaign_finds_no_broken_promise(capsys: pytest.CaptureFixture[str
         assert snapshot((args, kwargs)) == before, f"{where}: an argument changed"
     capsys.readouterr()
     assert outcomes["returned"] > 1100 and outcomes["ValueError"] > 200 and outcomes["TypeError"] > 200, outcomes
+
+
+# === demo.py =================================================================
+#
+# Each lesson's numbers are asserted on the returned values, recomputed here
+# another way; the printed text is checked for its shape (width, height) and
+# for the sentence that the data calls for.
+
+def run_demo(*args: str, env: dict[str, str] | None = None,
+             isolated: bool = True) -> subprocess.CompletedProcess[str]:
+    """python -S -E demo.py ARGS: no site-packages, as on a machine with nothing installed."""
+    flags = ["-S", "-E"] if isolated else []
+    return subprocess.run([sys.executable, *flags, str(HERE / "demo.py"), *args],
+                          capture_output=True, text=True, timeout=120, cwd=HERE, env=env)
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """demo.main(ARGS) in this process: (status, stdout, stderr)."""
+    status = demo.main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def lessons_in(out: str) -> dict[str, list[str]]:
+    """Each lesson's printed lines, heading first, by the lesson's name."""
+    found: dict[str, list[str]] = {}
+    name = ""
+    for line in out.splitlines():
+        heading = re.match(r"== (\d+)\. ([a-z-]+): ", line)
+        if heading:
+            name = heading[2]
+            found[name] = []
+        if name and line:
+            found[name].append(line)
+    return found
+
+
+def sigma_by_hand(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+
+def cost_by_hand(w: list[float], b: float, X: list[list[float]], Y: list[int]) -> float:
+    """J, as log(1 + e^(∓z)), summed with fsum: a second way to the cost."""
+    total = []
+    for x, y in zip(X, Y):
+        z = b + math.fsum(wj * xj for wj, xj in zip(w, x))
+        t = -z if y else z
+        total.append(max(t, 0.0) + math.log1p(math.exp(-abs(t))))
+    return math.fsum(total) / len(X)
+
+
+def newton_by_hand(X: list[list[float]], Y: list[int], steps: int = 30) -> tuple[list[float], float]:
+    """Newton's method for two features, with Cramer's rule on the 3 × 3 Hessian."""
+    theta = [0.0, 0.0, 0.0]
+    for _ in range(steps):
+        g, H = [0.0] * 3, [[0.0] * 3 for _ in range(3)]
+        for x, y in zip(X, Y):
+            xt = [x[0], x[1], 1.0]
+            a = sigma_by_hand(sum(t * v for t, v in zip(theta, xt)))
+            for i in range(3):
+                g[i] += (a - y) * xt[i] / len(X)
+                for j in range(3):
+                    H[i][j] += a * (1 - a) * xt[i] * xt[j] / len(X)
+
+        def det(M: list[list[float]]) -> float:
+            return (M[0][0] * (M[1][1] * M[2][2] - M[1][2] * M[2][1])
+                    - M[0][1] * (M[1][0] * M[2][2] - M[1][2] * M[2][0])
+                    + M[0][2] * (M[1][0] * M[2][1] - M[1][1] * M[2][0]))
+
+        D = det(H)
+        step = [det([[g[r] if c == k else H[r][c] for c in range(3)] for r in range(3)]) / D for k in range(3)]
+        theta = [t - s for t, s in zip(theta, step)]
+    return theta[:2], theta[2]
+
+
+def clouds(seed: int = 1) -> demo.Data:
+    X, Y, names = demo.make_clouds(seed)
+    return demo.prepare(X, Y, names, seed)
+
+
+def two_features(rows: list[tuple[float, float, int]], names: tuple[str, str] = ("a", "b")) -> demo.Data:
+    return demo.prepare([[a, b] for a, b, _ in rows], [y for _, _, y in rows], list(names), 1)
+
+
+def duplicated(seed: int = 0) -> demo.Data:
+    rnd = random.Random(seed)
+    rows = []
+    for i in range(120):
+        a = rnd.gauss(1 if i % 2 else -1, 1.2)
+        rows.append((a, a, i % 2))
+    return two_features(rows)
+
+
+def constant(seed: int = 1) -> demo.Data:
+    rnd = random.Random(seed)
+    return two_features([(rnd.gauss(i % 2, 1), 1e20, i % 2) for i in range(60)])
+
+
+def separable(seed: int = 1) -> demo.Data:
+    rnd = random.Random(seed)
+    return two_features([(rnd.gauss(0, 1) + (4 if i % 2 else -4), rnd.gauss(0, 1), i % 2) for i in range(60)])
+
+
+def quasi_separated(seed: int = 0) -> demo.Data:
+    """No example on the wrong side of x1 = 0, and examples of both classes on it."""
+    rnd = random.Random(seed)
+    rows = []
+    for i in range(80):
+        y = i % 2
+        x = 0.0 if i < 20 else (abs(rnd.gauss(0, 1)) + 0.1) * (1 if y else -1)
+        rows.append((x, rnd.gauss(0, 1), y))
+    return two_features(rows)
+
+
+def celsius_fahrenheit(seed: int = 0) -> demo.Data:
+    """A temperature in Celsius and in Fahrenheit, each rounded to one decimal."""
+    rnd = random.Random(seed)
+    rows = []
+    for _ in range(200):
+        c = rnd.gauss(15, 8)
+        rows.append((round(c, 1), round(c * 9 / 5 + 32, 1), int(c + rnd.gauss(0, 4) > 15)))
+    return two_features(rows, ("celsius", "fahrenheit"))
+
+
+SETTINGS = demo.Settings()
+
+
+# --- the lessons: named, listed, one place each ------------------------------
+
+LESSON_NAMES = ["data", "graph", "slope", "log-loss", "training", "learning-rates", "boundary",
+           "any-start", "overfitting", "newton", "vectorization"]
+
+
+def test_lessons_are_named_in_the_lectures_order_and_listed_with_number_name_and_title() -> None:
+    assert [one.name for one in demo.LESSONS] == LESSON_NAMES
+    assert any("vector" in one.name for one in demo.LESSONS)
+    done = run_demo("--list")
+    assert done.returncode == 0 and done.stderr == ""
+    rows = done.stdout.splitlines()
+    assert len(rows) == len(LESSON_NAMES)
+    for k, (row, one) in enumerate(zip(rows, demo.LESSONS), 1):
+        assert row.split()[:2] == [str(k), one.name] and row.rstrip().endswith(one.title)
+
+
+def test_each_lesson_is_defined_in_one_place_next_to_its_functions() -> None:
+    source = (HERE / "demo.py").read_text(encoding="utf-8")
+    for one in demo.LESSONS:
+        decorator = f'@lesson("{one.name}", "{one.title}", '
+        assert source.count(decorator) == 1, one.name
+        # the printing function follows its decorator; the computing one stands above it
+        assert source.index(decorator) < source.index(f"def {one.show.__name__}(")
+    # the lessons come first, then the reader, the pictures and the command line
+    marks = ["def data_summary(", "def vectorization(", "def read_csv(", "def text_chart(", "def svg_picture(",
+             "def parse_args("]
+    positions = [source.index(mark) for mark in marks]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("choice", ["log-loss", "4", "LOG-LOSS"])
+def test_a_lesson_runs_alone_by_name_or_by_number(capsys: pytest.CaptureFixture[str], choice: str) -> None:
+    status, out, err = run_main(capsys, "--lesson", choice)
+    assert status == 0 and err == ""
+    assert list(lessons_in(out)) == ["log-loss"]
+    assert out.count("\n== ") == 1 and "== 4. log-loss: Why log loss " in out
+
+
+@pytest.mark.parametrize("option, value, words", [
+    ("--lesson", "abc", "'abc' is not a lesson; give a number from 1 to 11 or a name"),
+    ("--lesson", "0", "'0' is not a lesson"),
+    ("--lesson", "12", "'12' is not a lesson"),
+    ("--iterations", "0", "'0' is not a whole number of 1 or more"),
+    ("--iterations", "ten", "'ten' is not a whole number of 1 or more"),
+    ("--learning-rate", "-1", "'-1' is not a positive number"),
+    ("--learning-rate", "nan", "'nan' is not a positive number"),
+    ("--learning-rate", "fast", "'fast' is not a positive number"),
+    ("--seed", "1.5", "'1.5' is not a whole number"),
+    ("--sample", "-3", "'-3' is not a whole number of 1 or more"),
+    ("--csv", "", "the path is empty"),
+    ("--svg", " ", "the path is empty"),
+    ("--label", "", "the path is empty"),
+])
+def test_bad_options_exit_2_in_one_line_in_the_options_own_words(capsys: pytest.CaptureFixture[str], option: str,
+                                                                 value: str, words: str) -> None:
+    with pytest.raises(SystemExit) as done:
+        demo.main([option, value])
+    out, err = capsys.readouterr()
+    assert done.value.code == 2 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"demo.py: argument {option}: ") and words in lines[0]
+    # no internal function's name, and no usage block
+    assert not re.search(r"_[a-z]+|invalid \w+ value|usage:", lines[0]), lines[0]
+
+
+def test_an_unknown_option_and_a_label_without_a_file_exit_2_in_one_line() -> None:
+    for args, words in [(("--bogus",), "unrecognized arguments: --bogus"),
+                        (("--label", "y"), "--label needs --csv FILE")]:
+        done = run_demo(*args)                  # in a process of its own, as a user runs it
+        assert done.returncode == 2 and len(done.stderr.splitlines()) == 1 and words in done.stderr
+        assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+@pytest.mark.parametrize("where", ["no/such/dir/out.svg", "."])
+def test_a_bad_svg_path_exits_2_naming_the_svg_before_any_lesson_runs(tmp_path: Path, where: str) -> None:
+    done = run_demo("--svg", str(tmp_path / where))
+    assert done.returncode == 2
+    assert done.stdout == ""                                   # before the tour
+    assert done.stderr.splitlines() == [done.stderr.strip()]
+    assert done.stderr.startswith(f"demo.py: --svg {tmp_path / where}: cannot write the SVG there: ")
+
+
+def test_checking_the_svg_path_leaves_an_existing_file_alone_and_adds_none(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.svg"
+    kept.write_text("old")
+    assert demo._unwritable(str(kept)) == "" and kept.read_text() == "old"
+    new = tmp_path / "new.svg"
+    assert demo._unwritable(str(new)) == "" and not new.exists()
+
+
+# --- the screen: 80 columns, 30 lines a lesson -------------------------------
+
+def long_names_csv(tmp_path: Path, features: int = 5) -> str:
+    rnd = random.Random(4)
+    names = ["the passenger's age in whole years at the time of boarding the ship",
+             '"the fare paid for the ticket, in pounds sterling, as recorded by the purser"',
+             '"number of siblings or spouses aboard, counted by the crew on the first night"',
+             '"port of embarkation, as a number from one to three, from the manifest"',
+             "deck"][:features]
+    rows = [",".join(names) + ",survived the sinking of the ship (1 = yes and 0 = no)"]
+    for i in range(300):
+        cells = [f"{rnd.gauss(30, 10):.1f}", f"{rnd.gauss(30, 20):.2f}", str(rnd.randint(0, 3)),
+                 str(rnd.randint(1, 3)), str(rnd.randint(1, 7))][:features]
+        rows.append(",".join(cells + [str(i % 2)]))
+    path = tmp_path / f"long{features}.csv"
+    path.write_text("\n".join(rows) + "\n")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def default_tour() -> str:
+    done = run_demo()
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return done.stdout
+
+
+def assert_fits_a_screen(out: str, lessons: int = 11) -> None:
+    found = lessons_in(out)
+    assert len(found) == lessons
+    for line in out.splitlines():
+        assert len(line) <= 80, line
+    for name, lines in found.items():
+        # a lesson runs from its heading to the blank line before the next one
+        block = out[out.index(lines[0]):].split("\n\n== ")[0].rstrip("\n").splitlines()
+        assert len(block) <= 30, (name, len(block))
+
+
+def test_the_default_tour_fits_a_projected_screen(default_tour: str) -> None:
+    assert_fits_a_screen(default_tour)
+
+
+@pytest.mark.parametrize("features", [2, 5])
+def test_a_tour_of_a_csv_file_with_long_column_names_fits_a_projected_screen(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], features: int) -> None:
+    status, out, err = run_main(capsys, "--csv", long_names_csv(tmp_path, features))
+    assert status == 0 and err == ""
+    assert_fits_a_screen(out)
+    assert "the passenger's age…" in out or "the passenger's age in whol…" in out    # shortened
+
+
+def test_a_cp1252_console_gets_plain_characters_and_still_80_columns() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONIOENCODING"] = "cp1252"
+    done = run_demo(env=env, isolated=False)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "alpha = " in done.stdout and "sigma(z)" in done.stdout and "σ" not in done.stdout
+    assert_fits_a_screen(done.stdout)
+
+
+def test_para_wraps_to_80_columns_without_parting_a_number_from_its_name() -> None:
+    lines = demo.para("word " * 14 + "so p = 57.9% on k = 1000 gives 1.6% ± 0.5%.")
+    assert all(len(line) <= 80 for line in lines) and len(lines) == 2
+    assert "p = 57.9%" in "\n".join(lines) and "k = 1000" in "\n".join(lines)
+    assert not any(line.endswith(("=", "±")) or line.startswith(("=", "±")) for line in lines)
+
+
+def test_the_plain_screen_rewraps_a_line_that_grew_past_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Stream:
+        encoding = "cp1252"
+
+        def write(self, text: str) -> int:
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr(sys, "stdout", demo._PlainWriter(Stream()))
+    line = "α " * 38 + "end"
+    assert len(line) <= 80
+    shown = demo.screen([line, "  √2 ≈ 1.41"])
+    assert all(len(s) <= 80 for s in shown) and len(shown) == 4
+    assert shown[-1] == "  sqrt2 ~ 1.41" and "".join(shown).count("alpha") == 38
+
+
+# --- each lesson's numbers ---------------------------------------------------
+
+def test_data_lesson_counts_the_parts_and_names_constant_features() -> None:
+    d = constant()
+    r = demo.data_summary(d, SETTINGS)
+    assert (r.m, r.m_test) == (45, 15)
+    assert r.ones + sum(d.Y_test) == 30             # half of the 60 examples have y = 1
+    assert r.constant == ["b"] and r.names == ["a", "b"]
+
+
+def test_graph_lesson_gives_the_numbers_of_the_graph_by_hand() -> None:
+    d = clouds()
+    r = demo.graph(d, SETTINGS)
+    x, y = d.S_train[0], d.Y_train[0]
+    assert r.x == x and r.y == y and r.z == 0.0 and r.a == 0.5
+    assert r.L == pytest.approx(math.log(2), abs=1e-15)
+    assert r.da == (-2.0 if y else 2.0)                      # −y/a + (1 − y)/(1 − a) at a = ½
+    assert r.dz == 0.5 - y
+    assert r.dw == pytest.approx([xj * (0.5 - y) for xj in x], abs=1e-15) and r.db == 0.5 - y
+
+
+def test_slope_lesson_nudge_matches_dw1_and_the_check_flags_the_planted_bug() -> None:
+    d = clouds()
+    r = demo.slope(d, SETTINGS)
+    w = [0.5, 0.5]
+    assert r.J == pytest.approx(cost_by_hand(w, 0.1, d.S_train, d.Y_train), abs=1e-12)
+    moved = cost_by_hand([0.501, 0.5], 0.1, d.S_train, d.Y_train) - cost_by_hand(w, 0.1, d.S_train, d.Y_train)
+    assert r.moved == pytest.approx(moved, rel=1e-6)
+    assert r.moved / r.epsilon == pytest.approx(r.dw1, rel=1e-2)          # the slope
+    dw1 = sum((sigma_by_hand(0.5 * x[0] + 0.5 * x[1] + 0.1) - y) * x[0] for x, y in zip(d.S_train, d.Y_train)) / d.m
+    assert r.dw1 == pytest.approx(dw1, rel=1e-12)
+    assert r.check < 1e-7 < 1e-3 < r.buggy
+
+
+def test_log_loss_lesson_squared_error_stalls_where_cross_entropy_pushes() -> None:
+    for w, x, y in [(0.3, 1.5, 1), (-2.0, 0.7, 0), (4.0, -1.0, 1)]:
+        eps = 1e-6
+
+        def half_square(v: float) -> float:
+            return 0.5 * (sigma_by_hand(v * x) - y) ** 2
+        assert demo.squared_error_gradient(w, x, y) == pytest.approx(
+            (half_square(w + eps) - half_square(w - eps)) / (2 * eps), rel=1e-6)
+    r = demo.log_loss(clouds(), SETTINGS)
+    a = sigma_by_hand(-6.0)
+    assert r.squared_dw == pytest.approx((a - 1) * a * (1 - a)) and r.entropy_dw == pytest.approx(a - 1)
+    w_se = w_ce = -6.0
+    by_hand = {}
+    for step in range(1, 51):
+        s = sigma_by_hand(w_se)
+        w_se -= (s - 1) * s * (1 - s)
+        w_ce -= sigma_by_hand(w_ce) - 1
+        by_hand[step] = (w_se, w_ce)
+    assert [k for k, _, _ in r.after] == [1, 10, 50]
+    for k, se, ce in r.after:
+        assert (se, ce) == pytest.approx(by_hand[k], abs=1e-9)
+    assert r.after[-1][1] < -5.5 and r.after[-1][2] > 2.0        # a plateau, and a push
+
+
+def test_training_lesson_counts_steps_stops_by_the_rule_and_scores_against_the_baseline() -> None:
+    d = clouds()
+    r = demo.training(d, SETTINGS)
+    w, b, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1.0, iterations=400, tolerance=1e-6)
+    assert r.steps == len(costs) - 1 and 10 < r.steps < 400
+    assert 0 <= costs[-2] - costs[-1] < 1e-6 and all(costs[k] - costs[k + 1] >= 1e-6 for k in range(r.steps - 1))
+    assert r.J == pytest.approx(cost_by_hand(w, b, d.S_train, d.Y_train), abs=1e-12)
+    assert r.shown[0][0] == 0 and r.shown[0][1] == pytest.approx(math.log(2)) and r.shown[-1][0] == r.steps
+    assert r.rises == 0 and r.highest == r.start
+    right = sum((sigma_by_hand(w[0] * x[0] + w[1] * x[1] + b) > 0.5) == (y == 1) for x, y in zip(d.S_test, d.Y_test))
+    assert r.test_accuracy == pytest.approx(right / 50) and r.m_test == 50
+    ones = sum(d.Y_train)
+    assert r.majority == int(ones > 75) and r.majority_train == pytest.approx(max(ones, 150 - ones) / 150)
+    assert r.majority_test == pytest.approx(d.Y_test.count(r.majority) / 50)
+    p = r.test_accuracy
+    assert r.error == pytest.approx(math.sqrt(p * (1 - p) / 50)) and not r.error_bound
+    raw_w, raw_b = r.raw or ([], 0.0)
+    for x in d.X_train[:5]:           # the same z, in original units and standardized
+        s = [(xj - mu) / sd for xj, mu, sd in zip(x, d.means, d.deviations)]
+        assert raw_w[0] * x[0] + raw_w[1] * x[1] + raw_b == pytest.approx(w[0] * s[0] + w[1] * s[1] + b, abs=1e-9)
+    text = "\n".join(demo.show_training(r))
+    assert f"It stopped after {r.steps} steps" in text and "too large" not in text
+    assert f"Always answering {r.majority}" in text
+
+
+def test_training_lesson_says_a_rate_is_too_large_when_j_rises() -> None:
+    d = clouds()
+    r = demo.training(d, demo.Settings(learning_rate=1000.0))
+    _, _, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1000.0, iterations=400, tolerance=1e-6)
+    ups = [later - earlier for earlier, later in zip(costs, costs[1:]) if later > earlier]
+    assert r.rises == len(ups) > 0 and r.highest == max(costs) > 10
+    text = "\n".join(demo.show_training(r))
+    assert f"J rose at {r.rises} of the {r.steps} steps" in text and "α = 1000 is too large" in text
+
+
+def test_training_lesson_gives_an_upper_bound_for_the_error_of_a_perfect_score() -> None:
+    r = demo.training(separable(), SETTINGS)
+    assert r.test_accuracy == 1.0 and r.error_bound
+    assert r.error == pytest.approx(0.5 / math.sqrt(15))       # √(½·½/k), its largest value
+    assert "100.0% ± at most 12.9% on the 15 test ones" in " ".join(demo.show_training(r))
+
+
+def test_learning_rates_lesson_measures_h_and_where_j_first_rises() -> None:
+    d = clouds()
+    r = demo.rate_curves(d, SETTINGS)
+    # Standardized, J's Hessian at 0 is ¼·[[1, ρ, 0], [ρ, 1, 0], [0, 0, 1]], ρ the
+    # features' correlation: its largest eigenvalue is ¼·(1 + |ρ|).
+    rho = sum(x[0] * x[1] for x in d.S_train) / d.m
+    assert r.h == pytest.approx(0.25 * (1 + abs(rho)), rel=1e-9)
+
+    def costs(multiple: float) -> list[float]:
+        return logreg.train(d.S_train, d.Y_train, learning_rate=multiple / r.h, iterations=40)[2]
+
+    def rise(c: list[float]) -> float:
+        return max([0.0] + [later - earlier for earlier, later in zip(c, c[1:]) if later > earlier * (1 + 1e-12)])
+
+    assert rise(costs(1.99)) == 0.0                         # below 2/h, no step raises J
+    assert r.first_rise is not None and r.visible is not None and r.first_rise <= r.visible
+    for multiple in r.tried:
+        if multiple < r.first_rise:
+            assert rise(costs(multiple)) == 0.0, multiple
+        if multiple < r.visible:
+            assert rise(costs(multiple)) <= demo.VISIBLE, multiple
+    assert rise(costs(r.first_rise)) > 0.0 and rise(costs(r.visible)) > demo.VISIBLE
+    assert r.first_rise > 2.0                               # 2/h is a safe bound, not the threshold
+    assert [c.multiple for c in r.curves] == [0.1, 1.0, r.visible]
+    small, middle, big = (c.costs for c in r.curves)
+    assert small[-1] > middle[-1] + 0.02                    # the small rate crawls
+    text = "\n".join(demo.show_learning_rates(r))
+    assert f"the first to raise J within 40 steps is {r.first_rise:g}/h" in text.replace("\n", " ")
+    assert "J rises by up to" in text and ("^ marks" in text) == (max(big) > 1.5 * math.log(2))
+
+
+@pytest.mark.parametrize("rho", [0.5, 0.004, -0.04, -0.5])
+def test_h_is_the_largest_curvature_even_for_negatively_correlated_features(rho: float) -> None:
+    # a start of (1, 1, 1) is orthogonal to the steepest direction (1, −1, 0) when ρ < 0
+    rnd = random.Random(0)
+    X = []
+    for _ in range(400):
+        u = rnd.gauss(0, 1)
+        X.append([u, rho * u + math.sqrt(1 - rho * rho) * rnd.gauss(0, 1)])
+    d = demo.prepare(X, [i % 2 for i in range(400)], ["u", "v"], 1)
+    r = sum(x[0] * x[1] for x in d.S_train) / d.m
+    assert demo.curvature(d) == pytest.approx(0.25 * (1 + abs(r)), rel=1e-12)
+
+
+def test_text_chart_notes_the_caret_only_when_it_draws_one() -> None:
+    assert not any("^ marks" in line for line in demo.text_chart([("*", "low", [0.5, 0.4])], top=1.0))
+    assert any("^ marks" in line for line in demo.text_chart([("#", "high", [0.5, 3.0])], top=1.0))
+
+
+def test_boundary_lesson_counts_the_examples_on_the_wrong_side() -> None:
+    d = clouds()
+    r = demo.boundary(d, SETTINGS)
+    w, b, _ = logreg.train(d.S_train, d.Y_train, learning_rate=1.0, iterations=400, tolerance=1e-6)
+    assert r.w == pytest.approx(w) and r.b == pytest.approx(b)
+    wrong = sum((sigma_by_hand(w[0] * x[0] + w[1] * x[1] + b) > 0.5) != (y == 1) for x, y in zip(d.S_train, d.Y_train))
+    assert r.wrong == wrong and 0 < wrong < 40
+    lines = demo.show_boundary(r)
+    assert sum(line.startswith("  |") for line in lines) == 16 and any("." in line for line in lines[3:19])
+
+
+def test_any_start_lesson_meets_on_the_clouds_and_says_why() -> None:
+    r = demo.any_start(clouds(), SETTINGS)
+    assert len(r.runs) == 4 and r.runs[0].start_w == [0.0, 0.0]
+    ends = [run.w + [run.b] for run in r.runs]
+    assert r.spread == pytest.approx(max(max(p) - min(p) for p in zip(*ends)))
+    assert r.met and r.spread < 1e-3 and r.cost_spread < 1e-9 and r.minimum.kind == "one"
+    assert "They meet: J is convex, and on this data it has one lowest point." in " ".join(demo.show_any_start(r))
+
+
+# What logreg reports decides the sentence: a kind for each awkward data set.
+AWKWARD: list[tuple[str, Callable[[], demo.Data], str]] = [
+    ("clouds", clouds, "one"),
+    ("a duplicated column", duplicated, "many"),
+    ("a constant column", constant, "many"),
+    ("separable classes", separable, "none"),
+    ("quasi-separated classes", quasi_separated, "none"),
+    ("Celsius and Fahrenheit", celsius_fahrenheit, "poorly"),
+]
+
+
+@pytest.mark.parametrize("what, make, kind", AWKWARD)
+def test_the_minimum_is_judged_by_what_logreg_reports(what: str, make: Callable[[], demo.Data], kind: str) -> None:
+    d = make()
+    assert demo.minimum(d).kind == kind, what
+    if kind == "none":              # some line has no training example on its wrong side
+        assert max(x[0] for x, y in zip(d.X_train, d.Y_train) if y == 0) <= \
+            min(x[0] for x, y in zip(d.X_train, d.Y_train) if y == 1)
+    if kind == "poorly":            # Newton's weights are large; a little l2 makes them small, at about the same J
+        w, b, costs = logreg.train_newton(d.S_train, d.Y_train)
+        w1, b1, _ = logreg.train_newton(d.S_train, d.Y_train, l2=1.0)
+        assert max(map(abs, w)) > 10 > 3 > max(map(abs, w1))
+        assert cost_by_hand(w1, b1, d.S_train, d.Y_train) - costs[-1] < 0.01
+
+
+@pytest.mark.parametrize("what, make, kind", AWKWARD)
+def test_any_start_and_newton_say_only_what_is_true_of_the_minimum(
+        what: str, make: Callable[[], demo.Data], kind: str) -> None:
+    d = make()
+    starts = " ".join(demo.show_any_start(demo.any_start(d, SETTINGS)))
+    newton = " ".join(demo.show_newton(demo.newton(d, SETTINGS)))
+    one = "one lowest point here" in starts or "it has one lowest point" in starts
+    assert one == (kind == "one"), (what, starts)
+    if kind == "none":
+        for text in (starts, newton):
+            assert "J has no minimum" in text and "no training example on its wrong side" in text
+    if kind == "many":
+        assert "J is flat along some direction" in starts and "They meet" not in starts
+        assert "a feature is constant or a combination of others" in newton
+    if kind == "poorly":
+        for text in (starts, newton):
+            assert "poorly determined" in text and "l2 > 0" in text
+    if kind != "one":               # compared where J has one lowest point
+        assert "both methods use l2 = 1" in newton
+
+
+def test_any_start_does_not_claim_the_starts_meet_with_a_duplicated_column() -> None:
+    r = demo.any_start(duplicated(), SETTINGS)
+    assert not r.met and r.spread > 0.1 and r.cost_spread < 1e-9     # apart, at equal cost
+
+
+def test_newton_lesson_agrees_with_a_solver_written_here_and_with_gradient_descent() -> None:
+    d = clouds()
+    r = demo.newton(d, SETTINGS)
+    w, b = newton_by_hand(d.S_train, d.Y_train)
+    assert r.l2 == 0.0 and r.J == pytest.approx(cost_by_hand(w, b, d.S_train, d.Y_train), abs=1e-12)
+    assert r.steps <= 15 < r.gd_steps and 0 <= r.gap < 1e-9 and r.differ < 1e-4
+    text = " ".join(demo.show_newton(r))
+    assert f"in {r.steps} steps it got as low as gradient descent in {r.gd_steps}, to within 1e-9" in text
+
+
+def test_overfitting_lesson_shows_a_large_gap_and_what_l2_does() -> None:
+    d = clouds()
+    r = demo.overfitting(d, SETTINGS)
+    assert (r.m, r.n, r.m_new) == (40, 31, 1000)
+    assert [row[0] for row in r.rows] == [0.0, 1.0, 10.0, 100.0]
+    _, train0, test0, _ = r.rows[0]
+    assert train0 >= 0.95 and test0 <= 0.70                         # memorized noise
+    sizes = [row[3] for row in r.rows]
+    assert sizes == sorted(sizes, reverse=True)                      # λ keeps w small
+    # the standard error that the lesson states is of the accuracy that was measured
+    w, b, _ = logreg.train(d.S_train, d.Y_train, learning_rate=1.0, iterations=400, tolerance=1e-6)
+    right = sum((sigma_by_hand(w[0] * x[0] + w[1] * x[1] + b) > 0.5) == (y == 1) for x, y in zip(d.S_test, d.Y_test))
+    assert r.measured is not None
+    p, k, error, bound = r.measured
+    assert p == pytest.approx(right / 50) and (k, bound) == (50, False)
+    assert error == pytest.approx(math.sqrt(p * (1 - p) / 50))
+    text = " ".join(demo.show_overfitting(r))
+    assert f"p = {p:.1%}, on its k = 50 test examples, has a standard error of {error:.1%}" in text
+    assert "it fits the noise" in text and "A larger λ keeps w smaller and gives up training fit" in text
+    best = max(r.rows, key=lambda row: row[2])[0]
+    assert f"the best test accuracy is at λ = {best:g}." in text
+
+
+def test_vectorization_lesson_gives_the_loops_numbers_and_times_both() -> None:
+    d = clouds()
+    r = demo.vectorization(d, SETTINGS)
+    J, dw, db = r.whole
+    assert J == pytest.approx(cost_by_hand([0.5, 0.5], 0.1, d.S_train, d.Y_train), abs=1e-12)
+    assert r.loop[0] == pytest.approx(J, abs=1e-12) and r.loop[2] == pytest.approx(db, abs=1e-12)
+    assert r.loop[1] == pytest.approx(dw, abs=1e-12) and r.difference < 1e-12
+    assert r.loop_seconds > 0 and r.whole_seconds > 0 and r.sumprod == hasattr(math, "sumprod")
+    text = " ".join(demo.show_vectorization(r))
+    assert "Z = X @ w + b" in text and "dw = X.T @ dZ / m" in text and "compiled code" in text
+    ratio = r.loop_seconds / r.whole_seconds                        # the words follow the measurement
+    if ratio >= 1.05:
+        assert f"{ratio:.1f} times as fast, as measured here" in text
+
+
+def test_the_whole_vector_pass_by_hand_and_the_fallback_dot() -> None:
+    # two examples at w = (1, −1), b = 0: z = −1 and 1, a = σ(−1) and σ(1)
+    X, Y = [[1.0, 2.0], [3.0, 2.0]], [1, 0]
+    J, dw, db = demo.propagate_whole([1.0, -1.0], 0.0, X, Y)
+    a1, a2 = sigma_by_hand(-1.0), sigma_by_hand(1.0)
+    assert J == pytest.approx((math.log1p(math.exp(1.0)) + math.log1p(math.exp(1.0))) / 2)
+    assert dw == pytest.approx([(1 * (a1 - 1) + 3 * a2) / 2, (2 * (a1 - 1) + 2 * a2) / 2]) and db == pytest.approx((a1 - 1 + a2) / 2)
+    u, v = [0.1 * k for k in range(50)], [1.0 - 0.03 * k for k in range(50)]
+    assert demo._sumprod(u, v) == pytest.approx(math.fsum(p * q for p, q in zip(u, v)), rel=1e-12)
+    assert demo.dot(u, v) == pytest.approx(math.fsum(p * q for p, q in zip(u, v)), rel=1e-12)
+
+
+# --- lessons that cannot finish say why, and the tour goes on ----------------
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def test_weights_too_large_for_original_units_are_told_in_the_lesson_and_the_tour_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = "".join(f"{i % 2 * 1e-320},{i % 2}\n" for i in range(40))       # separable, deviation 5e-321
+    status, out, err = run_main(capsys, "--csv", write(tmp_path, "tiny.csv", rows))
+    assert status == 0 and err == ""
+    found = lessons_in(out)
+    assert list(found) == LESSON_NAMES
+    assert "In the original units the weights are too large for a float" in " ".join(found["training"])
+    assert "The picture needs exactly two features; this data has 1." in found["boundary"]
+
+
+def test_a_diverging_rate_stops_the_lessons_that_need_the_fit_and_no_others(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_main(capsys, "--learning-rate", "1e308")
+    assert status == 0 and err == ""
+    found = lessons_in(out)
+    assert list(found) == LESSON_NAMES
+    for name in ("training", "boundary"):
+        assert "the learning rate is too large" in " ".join(found[name]), name
+    assert "They meet" in " ".join(found["any-start"])
+
+
+def test_run_lesson_turns_an_error_into_one_sentence_under_the_heading() -> None:
+    def broken(d: demo.Data, s: demo.Settings) -> None:
+        raise ValueError("the step overflowed a float; lower the learning rate")
+    lines = demo.run_lesson(3, demo.Lesson("broken", "Broken", broken, lambda r: ["never"]), clouds(), SETTINGS)
+    assert lines[0].startswith("== 3. broken: Broken ") and len(lines[0]) <= 80
+    assert lines[1:] == ["This lesson cannot finish: the step overflowed a float; lower the learning rate."]
+
+
+# --- guard rails for real CSV files ------------------------------------------
+
+def test_the_index_that_pandas_writes_is_skipped_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rnd = random.Random(5)
+    rows = sorted([(rnd.gauss(0, 1), rnd.gauss(0, 1), i % 2) for i in range(100)], key=lambda r: r[2])
+    text = ",a,b,y\n" + "".join(f"{i},{a:.3f},{b:.3f},{y}\n" for i, (a, b, y) in enumerate(rows))
+    path = write(tmp_path, "pandas.csv", text)
+    t = demo.read_csv(path)
+    assert t.names == ["a", "b"] and t.columns == [2, 3] and t.X[0] == [round(rows[0][0], 3), round(rows[0][1], 3)]
+    assert any("pandas" in note and "skipped" in note for note in t.notes)
+    status, out, _ = run_main(capsys, "--csv", path, "--lesson", "training")
+    accuracy = re.search(r"Accuracy: ([\d.]+)% on the 75 training examples", out.replace("\n", " "))
+    assert status == 0 and accuracy is not None and float(accuracy[1]) < 80     # not trained on the index
+    # an unnamed first column that is not 0, 1, 2, ... is a feature
+    t = demo.read_csv(write(tmp_path, "ids.csv", ",a,y\n" + "".join(f"{i * 3},{i % 5},{i % 2}\n" for i in range(20))))
+    assert t.names == ["x1", "a"] and not any("pandas" in note for note in t.notes)
+
+
+def test_a_cp1252_file_is_read_as_cp1252_naming_its_first_line_that_is_not_utf8(tmp_path: Path) -> None:
+    rnd = random.Random(6)
+    lines = ["temp,town,level"] + [f"{rnd.gauss(10, 5):.1f},{i % 7},mild" for i in range(5000)]
+    lines += [f"{rnd.gauss(20, 5):.1f},{i % 7},sévère" for i in range(50)]
+    t = demo.read_csv(write(tmp_path, "cp.csv", "\n".join(lines) + "\n", "cp1252"))
+    assert len(t.Y) == 5050 and sum(t.Y) == 50
+    assert "'sévère' is taken as 1" in t.label_note
+    assert t.notes == ["Line 5002 is not UTF-8 (it has byte 0xe9), so the file was read as cp1252 (Windows).  "
+                       "Save it as UTF-8 to be sure of its text."]
+    # a byte that cp1252 lacks: latin-1 then
+    t = demo.read_csv(write(tmp_path, "latin.csv", "a,y\n1,x\n2,\x81\n3,x\n4,\x81\n", "latin-1"))
+    assert "Line 3 is not UTF-8 (it has byte 0x81), so the file was read as latin-1." in t.notes[0]
+
+
+def test_a_utf16_file_is_read_and_said(tmp_path: Path) -> None:
+    t = demo.read_csv(write(tmp_path, "u16.csv", "a\tb\ty\n1\t2\tx\n3\t4\tz\n5\t6\tx\n", "utf-16"))
+    assert t.X == [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]] and t.notes[0].startswith("The file is UTF-16")
+
+
+@pytest.mark.parametrize("separator, name", [(";", "semicolons"), ("\t", "tabs"), ("|", "bars")])
+def test_other_separators_are_found_and_said(tmp_path: Path, separator: str, name: str) -> None:
+    rows = ["age", "fare", "survived"], ["31.5", "7.25", "0"], ["22", "71.3", "1"], ["40", "8.05", "1"]
+    t = demo.read_csv(write(tmp_path, "sep.csv", "".join(separator.join(row) + "\n" for row in rows)))
+    assert t.names == ["age", "fare"] and t.X == [[31.5, 7.25], [22.0, 71.3], [40.0, 8.05]] and t.Y == [0, 1, 1]
+    assert f"Its cells are split at {name}." in t.notes
+
+
+def test_semicolon_files_may_write_decimal_commas(tmp_path: Path) -> None:
+    t = demo.read_csv(write(tmp_path, "fr.csv", "âge;prix;y\n31,5;7,25;non\n22;71,3;oui\n"))
+    assert t.X == [[31.5, 7.25], [22.0, 71.3]] and t.names == ["âge", "prix"]
+    assert "Numbers with a decimal comma, such as 1,5, were read as 1.5." in t.notes
+
+
+def test_a_single_column_file_names_the_separator_that_was_tried(tmp_path: Path) -> None:
+    with pytest.raises(demo.DataError, match=r"line 1 has 1 cell, split at commas"):
+        demo.read_csv(write(tmp_path, "one.csv", "abc\n1\n2\n"))
+
+
+def titanic(tmp_path: Path, age: str = "") -> str:
+    rnd = random.Random(7)
+    rows = ["PassengerId,Survived,Pclass,Age,Fare"]
+    for i in range(1, 81):
+        cell = age if i == 5 else f"{rnd.gauss(30, 10):.0f}"
+        rows.append(f"{i},{i * 7 % 3 % 2},{rnd.randint(1, 3)},{cell},{rnd.gauss(30, 20):.2f}")
+    return write(tmp_path, "titanic.csv", "\n".join(rows) + "\n")
+
+
+@pytest.mark.parametrize("cell", ["", "NA", "N/A", "?", "nan", "NaN", "null", " na "])
+def test_a_missing_value_names_its_line_and_column_and_the_way_forward(tmp_path: Path, cell: str) -> None:
+    path = titanic(tmp_path, cell)
+    with pytest.raises(demo.DataError) as caught:
+        demo.read_csv(path, label="Survived")
+    message = str(caught.value)
+    assert message.startswith("line 6: column 4 ('Age') has no value (the cell is ")
+    assert "--drop-missing" in message
+    t = demo.read_csv(path, label="Survived", drop_missing=True)
+    assert len(t.Y) == 79 and 6 not in t.lines and t.names == ["PassengerId", "Pclass", "Age", "Fare"]
+    assert "1 row with a missing value was skipped (--drop-missing)." in t.notes
+
+
+def test_a_missing_label_is_a_missing_value_too(tmp_path: Path) -> None:
+    path = write(tmp_path, "nolabel.csv", "a,b,y\n1,2,0\n3,4,\n5,6,1\n7,8,NA\n")
+    with pytest.raises(demo.DataError, match=r"line 3: the label, column 3 \('y'\), has no value"):
+        demo.read_csv(path)
+    assert demo.read_csv(path, drop_missing=True).lines == [2, 4]
+
+
+@pytest.mark.parametrize("label", ["Survived", "survived", "2"])
+def test_the_label_column_is_picked_by_name_or_by_number(tmp_path: Path, label: str) -> None:
+    path = titanic(tmp_path, "30")
+    t = demo.read_csv(path, label=label)
+    rows = Path(path).read_text().splitlines()[1:]
+    assert t.Y == [int(row.split(",")[1]) for row in rows]
+    assert t.names == ["PassengerId", "Pclass", "Age", "Fare"] and t.columns == [1, 3, 4, 5]
+    assert t.label_note.startswith("column 2 ('Survived'); '1' is taken as 1")
+
+
+@pytest.mark.parametrize("label, message", [
+    ("Sex", r"--label 'Sex': no column has that name \(PassengerId, Survived, Pclass, Age, Fare\)"),
+    ("9", r"--label 9: there is no column 9; line 1 has 5 columns"),
+])
+def test_a_label_column_that_is_not_there_is_told(tmp_path: Path, label: str, message: str) -> None:
+    with pytest.raises(demo.DataError, match=message):
+        demo.read_csv(titanic(tmp_path, "30"), label=label)
+
+
+def test_a_label_name_needs_a_header(tmp_path: Path) -> None:
+    with pytest.raises(demo.DataError, match=r"the file has no header to find that name in; give the column's number"):
+        demo.read_csv(write(tmp_path, "nohead.csv", "1,2,0\n3,4,1\n"), label="y")
+
+
+def test_a_third_label_in_the_last_column_suggests_label(tmp_path: Path) -> None:
+    with pytest.raises(demo.DataError, match=r"line 4: label '9.5' is a third value; column 3 \('Fare'\) must "
+                                             r"hold exactly two \('1.5' and '2.5'\); --label COLUMN picks"):
+        demo.read_csv(write(tmp_path, "fare.csv", "Id,Survived,Fare\n1,0,1.5\n2,1,2.5\n3,1,9.5\n"))
+
+
+def test_csv_with_text_labels_a_header_and_blank_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rnd = random.Random(0)
+    lines = ["petal length,petal width,species"]
+    for i in range(40):
+        kind = ("versicolor", 4.3, 1.3) if i % 2 else ("virginica", 5.5, 2.0)
+        lines.append(f"{rnd.gauss(kind[1], 0.4):.2f},{rnd.gauss(kind[2], 0.25):.2f},{kind[0]}")
+        if i == 10:
+            lines.append("")
+    status, out, err = run_main(capsys, "--csv", write(tmp_path, "flowers.csv", "\n".join(lines) + "\n"),
+                                "--lesson", "1")
+    assert status == 0 and err == ""
+    words = " ".join(out.split())
+    assert "40 examples with 2 features (petal length, petal width)" in words
+    assert "'virginica' is taken as 1 and 'versicolor' as 0" in words
+
+
+def test_labels_that_are_one_number_written_two_ways_are_one_class(tmp_path: Path) -> None:
+    rows = "\n".join(f"{i},{i * i % 7},{['0', '1', '1.0', '0.0'][i % 4]}" for i in range(40))
+    t = demo.read_csv(write(tmp_path, "l.csv", rows + "\n"))
+    assert t.Y == [int(i % 4 in (1, 2)) for i in range(40)] and "'1' is taken as 1 and '0' as 0" in t.label_note
+
+
+@pytest.mark.parametrize("labels, one", [(["0", "1"], "1"), (["1.0", "0.0"], "1.0"), (["2", "10"], "10"),
+                                         (["M", "B"], "M"), (["yes", "no"], "yes"), (["-1", "1"], "1")])
+def test_the_larger_label_is_taken_as_1(tmp_path: Path, labels: list[str], one: str) -> None:
+    rows = "\n".join(f"{i},{labels[i % 2]}" for i in range(12))
+    t = demo.read_csv(write(tmp_path, "labels.csv", rows + "\n"))
+    assert t.Y == [int(labels[i % 2] == one) for i in range(12)]
+    assert f"{one!r} is taken as 1" in t.label_note
+    assert t.lines == list(range(1, 13)) and t.rows_read == 12 and t.X == [[float(i)] for i in range(12)]
+
+
+def test_a_big_file_is_sampled_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = "\n".join(f"{i % 97},{i % 13},{i % 2}" for i in range(3000))
+    status, out, _ = run_main(capsys, "--csv", write(tmp_path, "big.csv", "a,b,y\n" + rows + "\n"),
+                              "--sample", "500", "--lesson", "1")
+    assert status == 0
+    assert "3,000 rows; the tour uses a random 500 (--sample N to change)." in out
+    assert "500 examples with 2 features (a, b)" in out
+
+
+BAD_FILES = [
+    ("empty.csv", "", r"the file has no data: it is empty or blank"),
+    ("blank.csv", "\n  \n\n", r"the file has no data: it is empty or blank"),
+    ("header.csv", "a,b,label\n\n", r"line 1 is a header, and no rows of data follow it"),
+    ("ragged.csv", "1,2,x\n3,4,y\n5,y\n", r"line 3 has 2 cells but line 1 has 3 \(split at commas\)"),
+    ("wide_header.csv", "a,b,c,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 4"),
+    ("narrow_header.csv", "a,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 2"),
+    ("text.csv", "a,b,c\n1,2,x\n3,abc,y\n", r"line 3, column 2 \('b'\): 'abc' is not a number"),
+    ("nan.csv", "1,2,x\n3,nan,y\n", r"line 2: column 2 has no value \(the cell is 'nan'\)"),
+    ("huge.csv", "1,2,x\n3,1e400,y\n", r"line 2, column 2: '1e400' is not a finite number"),
+    ("inf.csv", "1,2,x\n\n-inf,4,y\n", r"line 3, column 1: '-inf' is not a finite number"),
+    ("quoted.csv", 'a,b,label\n1,2,"x\ny"\n3,oops,z\n', r"line 4, column 2 \('b'\): 'oops' is not a number"),
+    ("one.csv", "1,2,x\n3,4,x\n", r"every label \(column 3\) is 'x'; it needs two different values"),
+    ("three.csv", "1,2,x\n3,4,y\n5,6,z\n", r"line 3: label 'z' is a third value"),
+    ("nolabel.csv", "1,2,x\n3,4, \n", r"line 2: the label, column 3, has no value \(the cell is empty\)"),
+    ("nofeature.csv", "1\n2\n", r"line 1 has 1 cell, split at commas; each row needs at least one feature"),
+    ("tiny.csv", "1,x\n2,y\n", r"the training part holds one class only"),
+    ("allmissing.csv", "a,y\nNA,1\n?,0\n", r"line 2: column 1 \('a'\) has no value"),
+]
+
+
+@pytest.mark.parametrize("name, text, message", BAD_FILES)
+def test_a_bad_file_is_rejected_in_one_line_with_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          name: str, text: str, message: str) -> None:
+    path = write(tmp_path, name, text, "latin-1")
+    status, out, err = run_main(capsys, "--csv", path)
+    assert status == 2 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"demo.py: {path}: ") and re.search(message, lines[0]), lines[0]
+
+
+def test_a_file_whose_rows_all_miss_a_value_says_so_with_drop_missing(tmp_path: Path) -> None:
+    with pytest.raises(demo.DataError, match=r"every one of its 2 rows has a missing value"):
+        demo.read_csv(write(tmp_path, "m.csv", "a,y\nNA,1\n?,0\n"), drop_missing=True)
+
+
+def test_the_line_of_a_value_too_far_out_to_standardize_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Training values 0 and 1e-300 have a deviation near 5e-301; a test value of
+    # 1e10 lies about 2e310 deviations out, beyond the largest float.
+    _, test = demo.split([[0.0]] * 41, [0] * 41, seed=1)
+    rows = [f"{i % 2 * 1e-300},{i % 2}" for i in range(41)]
+    rows[test[0]] = f"1e10,{test[0] % 2}"
+    path = write(tmp_path, "far.csv", "\n".join(rows) + "\n")
+    status, _, err = run_main(capsys, "--csv", path)
+    assert status == 2
+    assert err == (f"demo.py: {path}: line {test[0] + 1}, column 1: 10000000000.0 is "
+                   "too many deviations from the training mean to standardize as a float\n")
+
+
+def test_a_missing_file_is_rejected_in_one_line_with_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run_main(capsys, "--csv", str(tmp_path / "nowhere.csv"))
+    assert status == 2
+    assert err.strip() == f"demo.py: {tmp_path / 'nowhere.csv'}: cannot read it: No such file or directory"
+
+
+def fuzz_csv(rnd: random.Random) -> str:
+    """A small CSV file of the awkward kinds users have."""
+    m, n = rnd.choice([0, 1, 2, 5, 8, 12, 16, 20, 30]), rnd.randint(1, 4)
+    separator = rnd.choice([","] * 6 + [";", "\t"])
+    cells: list[Callable[[], str]] = [
+        lambda: f"{rnd.gauss(0, 1):.3f}", lambda: str(rnd.randint(-3, 3)), lambda: "7.5",
+        lambda: rnd.choice(["1e308", "-1e308", "1e300", "5e-324", "1e-300", "1e-320", "0", "-0"]),
+        lambda: rnd.choice(["nan", "inf", "", " ", "abc", '"1,5"', '"a\nb"', "1e400", "0x10", "½", "NA", "?", "N/A"])]
+    weights = [400, 200, 100, 60, 3]
+    constant = rnd.random() < 0.3
+    index = rnd.random() < 0.15                     # pandas' row index in front
+    lines = []
+    if rnd.random() < 0.5:
+        width = n + rnd.choice([0] * 8 + [1, -1])
+        lines.append(("," if index else "") + separator.join(
+            rnd.choice(["a", "b", "", "x y", "ä", '"q,r"', "Survived"]) for _ in range(width)) + separator + "label")
+    labels = rnd.choice([["0", "1"], ["1", "1.0", "0"], ["yes", "no"], ["-1", "1"], ["0", "1"] * 9 + ["2"],
+                         ["a", "b", "c"], ["0", "1"] * 9 + [""], ["0", "1"] * 9 + ["NA"]] * 5 + [["1", "1"]])
+    for k in range(m):
+        row = ["7.5" if constant and j == 0 else rnd.choices(cells, weights)[0]() for j in range(n)]
+        if rnd.random() < 0.01:
+            row = row[:-1]
+        lines.append((f"{k}," if index else "") + separator.join(row + [rnd.choice(labels)]))
+        if rnd.random() < 0.1:
+            lines.append(rnd.choice(["", " ", ",,"]))
+    ending = rnd.choice(["\n", "\r\n"])
+    return ("\ufeff" if rnd.random() < 0.1 else "") + ending.join(lines) + (ending if rnd.random() < 0.8 else "")
+
+
+def test_fuzzed_csv_files_only_ever_exit_0_or_2_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rnd = random.Random(7)
+    seen = {0: 0, 2: 0}
+    tours = 0
+    for case in range(300):
+        path = tmp_path / f"fuzz{case}.csv"
+        path.write_bytes(fuzz_csv(rnd).encode(rnd.choice(["utf-8"] * 9 + ["cp1252"]), "replace"))
+        extra = rnd.choice([[]] * 6 + [["--drop-missing"]] * 2 + [["--label", "1"], ["--label", "Survived"]])
+        args = ["--csv", str(path), "--iterations", "30", *extra]
+        status = demo.main(args + ["--lesson", "1"])
+        if status == 0 and seen[0] % 4 == 0:                    # every fourth good file: every lesson
+            capsys.readouterr()
+            status, tours = demo.main(args), tours + 1
+        out, err = capsys.readouterr()
+        assert status in (0, 2), (case, path.read_bytes(), err)
+        seen[status] += 1
+        if status == 2:
+            assert len(err.splitlines()) == 1 and err.startswith(f"demo.py: {path}: "), (case, err)
+        else:
+            assert err == "" and "Traceback" not in out, (case, err)
+            assert all(len(line) <= 80 for line in out.splitlines()), (case, out)
+    assert seen[0] > 50 and seen[2] > 100 and tours > 10, (seen, tours)
+
+
+# --- the SVG -----------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def text_boxes(root: ET.Element) -> list[tuple[str, float, float, float, float]]:
+    """Each unrotated text's (text, left, top, right, bottom), a character at most 0.62 em wide."""
+    boxes = []
+    for t in root.iter(f"{SVG}text"):
+        if t.get("transform"):
+            continue
+        size, text = float(t.get("font-size") or 12), t.text or ""
+        width, x, y = 0.62 * size * len(text), float(t.get("x") or 0), float(t.get("y") or 0)
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[t.get("text-anchor") or "start"]
+        boxes.append((text, left, y - 0.8 * size, left + width, y + 0.2 * size))
+    return boxes
+
+
+def svg_of(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> ET.Element:
+    picture = tmp_path / "out.svg"
+    status, out, err = run_main(capsys, "--svg", str(picture), "--lesson", "1", *args)
+    assert status == 0 and err == "" and f"to {picture}." in out
+    return ET.parse(picture).getroot()
+
+
+def test_the_svg_labels_are_legible_and_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for args in [(), ("--seed", "3"), ("--csv", long_names_csv(tmp_path, 2)), ("--learning-rate", "0.2")]:
+        boxes = text_boxes(svg_of(capsys, tmp_path, *args))
+        assert len(boxes) > 15
+        for k, (text, *p) in enumerate(boxes):
+            for other, *q in boxes[k + 1:]:
+                apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
+                assert apart, (args, text, other)
+
+
+def test_the_svg_counts_steps_as_the_text_does_and_its_lines_stand_apart(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = svg_of(capsys, tmp_path, "--seed", "3", "--iterations", "50")
+    d = clouds(3)
+    _, _, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1.0, iterations=50, tolerance=1e-6)
+    assert len(root.findall(f"{SVG}circle")) == d.m                 # one per training example
+    assert len(root.findall(f"{SVG}polyline")) == 3                 # one curve per learning rate
+    lines = root.findall(f"{SVG}line[@stroke-dasharray]")
+    bold = [line for line in root.findall(f"{SVG}line") if line.get("stroke-width") == "2.5"]
+    titles = [line.findtext(f"{SVG}title") for line in lines]
+    assert len(bold) == 1 and bold[0].findtext(f"{SVG}title") == f"{len(costs) - 1} steps"
+    assert 2 <= len(lines) <= 4 and titles[0] == "start"
+    steps = [int(str(title).split()[0]) for title in titles[1:]]
+    assert steps == sorted(steps) and all(0 < k <= 50 for k in steps)
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert f"Bold: the training lesson's boundary, after {len(costs) - 1} steps from 0." in texts
+    assert all(title in texts for title in titles)                  # each line is labelled
+    assert len({line.get("stroke") for line in lines + bold}) == len(lines) + 1    # each its own colour
+
+    def ends(line: ET.Element) -> list[float]:
+        return [float(line.get(k) or 0) for k in ("x1", "y1", "x2", "y2")]
+
+    drawn = [ends(line) for line in lines + bold]
+    for k, p in enumerate(drawn):                                   # visibly apart: ends 10 px or more
+        for q in drawn[k + 1:]:
+            assert max(min(abs(a - b) for a, b in pairs) for pairs in [
+                [(p[0], q[0]), (p[0], q[2])], [(p[1], q[1]), (p[1], q[3])]]) > 10 or \
+                math.hypot(p[0] - q[0], p[1] - q[1]) + math.hypot(p[2] - q[2], p[3] - q[3]) > 20
+
+
+def test_the_svg_marks_costs_above_its_top_as_the_terminal_chart_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = svg_of(capsys, tmp_path)
+    r = demo.rate_curves(clouds(), SETTINGS)
+    above = sum(1 for c in r.curves for J in c.costs if J > 1.5 * math.log(2))
+    assert above > 0 and len(root.findall(f"{SVG}path")) == above
+    assert "▲ marks a cost above the top of the chart" in [t.text for t in root.iter(f"{SVG}text")]
+    assert not root.findall(f"{SVG}polyline[@points='']")
+
+
+def test_the_svg_says_so_for_other_than_two_features(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = svg_of(capsys, tmp_path, "--csv", long_names_csv(tmp_path, 5))
+    assert "The boundary is drawn for two features; this data has 5." in [t.text for t in root.iter(f"{SVG}text")]
+    assert not root.findall(f"{SVG}circle")
+
+
+def test_the_svg_says_why_it_has_no_boundary_when_training_overflowed(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    root = svg_of(capsys, tmp_path, "--learning-rate", "1e308")
+    texts = [t.text or "" for t in root.iter(f"{SVG}text")]
+    assert any(text.startswith("No boundary: with α = 1e+308") for text in texts)
+    assert not root.findall(f"{SVG}circle") and len(root.findall(f"{SVG}polyline")) == 3
