@@ -17,18 +17,25 @@ reader, the pictures and the command line.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
+import doctest
 import functools
 import html
+import importlib.util
+import io
 import math
 import operator
 import os
 import random
+import subprocess
 import sys
 import textwrap
 import time
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple, NoReturn, TypeVar
 
 import logreg
@@ -1776,6 +1783,434 @@ def _clip_line(w: Sequence[float], b: float, xr: tuple[float, float],
     return [ends[0], ends[-1]] if len(ends) >= 2 and ends[0] != ends[-1] else []
 
 
+# === The teaching kit: exercises that grade themselves ========================
+#
+# --exercises DIR writes DIR/logreg.py, a copy of logreg.py whose lecture
+# functions have their bodies blanked, each with a hint; --check FILE grades
+# such a file.  The check runs each exercise in a child process with a time
+# limit, so that a loop that never ends costs one line of the report.  And it
+# hands each exercise this file's own reference σ, loss and pass in place of
+# the exercises it calls, so that one mistake fails one exercise only.
+
+EXERCISES = {           # in the lecture's order: what to compute, and how long it is
+    "sigmoid": "return σ(z) = 1 / (1 + e^(−z)) with math.exp; for z < 0 use the equal "
+               "e^z / (1 + e^z), whose exp cannot overflow (about 4 lines)",
+    "loss": "return −log(a) for y = 1 and −log(1 − a) for y = 0 (math.log, math.log1p), "
+            "or math.inf where that log would be of 0 (about 3 lines)",
+    "cost": "return J, the mean loss over the examples: propagate's first result (1 line)",
+    "propagate_two_features": "for each example: z = w1·x1 + w2·x2 + b, a = sigmoid(z), "
+                              "J += loss_from_z(z, y), dz = a − y, and add x1·dz, x2·dz and dz "
+                              "to dw1, dw2 and db; return the four divided by m (about 12 lines)",
+    "propagate": "the two-feature loop with dw a list and z = b + Σ w[j]·x[j]; divide by m, "
+                 "add the penalty with J, dw = _penalized(J, dw, w, l2, m), and return "
+                 "J, dw, db (about 16 lines)",
+    "update": "return the new w − alpha·dw (a list) and b − alpha·db (about 2 lines)",
+    "train": "for step 0 to iterations: J, dw, db = propagate(w, b, X, Y, l2=l2); append "
+             "J to costs; print it every print_every steps; stop after the last step or one "
+             "that lowers J by less than tolerance; else w, b = update(w, b, dw, db, alpha). "
+             "Return w, b, costs (about 9 lines)",
+    "predict": "1 for each a of predict_proba(w, b, X) above threshold, else 0 (1 line)",
+}
+
+# The checks at a function's door stay in its exercise: they are not the
+# lesson, and they hand the student plain numbers.
+DOOR = {"_examples", "_rows", "_vector", "_number", "_count", "_real", "_label", "_labels"}
+
+
+def blank_exercises(source: str, names: Sequence[str]) -> str:
+    r"""source with the named functions' bodies, after their docstring and door, blanked.
+
+    >>> f = "def loss(a, y):\n    'L.'\n    a = _number(a, 'a')\n    return -a\n"
+    >>> print(blank_exercises(f, ["loss"]))  # doctest: +ELLIPSIS
+    def loss(a, y):
+        'L.'
+        a = _number(a, 'a')
+        raise NotImplementedError(
+            'loss: return −log(a) for y = 1 and −log(1 − a) for y = 0 ...'
+            ...
+        )
+    <BLANKLINE>
+    """
+    lines = source.splitlines(keepends=True)
+    for node in reversed(ast.parse(source).body):
+        if not (isinstance(node, ast.FunctionDef) and node.name in names):
+            continue
+        kept = 1                                # the docstring, then the door's lines
+        while kept < len(node.body) and DOOR & {
+                c.func.id for c in ast.walk(node.body[kept])
+                if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)}:
+            kept += 1
+        indent = " " * node.body[0].col_offset
+        hint = textwrap.wrap(f"{node.name}: {EXERCISES[node.name]}", 72 - len(indent))
+        end = node.body[kept - 1].end_lineno or node.lineno
+        lines[end:node.end_lineno] = [f"{indent}raise NotImplementedError(\n"] + [
+            f"{indent}    {part + ' ' * (k < len(hint) - 1)!r}\n" for k, part in enumerate(hint)] + [
+            f"{indent})\n"]
+    return "".join(lines)
+
+
+def write_exercises(folder: str, only: Sequence[str], force: bool) -> str:
+    """Write folder/logreg.py with the exercises blanked; return its path."""
+    source = Path(logreg.__file__).read_text(encoding="utf-8")
+    target = Path(folder) / "logreg.py"
+    if target.exists() and not force:
+        raise DataError(f"{target} exists already; add --force to replace it")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(blank_exercises(source, only), encoding="utf-8")
+    except OSError as e:
+        raise DataError(f"cannot write {target}: {e.strerror or e}") from None
+    return str(target)
+
+
+# --- The reference the check compares with, written here afresh -------------
+
+def _ref_sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+
+def _ref_loss_from_z(z: float, y: float) -> float:
+    t = -z if y == 1 else z                     # L = log(1 + e^t)
+    return max(t, 0.0) + math.log1p(math.exp(-abs(t)))
+
+
+def _ref_pass(w: Sequence[float], b: float, X: Rows, Y: Sequence[int], l2: float = 0.0,
+              bug: str = "") -> tuple[float, list[float], float]:
+    """(J, dw, db), written afresh; bug plants one of the common mistakes, for diagnosis."""
+    m = len(X)
+    J, dw, db = 0.0, [0.0] * len(w), 0.0
+    for x, y in zip(X, Y):
+        z = b + sum(wj * xj for wj, xj in zip(w, x))
+        a = _ref_sigmoid(z)
+        dz = (a - y) * (a * (1 - a) if bug == "a(1 - a)" else 1.0) * (-1 if bug == "sign" else 1)
+        J += _ref_loss_from_z(z, y)
+        for j in range(len(w)):
+            dw[j] += (x[0] if bug == "x1" and j == 1 else x[j]) * dz
+        db += dz
+    share = 1 if bug == "no m" else m           # that mistake forgets to divide by m
+    return (J / m + l2 / (2 * m) * sum(wj * wj for wj in w),
+            [v / share + l2 * wj / m for v, wj in zip(dw, w)], db / share)
+
+
+def _ref_loss(a: float, y: float) -> float:
+    if y == 1:
+        return -math.log(a) if a > 0 else math.inf
+    return -math.log1p(-a) if a < 1 else math.inf
+
+
+def _ref_propagate(w: Sequence[float], b: float, X: Rows, Y: Sequence[int], *,
+                   l2: float = 0.0) -> tuple[float, list[float], float]:
+    return _ref_pass(list(w), float(b), [list(map(float, x)) for x in X], list(Y), l2)
+
+
+def _ref_update(w: Sequence[float], b: float, dw: Sequence[float], db: float,
+                learning_rate: float) -> tuple[list[float], float]:
+    return [wj - learning_rate * dwj for wj, dwj in zip(w, dw)], b - learning_rate * db
+
+
+# What each exercise may call, replaced by the reference while it is checked.
+_PIECES: dict[str, Callable[..., Any]] = {"sigmoid": _ref_sigmoid, "loss": _ref_loss,
+                                          "loss_from_z": _ref_loss_from_z}
+STAND_INS: dict[str, dict[str, Callable[..., Any]]] = {
+    "cost": {**_PIECES, "propagate": _ref_propagate},
+    "propagate_two_features": _PIECES,
+    "propagate": _PIECES,
+    "train": {**_PIECES, "propagate": _ref_propagate, "update": _ref_update},
+    "predict": _PIECES,
+}
+
+# Small data with x1 ≠ x2 and m = 5, so that "m times too large" and "x1 for
+# x2" show.
+KIT_X = [[0.5, -1.2], [1.5, 0.3], [-0.7, 2.0], [2.2, -0.4], [-1.1, -0.9]]
+KIT_Y = [1, 0, 1, 1, 0]
+KIT_W, KIT_B = [0.3, -0.7], 0.2
+
+
+class Wrong(Exception):
+    """An exercise's answer is wrong; the message says how, for the student."""
+
+
+def _close(got: Any, want: Any, rel: float = 1e-9) -> bool:
+    if isinstance(want, (list, tuple)):
+        return (isinstance(got, (list, tuple)) and len(got) == len(want)
+                and all(_close(g, v, rel) for g, v in zip(got, want)))
+    try:
+        return math.isclose(float(got), float(want), rel_tol=rel, abs_tol=1e-12)
+    except (TypeError, ValueError):
+        return False
+
+
+def _diagnose_pass(got: tuple[Any, ...], want_of: Callable[[str], tuple[Any, ...]]) -> None:
+    """Raise Wrong with the mistake that explains got, if got is not the reference's."""
+    if _close(got, want_of("")):
+        return
+    J, *grad = got
+    J_ref, *grad_ref = want_of("")
+    m = len(KIT_X)
+    if _close(J, m * J_ref) and not _close(J, J_ref):
+        raise Wrong("J is m times too large: J is the mean of the losses, so divide by m")
+    for bug, message in [
+            ("no m", "dw and db are m times too large: did you forget to divide them by m?"),
+            ("a(1 - a)", "dz has an extra factor a(1 − a): through the cross-entropy, "
+                         "dL/dz is simply a − y"),
+            ("x1", "dw2 is computed from x1: it is the mean of x2·dz"),
+            ("sign", "the gradient has the wrong sign: dz is a − y, not y − a")]:
+        if _close(grad, want_of(bug)[1:]):
+            raise Wrong(message)
+    *dw, db = grad
+    *dw_ref, db_ref = grad_ref
+    if _close(db, m * db_ref) and not _close(db, db_ref):
+        raise Wrong("db is m times too large: did you forget to divide it by m?")
+    if _close(dw, [m * v for v in dw_ref]) and not _close(dw, dw_ref):
+        raise Wrong("dw is m times too large: did you forget to divide it by m?")
+    if not _close(J, J_ref):
+        raise Wrong(f"J is {float(J):.6g} where central differences expect {J_ref:.6g}")
+    raise Wrong(f"the gradient is {_short(grad)} where central differences of J give "
+                f"{_short(grad_ref)}")
+
+
+def _short(v: Any) -> str:
+    flat = [x for g in v for x in (g if isinstance(g, (list, tuple)) else [g])]
+    return "(" + ", ".join(f"{float(x):.4g}" for x in flat) + ")"
+
+
+def _numeric_gradient(w: list[float], b: float) -> list[float]:
+    """Central differences of the reference J, as gradient_check makes them."""
+    theta, out = [*w, b], []
+    for k in range(len(theta)):
+        up, down = theta.copy(), theta.copy()
+        up[k] += 1e-6
+        down[k] -= 1e-6
+        J_up = _ref_pass(up[:-1], up[-1], KIT_X, KIT_Y)[0]
+        J_down = _ref_pass(down[:-1], down[-1], KIT_X, KIT_Y)[0]
+        out.append((J_up - J_down) / 2e-6)
+    return out
+
+
+def _check_sigmoid(f: Callable[..., Any]) -> None:
+    if _close(f(2.0), 1 - _ref_sigmoid(2.0)):
+        raise Wrong("σ(z) has e^z where e^(−z) belongs: σ(2) should be about 0.881, "
+                    f"not {float(f(2.0)):.3f}")
+    try:
+        low, high = f(-1000.0), f(1000.0)
+    except OverflowError:
+        raise Wrong("sigmoid(-1000) overflows in math.exp: for z < 0, compute "
+                    "e^z / (1 + e^z), whose exp is at most 1") from None
+    for z in (0.0, 2.0, -3.5, 40.0, -40.0):
+        if not _close(f(z), _ref_sigmoid(z), 1e-12):
+            raise Wrong(f"sigmoid({z:g}) is {f(z)!r}, but 1 / (1 + e^(−z)) is {_ref_sigmoid(z)!r}")
+    if (low, high) != (0.0, 1.0):
+        raise Wrong(f"sigmoid(-1000) and sigmoid(1000) should be 0.0 and 1.0, not {low}, {high}")
+
+
+def _check_loss(f: Callable[..., Any]) -> None:
+    for a, y in ((1.0, 1), (0.0, 0)):
+        try:
+            f(a, y)
+        except ValueError:
+            raise Wrong(f"loss({a}, {y}) raises a math domain error: take only the term "
+                        "that is there, since the other is log(0)") from None
+    if _close(f(0.9, 1), -math.log(0.1)):
+        raise Wrong("the two terms are swapped: y = 1 takes −log(a), and y = 0 takes "
+                    "−log(1 − a)")
+    if _close(f(0.9, 1), math.log(0.9)):
+        raise Wrong("the loss is negative: L = −(y·log(a) + (1 − y)·log(1 − a))")
+    for a, y in ((0.9, 1), (0.9, 0), (0.25, 1), (1e-20, 0)):
+        want = -math.log(a) if y else -math.log1p(-a)
+        if not _close(f(a, y), want, 1e-12):
+            raise Wrong(f"loss({a:g}, {y}) is {f(a, y)!r}, not {want!r}")
+    if f(0.0, 1) != math.inf or f(1.0, 0) != math.inf:
+        raise Wrong("a sure and wrong answer costs inf: loss(0.0, 1) and loss(1.0, 0)")
+
+
+def _check_cost(f: Callable[..., Any]) -> None:
+    got, want = f(KIT_W, KIT_B, KIT_X, KIT_Y), _ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y)[0]
+    if _close(got, len(KIT_X) * want):
+        raise Wrong("J is the sum of the losses, not their mean: divide by m")
+    if not _close(got, want):
+        raise Wrong(f"J is {float(got):.6g} where it should be {want:.6g}")
+    if not _close(f(KIT_W, KIT_B, KIT_X, KIT_Y, l2=2.0), _ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y, 2.0)[0]):
+        raise Wrong("with l2 > 0, J should gain the penalty: pass l2 on to propagate")
+
+
+def _check_two_features(f: Callable[..., Any]) -> None:
+    got = f(*KIT_W, KIT_B, KIT_X, KIT_Y)
+    if not (isinstance(got, tuple) and len(got) == 4):
+        raise Wrong("it should return four numbers: J, dw1, dw2, db")
+    _diagnose_pass((got[0], got[1], got[2], got[3]),
+                   lambda bug: _flat(_ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y, bug=bug)))
+    if not _close(list(got[1:]), _numeric_gradient(KIT_W, KIT_B), 1e-6):
+        raise Wrong("the gradient does not match central differences of J")
+
+
+def _flat(p: tuple[float, list[float], float]) -> tuple[float, ...]:
+    return (p[0], *p[1], p[2])
+
+
+def _check_propagate(f: Callable[..., Any]) -> None:
+    got = f(KIT_W, KIT_B, KIT_X, KIT_Y)
+    if not (isinstance(got, tuple) and len(got) == 3 and isinstance(got[1], list)):
+        raise Wrong("it should return J, the list dw, and db")
+    _diagnose_pass(_flat(got), lambda bug: _flat(_ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y, bug=bug)))
+    if not _close([*got[1], got[2]], _numeric_gradient(KIT_W, KIT_B), 1e-6):
+        raise Wrong("the gradient does not match central differences of J")
+    with_l2 = f(KIT_W, KIT_B, KIT_X, KIT_Y, l2=2.0)
+    if not _close(_flat(with_l2), _flat(_ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y, 2.0))):
+        raise Wrong("with l2 > 0, J and dw miss the penalty: add it with "
+                    "J, dw = _penalized(J, dw, w, l2, m)")
+
+
+def _check_update(f: Callable[..., Any]) -> None:
+    w, dw = [1.0, 2.0], [0.5, -1.0]
+    new_w, new_b = f(w, 0.5, dw, 0.25, learning_rate=0.1)
+    if (w, dw) != ([1.0, 2.0], [0.5, -1.0]):
+        raise Wrong("update changed the lists it was given: return new ones")
+    if _close([new_w, new_b], [[1.05, 1.9], 0.525]):
+        raise Wrong("the step goes uphill, w + α·dw, so J climbs: step against the "
+                    "gradient, w − α·dw")
+    if _close([new_w, new_b], [[0.5, 3.0], 0.25]):
+        raise Wrong("the step leaves out the learning rate: it is α·dw, not dw")
+    if not _close([new_w, new_b], [[0.95, 2.1], 0.475]):
+        raise Wrong(f"update([1, 2], 0.5, [0.5, -1], 0.25, 0.1) gives {new_w}, {new_b}, "
+                    "not [0.95, 2.1], 0.475")
+
+
+def _check_train(f: Callable[..., Any]) -> None:
+    X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
+    w, b, costs = f(X, Y, learning_rate=1.0, iterations=300)
+    if len(costs) == 300:
+        raise Wrong("costs should hold the start's J and one per step: 301 for 300 steps")
+    if len(costs) != 301 or not _close(costs[0], math.log(2)):
+        raise Wrong(f"costs should start at J = log 2 and hold 301 values, not {len(costs)}")
+    if not (_close(w[0], math.log(3), 1e-6) and abs(b) < 1e-6):
+        raise Wrong(f"after 300 steps w should be log 3 ≈ 1.0986 and b 0, not {w}, {b}")
+    w, b, costs = f(X, Y, learning_rate=1.0, iterations=10_000, tolerance=1e-6)
+    falls = [p - q for p, q in zip(costs, costs[1:])]
+    if not (1 < len(falls) < 10_000 and 0 <= falls[-1] < 1e-6 <= min(falls[:-1])):
+        raise Wrong("tolerance should stop it after the first step that lowers J by less")
+
+
+def _check_predict(f: Callable[..., Any]) -> None:
+    X = [[-3.0], [0.0], [3.0]]
+    got = f([1.0], 0.0, X)
+    if got == [0, 1, 1]:
+        raise Wrong("at a = 0.5 exactly, predict says 1: an example is 1 only if a is "
+                    "above the threshold")
+    if got != [0, 0, 1]:
+        raise Wrong(f"predict([1.0], 0.0, [[-3], [0], [3]]) gives {got}, not [0, 0, 1]")
+    if f([1.0], 0.0, X, threshold=0.96) != [0, 0, 0]:
+        raise Wrong("predict ignores its threshold: σ(3) ≈ 0.953 is not above 0.96")
+
+
+CHECKS: dict[str, Callable[[Callable[..., Any]], None]] = {
+    "sigmoid": _check_sigmoid, "loss": _check_loss, "cost": _check_cost,
+    "propagate_two_features": _check_two_features, "propagate": _check_propagate,
+    "update": _check_update, "train": _check_train, "predict": _check_predict}
+
+
+def check_exercise(name: str, path: str) -> tuple[str, str]:
+    """(verdict, detail) for one exercise of the file at path: passed, not done, or failed."""
+    path = os.path.abspath(path)
+    spec = importlib.util.spec_from_file_location("student_logreg", path)
+    if spec is None or spec.loader is None:
+        return "failed", f"cannot import {path}"
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+        vars(module).update(STAND_INS.get(name, {}))
+        function = getattr(module, name)
+        CHECKS[name](function)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        for test in doctest.DocTestFinder(recurse=False).find(function, name, globs=vars(module)):
+            out = io.StringIO()
+            if runner.run(test, out=out.write).failed:
+                example = next(line for line in out.getvalue().splitlines() if line.startswith("    "))
+                return "failed", f"its docstring example {example.strip()} gives another answer"
+    except NotImplementedError:
+        return "not done yet", ""
+    except Wrong as e:
+        return "failed", str(e)
+    except Exception as e:                      # the student's code raised: say where
+        frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename == path]
+        where = f" at line {frames[-1].lineno}" if frames else ""
+        return "failed", f"raised {type(e).__name__}{where}: {e}"
+    return "passed", ""
+
+
+def check_file(path: str, seconds: float = 10.0) -> list[tuple[str, str, str]]:
+    """(exercise, verdict, detail) for each exercise, each checked in a child process.
+
+    A file that does not compile gets one line for all of them.
+    """
+    try:
+        compile(Path(path).read_bytes(), path, "exec")
+    except OSError as e:
+        raise DataError(f"cannot read it: {e.strerror or e}") from None
+    except (SyntaxError, ValueError) as e:
+        where = f"line {e.lineno}: " if isinstance(e, SyntaxError) and e.lineno else ""
+        return [("the file", "failed", f"it does not compile: {where}{e.msg if isinstance(e, SyntaxError) else e}")]
+    results = []
+    for name in EXERCISES:
+        # -X utf8: the child reports in UTF-8 whatever the console's encoding
+        command = [sys.executable, "-S", "-E", "-X", "utf8", os.path.abspath(__file__),
+                   "--check-one", name, os.path.abspath(path)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=seconds,
+                                  encoding="utf-8", errors="replace")
+        except subprocess.TimeoutExpired:
+            results.append((name, "failed", f"it took over {seconds:g} s: is there a loop "
+                                            "that never ends?"))
+            continue
+        verdict = [line for line in done.stdout.splitlines() if line.startswith("@@")]
+        if verdict:
+            _, status, detail = verdict[-1].split("\t", 2)
+            results.append((name, status, detail))
+        else:
+            last = (done.stderr.strip().splitlines() or ["it printed nothing"])[-1]
+            results.append((name, "failed", f"the check stopped: {last}"))
+    return results
+
+
+def _exercise_names(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    for name in names:
+        if name not in EXERCISES:
+            raise argparse.ArgumentTypeError(f"{name!r} is not an exercise; they are "
+                                             f"{', '.join(EXERCISES)}")
+    if not names:
+        raise argparse.ArgumentTypeError("no exercise named")
+    return names
+
+
+def exercises_command(folder: str, only: Sequence[str], force: bool) -> int:
+    """--exercises: write the file, and say what is in it and how to check it."""
+    try:
+        path = write_exercises(folder, only, force)
+    except DataError as e:
+        print(f"demo.py: --exercises {folder}: {e}", file=sys.stderr)
+        return 2
+    for line in para(f"Wrote {path}: logreg.py with {len(only)} functions left for you to "
+                     f"write, in the lecture's order: {', '.join(only)}.  Each raises "
+                     "NotImplementedError with a hint, and its docstring's example is the "
+                     "answer to expect.  Check your work with") + [f"    python3 demo.py --check {path}"]:
+        print(line)
+    return 0
+
+
+def check_command(path: str) -> int:
+    """--check: one line per exercise; 0 if every one passes, else 1."""
+    try:
+        results = check_file(path)
+    except DataError as e:
+        print(f"demo.py: --check {path}: {e}", file=sys.stderr)
+        return 2
+    for name, verdict, detail in results:
+        print(f"{name:23} {verdict}{': ' + detail if detail else ''}")
+    passed = sum(verdict == "passed" for _, verdict, _ in results)
+    print(f"{passed} of {len(results)} passed.")
+    return 0 if passed == len(results) else 1
+
+
 # === The command line ========================================================
 
 # Characters that a console may not print (Windows writes cp1252 when output is
@@ -1912,6 +2347,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "a value (empty, NA, N/A, ?, nan or null)")
     parser.add_argument("--sample", type=_count, default=20_000, metavar="N", help="use at most N "
                         "rows of a CSV file, chosen at random (default 20000)")
+    kit = parser.add_argument_group("a teaching kit")
+    kit.add_argument("--exercises", type=_path, metavar="DIR", help="write DIR/logreg.py, a copy "
+                     "of logreg.py whose lecture functions are left for students to write")
+    kit.add_argument("--only", type=_exercise_names, default=list(EXERCISES), metavar="NAMES",
+                     help="with --exercises: these only, by name, with commas between")
+    kit.add_argument("--force", action="store_true",
+                     help="with --exercises: replace a DIR/logreg.py that is there")
+    kit.add_argument("--check", type=_path, metavar="FILE",
+                     help="grade a student's logreg.py, one line per exercise")
+    kit.add_argument("--check-one", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -1943,6 +2388,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the demo with the command line's options; return the exit status."""
     _console_safe()
     args = parse_args(argv)
+    if args.check_one:                      # a child of check_file, on one exercise
+        verdict, detail = check_exercise(*args.check_one)
+        print(f"@@\t{verdict}\t{detail}")
+        return 0
+    if args.exercises:
+        return exercises_command(args.exercises, args.only, args.force)
+    if args.check:
+        return check_command(args.check)
     if args.list:
         for k, one in enumerate(LESSONS, 1):
             print(f"{k:2d}  {one.name:15} {one.title}")

@@ -515,11 +515,12 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
 
     It stops after a step whose foreseen fall of J is below J's rounding, or
     once no part of the gradient is above ``tolerance``; a plain ValueError
-    means ``iterations`` steps were too few.  With l2 = 0, ManyMinima means
-    that J is flat along some direction, and NoMinimum that the classes are
-    separable or quasi-separated (section 6).  Nearly collinear features
-    leave w poorly determined: if l2 = 1 moves w by over half its length
-    while J (unpenalized) rises under 1%, many weights cost almost the same.
+    means an overflow, or that ``iterations`` steps were too few.  With l2 = 0,
+    ManyMinima means that J is flat along some direction, and NoMinimum that
+    the classes are separable or quasi-separated (section 6).  Nearly collinear
+    features leave w poorly determined: if l2 = 1 moves w by over half its
+    length while J (unpenalized) rises under 1%, many weights cost almost the
+    same.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)

@@ -2808,3 +2808,176 @@ def test_the_svg_says_why_it_has_no_boundary_when_training_overflowed(tmp_path: 
     texts = [t.text or "" for t in root.iter(f"{SVG}text")]
     assert any(text.startswith("No boundary: with α = 1e+308") for text in texts)
     assert not root.findall(f"{SVG}circle") and len(root.findall(f"{SVG}polyline")) == 3
+
+
+# === The teaching kit: exercises that grade themselves =======================
+
+# Each mistake of issue 13, planted in a copy of logreg.py: (exercise, the
+# text it replaces, the planted text, words its diagnosis must hold).
+PLANTED = {
+    "db not divided by m": (
+        "propagate", "J, dw, db = J / m, [dwj / m for dwj in dw], db / m",
+        "J, dw, db = J / m, [dwj / m for dwj in dw], db", "db is m times too large"),
+    "dw not divided by m": (
+        "propagate_two_features", "J, dw1, dw2, db = J / m, dw1 / m, dw2 / m, db / m",
+        "J, dw1, dw2, db = J / m, dw1, dw2, db / m", "dw is m times too large"),
+    "an extra a(1 - a) in dz": (
+        "propagate_two_features", "        dz = a - y\n        dw1",
+        "        dz = (a - y) * a * (1 - a)\n        dw1", "extra factor a(1 − a)"),
+    "the update's sign flipped": (
+        "update", "[wj - alpha * dwj for wj, dwj in zip(w, dw)], b - alpha * db",
+        "[wj + alpha * dwj for wj, dwj in zip(w, dw)], b + alpha * db", "J climbs"),
+    "dw2 computed from x1": (
+        "propagate_two_features", "dw2 += x2 * dz", "dw2 += x1 * dz", "dw2 is computed from x1"),
+    "sigma written as 1/(1 + e^z)": (
+        "sigmoid", "return 1.0 / (1.0 + math.exp(-z))\n    e = math.exp(z)",
+        "return 1.0 / (1.0 + math.exp(z))\n    e = math.exp(-z)", "e^z where e^(−z) belongs"),
+    "the loss's two terms swapped": (
+        "loss", "    if y == 1:\n        return 0.0 - math.log(a)",
+        "    if y == 0:\n        return 0.0 - math.log(a)", "the two terms are swapped"),
+    "the cost as a sum": (
+        "cost", "    return propagate(w, b, X, Y, l2=l2)[0]",
+        "    return propagate(w, b, X, Y, l2=l2)[0] * len(X)", "J is the sum of the losses"),
+    "sigmoid overflowing for negative z": (
+        "sigmoid", "    if z >= 0.0:\n        return 1.0 / (1.0 + math.exp(-z))",
+        "    if True:\n        return 1.0 / (1.0 + math.exp(-z))", "sigmoid(-1000) overflows"),
+    "predict at a = 0.5 exactly": (
+        "predict", "[1 if a > threshold else 0", "[1 if a >= threshold else 0", "at a = 0.5 exactly"),
+}
+
+
+def planted_copy(tmp_path: Path, old: str, new: str, name: str = "logreg.py") -> str:
+    source = LOGREG
+    assert source.count(old) == 1, old
+    path = tmp_path / name
+    path.write_text(source.replace(old, new), encoding="utf-8")
+    return str(path)
+
+
+def test_the_unchanged_file_passes_every_exercise_each_in_a_child_process() -> None:
+    results = demo.check_file(str(HERE / "logreg.py"))
+    assert [name for name, _, _ in results] == list(demo.EXERCISES)
+    assert all(verdict == "passed" and detail == "" for _, verdict, detail in results), results
+
+
+def test_the_exercises_are_the_lectures_functions_in_its_order() -> None:
+    assert list(demo.EXERCISES) == ["sigmoid", "loss", "cost", "propagate_two_features",
+                                    "propagate", "update", "train", "predict"]
+
+
+def test_the_blanked_file_keeps_signatures_docstrings_and_the_door_and_reports_not_done(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_main(capsys, "--exercises", str(tmp_path / "class"))
+    assert status == 0 and err == "" and "python3 demo.py --check" in out
+    blanked = (tmp_path / "class" / "logreg.py").read_text(encoding="utf-8")
+    original, tree = ast.parse(LOGREG), ast.parse(blanked)
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    for node in original.body:
+        if isinstance(node, ast.FunctionDef):
+            mine = functions[node.name]
+            assert ast.get_docstring(mine) == ast.get_docstring(node)
+            assert ast.unparse(mine).splitlines()[0] == ast.unparse(node).splitlines()[0]   # the signature
+            raises = [n for n in ast.walk(mine) if isinstance(n, ast.Raise)]
+            blank = node.name in demo.EXERCISES
+            assert ("NotImplementedError" in ast.unparse(mine)) == blank, node.name
+            if blank:          # the hint says what to compute, and about how long it is
+                hint = ast.unparse(raises[-1])
+                assert re.search(r"\((about )?\d+ lines?\)", hint), hint
+            else:
+                assert ast.dump(mine) == ast.dump(node), node.name
+    assert "math.exp(-z)" not in ast.unparse(functions["sigmoid"])
+    assert "_examples(X, Y)" in ast.unparse(functions["propagate"])     # the door stays
+    status, out, _ = run_main(capsys, "--check", str(tmp_path / "class" / "logreg.py"))
+    assert status == 1
+    assert out.splitlines()[:-1] == [f"{name:23} not done yet" for name in demo.EXERCISES]
+    assert out.splitlines()[-1] == "0 of 8 passed."
+
+
+def test_what_is_not_an_exercise_still_works_in_the_blanked_file(tmp_path: Path) -> None:
+    demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("blanked_logreg", tmp_path / "logreg.py")
+    assert spec is not None and spec.loader is not None
+    blanked = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(blanked)
+    assert blanked.loss_from_z(40.0, 0) == 40.0 and blanked.loss_derivative(0.5, 1) == -2.0
+    assert blanked.fit_scaling([[1, 10], [3, 10]]) == ([2.0, 10.0], [1.0, 1.0])
+    with pytest.raises(NotImplementedError, match="^propagate: "):
+        blanked.propagate([0.0], 0.0, [[1.0]], [1])
+
+
+def test_only_blanks_the_chosen_exercises_and_the_others_pass(tmp_path: Path) -> None:
+    demo.write_exercises(str(tmp_path), ["propagate", "update"], force=False)
+    results = {name: verdict for name, verdict, _ in demo.check_file(str(tmp_path / "logreg.py"))}
+    assert results == {name: "not done yet" if name in ("propagate", "update") else "passed"
+                       for name in demo.EXERCISES}
+
+
+def test_an_existing_exercise_file_is_kept_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "logreg.py").write_text("# mine\n", encoding="utf-8")
+    status, out, err = run_main(capsys, "--exercises", str(tmp_path))
+    assert status == 2 and out == ""
+    assert err == f"demo.py: --exercises {tmp_path}: {tmp_path / 'logreg.py'} exists already; add --force to replace it\n"
+    assert (tmp_path / "logreg.py").read_text() == "# mine\n"
+    status, _, _ = run_main(capsys, "--exercises", str(tmp_path), "--force", "--only", "sigmoid")
+    assert status == 0 and "NotImplementedError" in (tmp_path / "logreg.py").read_text(encoding="utf-8")
+
+
+def test_only_names_an_unknown_exercise_in_one_line() -> None:
+    done = run_demo("--exercises", "nowhere", "--only", "sigmoid,propagte")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "demo.py: argument --only: 'propagte' is not an exercise; they are sigmoid, loss, cost, "
+        "propagate_two_features, propagate, update, train, predict (see --help)"]
+
+
+@pytest.mark.parametrize("mistake", list(PLANTED))
+def test_each_planted_mistake_gets_its_diagnosis_and_fails_its_exercise_alone(tmp_path: Path, mistake: str) -> None:
+    exercise, old, new, words = PLANTED[mistake]
+    path = planted_copy(tmp_path, old, new)
+    results = {name: demo.check_exercise(name, path) for name in demo.EXERCISES}
+    assert results[exercise][0] == "failed" and words in results[exercise][1], results[exercise]
+    assert [name for name, (verdict, _) in results.items() if verdict != "passed"] == [exercise]
+
+
+def test_the_check_reports_a_student_function_that_raises_with_its_line(tmp_path: Path) -> None:
+    path = planted_copy(tmp_path, "    m, features = len(X), range(len(w))",
+                        "    m, features = len(X), range(len(w) + 1)")
+    verdict, detail = demo.check_exercise("propagate", path)
+    line = next(k for k, text in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1)
+                if "z += w[j] * x[j]" in text)
+    assert verdict == "failed" and detail == f"raised IndexError at line {line}: list index out of range"
+
+
+def test_a_student_function_that_never_returns_is_cut_off_and_the_rest_is_checked(tmp_path: Path) -> None:
+    path = planted_copy(tmp_path, "    J, dw, db = 0.0, [0.0] * len(w), 0.0\n",
+                        "    J, dw, db = 0.0, [0.0] * len(w), 0.0\n    while True:\n        pass\n")
+    results = demo.check_file(path, seconds=2.0)
+    assert results[4] == ("propagate", "failed", "it took over 2 s: is there a loop that never ends?")
+    assert all(verdict == "passed" for name, verdict, _ in results if name != "propagate")
+
+
+def test_the_check_grades_the_file_it_is_given_not_the_logreg_beside_demo(tmp_path: Path) -> None:
+    # A demo.py whose own logreg.py is broken still grades a right file as right,
+    # and a blanked one as not done: the check imports FILE, and compares with
+    # references of its own.
+    (tmp_path / "kit").mkdir()
+    (tmp_path / "kit" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "kit" / "logreg.py").write_text(LOGREG.replace(
+        "return e / (1.0 + e)", "return 0.3").replace("dz = a - y", "dz = y - a"), encoding="utf-8")
+    right = tmp_path / "student" / "logreg.py"
+    right.parent.mkdir()
+    right.write_text(LOGREG, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-S", "-E", str(tmp_path / "kit" / "demo.py"), "--check", str(right)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1] == "8 of 8 passed."
+
+
+def test_a_file_that_does_not_compile_gets_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = planted_copy(tmp_path, "    m, features = len(X), range(len(w))", "    m, features = len(X), range(len(w)")
+    status, out, _ = run_main(capsys, "--check", path)
+    assert status == 1
+    assert out.splitlines()[0].startswith("the file                failed: it does not compile: line ")
+    status, _, err = run_main(capsys, "--check", str(tmp_path / "nowhere.py"))
+    assert status == 2 and err.startswith(f"demo.py: --check {tmp_path / 'nowhere.py'}: cannot read it")
