@@ -97,8 +97,8 @@ def sigmoid_derivative(z: float) -> float:
 def loss(a: float, y: float) -> float:
     """L(a, y) = −(y·log(a) + (1 − y)·log(1 − a)): 0 if sure and right, inf if sure and wrong.
 
-    >>> loss(0.5, 1) == math.log(2), loss(1.0, 1), loss(0.0, 1)
-    (True, 0.0, inf)
+    >>> loss(0.5, 1) == math.log(2), loss(1.0, 1) == 0, loss(0.0, 1)
+    (True, True, inf)
     """
     a, y = _number(a, "a", "in [0, 1]"), _label(y)
     # One term at a time: the other could take log(0).  (0.0 − makes the loss

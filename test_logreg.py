@@ -2981,3 +2981,52 @@ def test_a_file_that_does_not_compile_gets_one_line(tmp_path: Path, capsys: pyte
     assert out.splitlines()[0].startswith("the file                failed: it does not compile: line ")
     status, _, err = run_main(capsys, "--check", str(tmp_path / "nowhere.py"))
     assert status == 2 and err.startswith(f"demo.py: --check {tmp_path / 'nowhere.py'}: cannot read it")
+
+
+def test_a_loss_that_gives_minus_zero_for_a_sure_right_answer_passes(tmp_path: Path) -> None:
+    path = planted_copy(tmp_path, "return 0.0 - math.log(a) if a > 0.0 else math.inf",
+                        "return -math.log(a) if a > 0.0 else math.inf")
+    assert demo.check_exercise("loss", path) == ("passed", "")
+
+
+def test_a_failing_docstring_example_says_what_it_gave_and_what_was_expected(tmp_path: Path) -> None:
+    path = planted_copy(tmp_path, "    if type(z) is not float:\n        z = _real(z, \"z\")                  #",
+                        "    print('z is', z)\n    if type(z) is not float:\n        z = _real(z, \"z\")                  #")
+    verdict, detail = demo.check_exercise("sigmoid", path)
+    assert verdict == "failed" and detail.startswith("its docstring example sigmoid(0.0), "), detail
+    assert detail.endswith("gives z is 0.0 / z is 1.0986122886681098 / (0.5, 0.75), not (0.5, 0.75)"), detail
+
+
+def test_code_at_the_top_of_the_file_and_missing_functions_get_one_line(tmp_path: Path) -> None:
+    demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+    path = tmp_path / "logreg.py"
+    path.write_text(path.read_text(encoding="utf-8") + "\nprint(cost([0.0], 0.0, [[1.0]], [1]))\n",
+                    encoding="utf-8")
+    [(name, verdict, detail)] = demo.check_file(str(path))
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert (name, verdict) == ("the file", "failed")
+    assert detail.startswith(f"importing it raised NotImplementedError at line {line}: cost: ")
+    assert detail.endswith('code at the top of the file runs on import: put it under if __name__ == "__main__":')
+    path.write_text("", encoding="utf-8")
+    assert demo.check_file(str(path)) == [("the file", "failed", "it has no function " + ", ".join(demo.EXERCISES))]
+
+
+def test_a_syntax_error_is_shown_with_its_line_and_code(tmp_path: Path) -> None:
+    path = planted_copy(tmp_path, "    m, features = len(X), range(len(w))", "    m, features = len(X), range(len(w)")
+    [(name, verdict, detail)] = demo.check_file(path)
+    line = next(k for k, text in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1)
+                if "range(len(w)" in text and "features" in text)
+    assert (name, verdict) == ("the file", "failed")
+    assert re.fullmatch(rf"it does not compile: line {line}: .*\(m, features = len\(X\), range\(len\(w\)\)", detail), detail
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("        if step == iterations or (step > 0 and 0.0 <= costs[-2] - J < tolerance):",
+     "        if step == iterations or (step > 0 and costs[-2] - J < tolerance):",
+     "stopped after a step that raised J"),
+    ("        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward and backward propagation",
+     "        J, dw, db = propagate(w, b, X, Y)", "train ignores l2"),
+])
+def test_train_that_stops_on_a_rise_or_ignores_l2_is_told_so(tmp_path: Path, old: str, new: str, words: str) -> None:
+    verdict, detail = demo.check_exercise("train", planted_copy(tmp_path, old, new))
+    assert verdict == "failed" and words in detail, detail
