@@ -1055,11 +1055,11 @@ def minimum(d: Data) -> Minimum:
     except ValueError as e:             # not converged, or (unstandardized) overflow
         return Minimum("unknown", f"Newton's method stopped: {e}")
     # train_newton's documented test: l2 = 1 moves w by over half its length
-    # while J, unpenalized, rises under 1%.
+    # while J, unpenalized, rises under 1% of log 2.
     w1, b1, _ = logreg.train_newton(d.S_train, d.Y_train, l2=1.0)
     moved = math.hypot(*[p - q for p, q in zip(w, w1)])
     rise = logreg.cost(w1, b1, d.S_train, d.Y_train) - costs[-1]
-    poorly = moved > 0.5 * math.hypot(*w) and rise < 0.01 * costs[-1]
+    poorly = moved > 0.5 * math.hypot(*w) and rise < 0.01 * math.log(2)
     return Minimum("poorly" if poorly else "one", moved=moved, rise=rise, length=math.hypot(*w),
                    J=costs[-1])
 
@@ -1077,7 +1077,7 @@ def minimum_sentence(found: Minimum, m: int, n: int) -> str:
                 "share its lowest cost, if it has one.")
     if found.kind == "poorly":
         return (f"With l2 = 1, w moves by {found.moved:.4g}, over half its length "
-                f"{found.length:.4g}, while J rises by only {found.rise / found.J:.2%}: many "
+                f"{found.length:.4g}, while J rises by only {found.rise:.2g}: many "
                 "weights cost almost the same, so they are poorly determined, as when features "
                 "are nearly collinear.  Use l2 > 0 (see the lesson overfitting).")
     if found.kind == "one":

@@ -239,9 +239,8 @@ def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
 # ε.  In the graph dw1 = −½, so w1 = 0.001 should lower J by about 0.0005:
 # log(1 + e^(−0.001)) = log 2 − 0.000499875...  So the central difference
 # (J(θ + ε) − J(θ − ε)) / 2ε checks a gradient: for ε = 1e-6 and J near 1,
-# it agrees with a right one to about 1e-10.  It takes two passes per
-# parameter, too slow to train with, but it is the check to run after
-# changing the loop.
+# it agrees with a right one to about 1e-10.  At two passes per parameter it
+# is too slow to train with: it is the check to run after changing the loop.
 
 def numerical_gradient(w: Vector, b: float, X: Matrix, Y: Labels, *,
                        epsilon: float = 1e-6, l2: float = 0.0) -> tuple[list[float], float]:
@@ -272,9 +271,9 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
                    epsilon: float = 1e-6, l2: float = 0.0) -> float:
     """How far a gradient g = (dw, db) is from numerical_gradient's g̃: ‖g − g̃‖/(‖g‖ + ‖g̃‖).
 
-    About 1e-7 or less means right and above about 1e-3 a bug, away from a
-    minimum (where both are noise) and on standardized features, so that
-    epsilon moves z little.  It is 0 if both are 0.
+    About 1e-7 or less means right and above about 1e-3 a bug, on standardized
+    features away from a minimum (where both gradients are noise); 0 if both
+    are 0.
 
     >>> X, Y = [[1, 2], [3, -1]], [1, 0]
     >>> J, dw, db = propagate([0.5, -0.5], 0.1, X, Y)
@@ -293,11 +292,11 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
 # === 6. Gradient descent =====================================================
 # The gradient points uphill, so step the other way.  Too small an α crawls;
 # too large overshoots the valley floor, and J zigzags or climbs.  J curves
-# most at w = 0, b = 0, where every a(1 − a) is ¼, its largest.  If h is the
-# greatest curvature there, in any direction, any α below 2/h lowers J at
-# every step (in exact arithmetic) unless the gradient is 0.  Zeros are a
-# fine start: J is convex.  (A network with hidden layers needs random
-# weights, or units that start equal stay equal.)
+# most at w = 0, b = 0, where every a(1 − a) is ¼, its largest.  With h the
+# greatest curvature there, any α below 2/h lowers J at every step, unless
+# the gradient is 0 (in exact arithmetic).  Zeros are a fine start: J is
+# convex.  (A network with hidden layers needs random weights, or its units
+# stay alike.)
 #
 # If a line (a plane) has every example on its own side, the classes are
 # separable; if it has none on its wrong side, some of both classes on it,
@@ -514,13 +513,14 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     """Learn w and b by Newton's method from zeros; return (w, b, costs) as train does.
 
     It stops after a step whose foreseen fall of J is below J's rounding, or
-    once no part of the gradient is above ``tolerance``; a plain ValueError
+    once no part of the gradient is above ``tolerance``, or a trillionth of its
+    first size; a plain ValueError
     means an overflow, or that ``iterations`` steps were too few.  With l2 = 0,
     ManyMinima means that J is flat along some direction, and NoMinimum that
     the classes are separable or quasi-separated (section 6).  Nearly collinear
     features leave w poorly determined: if l2 = 1 moves w by over half its
-    length while J (unpenalized) rises under 1%, many weights cost almost the
-    same.
+    length while J (unpenalized) rises under 1% of log 2, J's value at w = 0,
+    many weights cost almost the same.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)
@@ -531,7 +531,7 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     l2, tolerance = _number(l2, "l2", "0 or more"), _number(tolerance, "tolerance", "0 or more")
     iterations, w, b, moved = _count(iterations, "iterations"), [0.0] * len(X[0]), 0.0, 0.0
     J, dw, db = propagate(w, b, X, Y, l2=l2)
-    costs, fall = [J], math.inf
+    costs, fall, small = [J], math.inf, max(tolerance, 1e-12 * max(map(abs, [*dw, db])))
     for step in range(iterations + 1):
         g = [*dw, db]
         s = _solve(_hessian(w, b, X, l2), g)
@@ -540,7 +540,7 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
                    "a feature is constant or a combination of others")
             raise ManyMinima(f"J is flat along some direction, to within rounding ({why}), so "
                              "many weights share its lowest cost, if it has one; use l2 > 0")
-        if s is None or fall <= 1e-15 * J or max(map(abs, g)) <= tolerance:
+        if s is None or fall <= 1e-15 * J or max(map(abs, g)) <= small:
             break                       # J's fall is down to rounding
         if step == iterations:
             raise ValueError(f"Newton's method has not converged in {iterations} steps; "
@@ -633,12 +633,13 @@ def _real(v: Any, where: str) -> float:
     except OverflowError:
         raise ValueError(f"{where} is {_show(v)}, too large for a float") from None
     except (TypeError, ValueError):
+        flat = "; pass flat lists, not the course's one-item rows" if type(v) in (list, tuple) \
+            and len(v) == 1 else ""
         raise TypeError(f"{where} is {_show(v)} ({type(v).__name__}); "
-                        "it must be a real number") from None
+                        f"it must be a real number{flat}") from None
 
 
 def _number(value: Any, where: str, need: str = "") -> float:
-    """value as a finite float, and as need says: "positive", "0 or more" or "in [0, 1]"."""
     if not math.isfinite(v := _real(value, where)):
         raise ValueError(f"{where} is {v!r}; it must be a finite number")
     if v <= 0 and need == "positive" or v < 0 and need == "0 or more" or \
@@ -666,7 +667,6 @@ def _sequence(v: Any, where: str, what: str) -> Any:
 
 
 def _vector(values: Any, where: str, n: int = -1, need: str = "") -> list[float]:
-    """values as finite floats, n of them if n ≥ 0."""
     values = _sequence(values, where, "numbers")
     v = [_number(vj, f"{where}[{j}]", need) for j, vj in enumerate(values)]
     if n >= 0 and len(v) != n:
@@ -719,8 +719,6 @@ def _labels(Y: Any, where: str = "Y", name: str = "label") -> list[int]:
         pass
     if len(Y) == 1 and hasattr(Y[0], "__len__") and not isinstance(Y[0], (str, bytes)):
         raise TypeError(f"{where} looks like the course's 1 × m layout: pass {where}[0]")
-    if all(type(y) in (list, tuple) and len(y) == 1 for y in Y):
-        raise TypeError(f"{where} looks like a column of one-item rows: pass [y for [y] in {where}]")
     return [_label(y, f"{name} {i}", name) for i, y in enumerate(Y)]
 
 

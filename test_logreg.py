@@ -788,6 +788,17 @@ def test_newton_finds_a_constant_feature_even_where_the_gradient_is_already_0() 
         train_newton([[1.0, 5.0], [1.0, 5.0], [2.0, 5.0], [2.0, 5.0]], [0, 1, 0, 1])
 
 
+@pytest.mark.parametrize("scaling", ["raw", "std"])
+def test_newton_refuses_separable_classes_raw_or_standardized(scaling: str) -> None:
+    rnd = random.Random(1)
+    X = [[rnd.gauss(4.0 if i % 2 else -4.0, 1.0) + 10.0, rnd.gauss(5.0, 2.0)] for i in range(60)]
+    Y = [i % 2 for i in range(60)]
+    if scaling == "std":
+        X = standardize(X, *fit_scaling(X))
+    with pytest.raises(NoMinimum, match="^the classes are separable"):
+        train_newton(X, Y)
+
+
 def test_the_two_refusals_are_value_errors() -> None:
     assert issubclass(NoMinimum, ValueError) and issubclass(ManyMinima, ValueError)
     assert not issubclass(NoMinimum, ManyMinima) and not issubclass(ManyMinima, NoMinimum)
@@ -831,12 +842,12 @@ def celsius_and_fahrenheit(seed: int) -> tuple[Rows, list[int]]:
 
 def test_the_documented_check_finds_the_weights_of_nearly_collinear_features_poorly_determined() -> None:
     # train_newton's docstring: if l2 = 1 moves w by over half its length while
-    # J rises under 1%, many weights have almost the same cost.
+    # J rises under 1% of log 2, many weights have almost the same cost.
     def poorly_determined(X: Rows, Y: list[int]) -> bool:
         w, b, costs = train_newton(X, Y)
         w_1, b_1, _ = train_newton(X, Y, l2=1.0)
         moved = math.hypot(*[p - q for p, q in zip(w_1, w)]) / math.hypot(*w)
-        return moved > 0.5 and cost(w_1, b_1, X, Y) < 1.01 * costs[-1]
+        return moved > 0.5 and cost(w_1, b_1, X, Y) - costs[-1] < 0.01 * math.log(2)
     assert poorly_determined(*celsius_and_fahrenheit(1))
     assert poorly_determined(*celsius_and_fahrenheit(2))
     X, Y = overlapping_clouds(200, seed=3)
@@ -1458,12 +1469,16 @@ def test_plain_lists_are_checked_without_a_copy_and_other_numbers_are_converted(
     assert all(type(v) is float for row in converted for v in row)
 
 
-def test_labels_in_a_column_of_one_item_rows_are_told_to_pass_a_flat_list() -> None:
+def test_the_courses_one_item_rows_are_told_to_be_passed_flat() -> None:
     column: Any = [[0], [1], [1]]
-    with pytest.raises(TypeError, match=r"^Y looks like a column of one-item rows: pass \[y for \[y\] in Y\]$"):
+    with pytest.raises(TypeError, match=r"^label 0 is \[0\] \(list\); it must be a real number; "
+                                        r"pass flat lists, not the course's one-item rows$"):
         cost([0.0], 0.0, [[0.0], [1.0], [2.0]], column)
-    with pytest.raises(TypeError, match=r"^Y looks like a column"):
+    with pytest.raises(TypeError, match=r"not the course's one-item rows$"):
         cost([0.0], 0.0, [[0.0], [1.0], [2.0]], Array(column))
+    course_w: Any = [[0.5]]                                      # the course's n × 1 column
+    with pytest.raises(TypeError, match=r"^w\[0\] is \[0\.5\] \(list\); .*one-item rows$"):
+        predict(course_w, 0.0, [[1.0]])
 
 
 def test_labels_in_the_courses_1_by_m_layout_are_told_to_pass_the_row() -> None:
@@ -1544,7 +1559,8 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (sigmoid_derivative, (ZeroD(2 + 1j, "c"),), {}, TypeError, r"^z is array\(\(2\+1j\)\) \(_ZeroD\); it must be"),
     (cost, (W2, 0.0, [[ZeroD("3", "U"), 1.0], [1.0, 0.0]], [0, 1]), {}, TypeError, r"^X\[0\]\[0\] is array\(3\) \(_ZeroD\); it must be a real number$"),
     (cost, (W2, 0.0, XY[0], [0, 1 + 0j]), {}, TypeError, r"^label 1 is \(1\+0j\) \(complex\); it must be a real number$"),
-    (sigmoid_derivative, ([1.0],), {}, TypeError, r"^z is \[1\.0\] \(list\); it must be a real number$"),
+    (sigmoid_derivative, ([1.0],), {}, TypeError, r"^z is \[1\.0\] \(list\); it must be a real number; pass flat lists"),
+    (sigmoid_derivative, ([1.0, 2.0],), {}, TypeError, r"^z is \[1\.0, 2\.0\] \(list\); it must be a real number$"),
     (loss, (1.5, 1), {}, ValueError, r"^a is 1\.5; it must be in \[0, 1\]$"),
     (loss, (NAN, 1), {}, ValueError, r"^a is nan; it must be a finite number$"),
     (loss, (0.5, 0.5), {}, ValueError, r"^y is 0\.5; labels must be 0 or 1$"),
