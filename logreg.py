@@ -19,7 +19,7 @@ it with a learning rate α: wj := wj − α·dwj, b := b − α·db.  Repeat bot
 with α small enough, and J goes down.
 
 X is a list of m rows of n numbers, one per example (the course's n × m
-matrix, transposed), and Y a list of m labels.  Any real numbers will do;
+matrix, transposed), and Y a list of m labels.  Numbers of any real type do;
 results are plain floats, and nothing passed in is changed.  Bad input
 raises ValueError (TypeError if not a number), saying what and where.
 
@@ -27,8 +27,7 @@ raises ValueError (TypeError if not a number), saying what and where.
 >>> w, b, costs = train(X, Y, learning_rate=1.0, iterations=300)
 >>> round(costs[0], 4)             # at w = 0, b = 0 every a is ½: J = log 2
 0.6931
->>> # at the lowest J, each group's a is its share of 1s: σ(−w + b) = ¼, σ(w + b) = ¾
->>> round(w[0], 4), abs(b) < 1e-9  # so w = log 3 and b = 0
+>>> round(w[0], 4), abs(b) < 1e-9  # each group's a is its share of 1s: w = log 3, b = 0
 (1.0986, True)
 """
 
@@ -138,9 +137,7 @@ def loss_from_z(z: float, y: float) -> float:
 
 
 def cost(w: Vector, b: float, X: Matrix, Y: Labels, *, l2: float = 0.0) -> float:
-    """J(w, b) = (1/m)·Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾) over the examples X with labels Y.
-
-    It is what propagate returns first.
+    """J(w, b) = (1/m)·Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾) over the examples X with labels Y: propagate's first result.
 
     >>> cost([0.0, 0.0], 0.0, [[1, 2], [3, 4]], [0, 1]) == math.log(2)
     True
@@ -258,9 +255,8 @@ def numerical_gradient(w: Vector, b: float, X: Matrix, Y: Labels, *,
         up, down = theta.copy(), theta.copy()
         up[k], down[k] = value + epsilon, value - epsilon
         if not 0.0 < up[k] - down[k] < math.inf:
-            size = "small" if up[k] == down[k] else "large"
-            name = "b" if k == len(theta) - 1 else f"w[{k}]"
-            raise ValueError(f"epsilon {epsilon!r} is too {size} to nudge {name} = {value!r}")
+            raise ValueError(f"epsilon {epsilon!r} is too {'small' if up[k] == down[k] else 'large'}"
+                             f" to nudge {'b' if k == len(theta) - 1 else f'w[{k}]'} = {value!r}")
         rise = cost(up[:-1], up[-1], X, Y, l2=l2) - cost(down[:-1], down[-1], X, Y, l2=l2)
         gradient.append(rise / (up[k] - down[k]))
     _check_finite(0.0, gradient, 0.0)
@@ -284,7 +280,8 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
     """
     numeric_dw, numeric_db = numerical_gradient(w, b, X, Y, epsilon=epsilon, l2=l2)
     g = [*_vector(dw, "dw", len(numeric_dw)), _number(db, "db")]
-    g_numeric = [*numeric_dw, numeric_db]
+    top = max(map(abs, [*g, *numeric_dw, numeric_db])) or 1.0     # scaled, lest hypot overflow
+    g, g_numeric = [v / top for v in g], [v / top for v in [*numeric_dw, numeric_db]]
     size = math.hypot(*g) + math.hypot(*g_numeric)
     return math.hypot(*[p - q for p, q in zip(g, g_numeric)]) / size if size else 0.0
 
@@ -366,8 +363,7 @@ def predict_proba(w: Vector, b: float, X: Matrix) -> list[float]:
     X = _rows(X)
     w, b = _vector(w, "w", len(X[0])), _number(b, "b")
     a = [sigmoid(_z(w, b, x)) for x in X]
-    if any(p != p for p in a):          # nan: w·x overflowed to inf − inf
-        raise ValueError(_TOO_BIG)
+    _check_finite(0.0, a, 0.0)          # a nan: w·x overflowed to inf − inf
     return a
 
 
@@ -420,8 +416,7 @@ def fit_scaling(X: Matrix) -> tuple[list[float], list[float]]:
             means.append(column[0])
             deviations.append(1.0)
             continue
-        # Numerics: squares beyond 1e154 overflow, so scale into [−1, 1] by a
-        # power of two, exactly, and back.
+        # Numerics: scale into [−1, 1] by a power of two (exact), lest squares overflow.
         k = math.frexp(max(-min(column), max(column)))[1]
         u = [math.ldexp(v, -k) for v in column]
         mean = math.fsum(u) / len(u)
@@ -464,7 +459,7 @@ def unstandardize(w: Vector, b: float, means: Vector,
     means = _vector(means, "means", len(w))
     deviations = _vector(deviations, "deviations", len(w), "positive")
     raw_w = [wj / s for wj, s in zip(w, deviations)]
-    raw_b = b - math.fsum(wj * mu for wj, mu in zip(raw_w, means))
+    raw_b = b - _z(raw_w, 0.0, means)
     if not (math.isfinite(raw_b) and all(map(math.isfinite, raw_w))):
         raise ValueError("the weights in original units are too large for a float")
     return raw_w, raw_b
@@ -475,13 +470,14 @@ def unstandardize(w: Vector, b: float, means: Vector,
 # shrinks the weights.  That trades fit for size, and a model that chases
 # fewer quirks of its examples may do better on new ones.  J then has one
 # lowest point, at finite weights, whatever the data (with both classes).
-# Pick λ on data kept aside.  It is scikit-learn's LogisticRegression(C=1/λ).
+# Pick λ on data kept aside.  It is scikit-learn's LogisticRegression(C=1/λ)
+# with a solver that leaves b free, as its default does.
 
 def _penalized(J: float, dw: list[float], w: Vector, l2: float,
                m: int) -> tuple[float, list[float]]:
     if not l2:
         return J, dw
-    penalty = l2 / (2 * m) * math.fsum(wj * wj for wj in w)
+    penalty = l2 / (2 * m) * _z(w, 0.0, w)             # Σ wj², or inf: fsum would raise
     return J + penalty, [dwj + l2 * wj / m for dwj, wj in zip(dw, w)]
 
 
@@ -496,31 +492,33 @@ def _penalized(J: float, dw: list[float], w: Vector, l2: float,
 # by −s, to the bottom of the bowl that matches J there: no learning rate,
 # and near the minimum the correct digits about double each step.  H costs
 # m·n² a step: fine for tens of features, not for a network's millions.
-# Where J has no minimum, each step moves some z by about 1, the way J falls,
-# until the gradient fades (like e^(−|z|)); near a minimum the steps shrink
-# to nothing.
+# Near a minimum, each step's foreseen fall of J is about the square of the
+# one before; where J has none, the falls shrink by a steady factor.
 
 class NoMinimum(ValueError):
     """J has no lowest point: the classes are separable or quasi-separated (section 6)."""
 
 
 class ManyMinima(ValueError):
-    """Many weights share J's lowest cost: J is flat along some direction."""
+    """Many weights share J's lowest cost, or all but share it: J is flat along some direction."""
 
+
+_FLAT = ("J is flat, or all but flat, along some direction ({}), so many weights share, "
+         "or all but share, its lowest cost; use l2 > 0")
+_SINGULAR = "J's curvature is singular to within rounding: standardize the features"
 
 def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: float = 0.0,
                  l2: float = 0.0) -> tuple[list[float], float, list[float]]:
     """Learn w and b by Newton's method from zeros; return (w, b, costs) as train does.
 
     It stops after a step whose foreseen fall of J is below J's rounding, or
-    once no part of the gradient is above ``tolerance``, or a trillionth of its
-    first size; a plain ValueError
-    means an overflow, or that ``iterations`` steps were too few.  With l2 = 0,
-    ManyMinima means that J is flat along some direction, and NoMinimum that
-    the classes are separable or quasi-separated (section 6).  Nearly collinear
-    features leave w poorly determined: if l2 = 1 moves w by over half its
-    length while J (unpenalized) rises under 1% of log 2, J's value at w = 0,
-    many weights cost almost the same.
+    once no part of the gradient is above ``tolerance``; a plain ValueError
+    means an overflow, a stall, or too few ``iterations``.  With l2 = 0,
+    ManyMinima means that J is flat, or all but flat, along some direction,
+    and NoMinimum that the classes are separable or quasi-separated.  Nearly
+    collinear features leave w poorly determined: on standardized features,
+    if l2 = 1 moves w by over half its length while J (unpenalized) rises
+    under 1% of log 2, J's value at w = 0, many weights cost almost the same.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)
@@ -529,65 +527,71 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     """
     X, Y = _examples(X, Y, both_classes=True)
     l2, tolerance = _number(l2, "l2", "0 or more"), _number(tolerance, "tolerance", "0 or more")
-    iterations, w, b, moved = _count(iterations, "iterations"), [0.0] * len(X[0]), 0.0, 0.0
+    iterations, w, b = _count(iterations, "iterations"), [0.0] * len(X[0]), 0.0
+    S = standardize(X, *(scaling := fit_scaling(X)))   # for H: see _newton_step
     J, dw, db = propagate(w, b, X, Y, l2=l2)
-    costs, fall, small = [J], math.inf, max(tolerance, 1e-12 * max(map(abs, [*dw, db])))
+    costs, falls = [J], [math.inf, math.inf]
     for step in range(iterations + 1):
-        g = [*dw, db]
-        s = _solve(_hessian(w, b, X, l2), g)
-        if s is None and (l2 or moved <= 0.01):     # if still moving, see the end
-            why = ("too few examples" if len(X) <= len(w) else
-                   "a feature is constant or a combination of others")
-            raise ManyMinima(f"J is flat along some direction, to within rounding ({why}), so "
-                             "many weights share its lowest cost, if it has one; use l2 > 0")
-        if s is None or fall <= 1e-15 * J or max(map(abs, g)) <= small:
-            break                       # J's fall is down to rounding
+        if l2 == 0 and all(_z(w, b, x) > 0 if y else _z(w, b, x) < 0 for x, y in zip(X, Y)):
+            raise NoMinimum("the classes are separable: a line has every example on its own "
+                            "side, so J has no minimum; use l2 > 0")
+        done, g = falls[-1] <= 1e-15 * J, [*dw, db]       # the last fall is down to rounding
+        s = None if done else _newton_step(w, b, S, scaling, g, l2)
+        if s is None and l2 == 0 and falls[-1] > 0.1 * falls[-2]:    # falls shrinking steadily
+            raise NoMinimum("the classes are quasi-separated, to within rounding: a line has "
+                            "none on its wrong side, some of both on it and some off it, so J "
+                            "has no minimum; use l2 > 0")
+        if done:
+            break
+        if s is None:
+            few = ("too few examples" if len(X) <= len(w) else
+                   "a constant feature, or one all but a combination of others")
+            raise ManyMinima(_FLAT.format(few)) if l2 == 0 else ValueError(_SINGULAR)
+        if max(map(abs, g)) <= tolerance:
+            break
         if step == iterations:
             raise ValueError(f"Newton's method has not converged in {iterations} steps; "
                              "allow more iterations")
-        fall = 0.5 * math.fsum(gj * sj for gj, sj in zip(g, s))     # J's fall, foreseen
-        for halvings in range(30):      # halve the step while J rises
+        falls.append(0.5 * math.fsum(gj * sj for gj, sj in zip(g, s)))     # J's fall, foreseen
+        for halvings in range(30):      # halve the step while J rises by over 1e-12·J
             try:
                 new_w, new_b = update(w, b, s[:-1], s[-1], 0.5 ** halvings)
-                new_J, new_dw, new_db = propagate(new_w, new_b, X, Y, l2=l2)
-                if new_J <= J + 1e-12 * J:              # beyond rounding
+                new = propagate(new_w, new_b, X, Y, l2=l2)
+                if new[0] <= J + 1e-12 * J:
                     break
             except ValueError:          # overflowed: as bad as a rise
                 pass
         else:
-            break                       # no step lowers J
-        moved = max(abs(_z([p - q for p, q in zip(new_w, w)], new_b - b, x)) for x in X)
-        w, b, J, dw, db = new_w, new_b, new_J, new_dw, new_db
+            raise ValueError("Newton's method stalled: no part of its step lowers J")
+        w, b, (J, dw, db) = new_w, new_b, new
         costs.append(J)
-    if l2 == 0 and moved > 0.01:        # still moving: see above
-        kind = ("separable: a line has every example on its own side" if all(
-            _z(w, b, x) > 0 if y else _z(w, b, x) < 0 for x, y in zip(X, Y)) else
-            "quasi-separated: a line has none on its wrong side, some of both on it")
-        raise NoMinimum(f"the classes are {kind}, so J has no minimum; use l2 > 0")
     return w, b, costs
 
 
-def _hessian(w: Vector, b: float, X: Matrix, l2: float) -> list[list[float]]:
-    m, k = len(X), len(w) + 1
-    H = [[l2 / m if i == j < k - 1 else 0.0 for j in range(k)] for i in range(k)]
-    for x in X:
-        curvature, xt = sigmoid_derivative(_z(w, b, x)) / m, [*x, 1.0]    # a(1 − a)/m
+def _newton_step(w: Vector, b: float, S: Matrix, scaling: tuple[list[float], list[float]],
+                 g: list[float], l2: float) -> list[float] | None:
+    """s = H⁻¹·g, None if H is singular; worked out on the standardized S, to round less."""
+    (means, deviations), m, k = scaling, len(S), len(w) + 1
+    H = [[l2 / m / deviations[i] / deviations[i] if i == j < k - 1 else 0.0
+          for j in range(k)] for i in range(k)]
+    ws, bs = [wj * sj for wj, sj in zip(w, deviations)], _z(w, b, means)    # the same z on S
+    for x in S:
+        curvature, xt = sigmoid_derivative(_z(ws, bs, x)) / m, [*x, 1.0]    # a(1 − a)/m
         for i in range(k):
             for j in range(k):
                 H[i][j] += curvature * xt[i] * xt[j]
     if not all(math.isfinite(h) for row in H for h in row):
         raise ValueError(_TOO_BIG)
-    return H
+    s = _solve(H, [(gj - mu * g[-1]) / sj for gj, mu, sj in zip(g, means, deviations)] + [g[-1]])
+    sw = [sj / dj for sj, dj in zip(s or [], deviations)]
+    return None if s is None else [*sw, s[-1] - _z(sw, 0.0, means)]
 
 
 def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
-    """s with H·s = g, by Gaussian elimination; None if H is singular."""
+    """s with H·s = g, by Gaussian elimination; None if H is singular to one part in 10^11."""
     k = len(g)
-    if min(H[i][i] for i in range(k)) <= 0.0:
-        return None
-    # Numerics: scale H to ones on its diagonal, so that "nearly singular" means
-    # the same in any units.  H is symmetric and positive, so pivots stay put.
-    d = [1.0 / math.sqrt(H[i][i]) for i in range(k)]
+    # Numerics: scale H to ones on its diagonal (H is symmetric and positive).
+    d = [1.0 / math.sqrt(H[i][i]) if H[i][i] > 0.0 else 0.0 for i in range(k)]
     M = [[H[i][j] * d[i] * d[j] for j in range(k)] + [g[i] * d[i]] for i in range(k)]
     for col in range(k):
         if M[col][col] < 1e-11:
@@ -603,11 +607,10 @@ def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
 
 
 # === Appendix: checking the input ============================================
-# Each public function checks its input at the door, its first lines, so
-# that a mistake is told in words.  Numbers are converted once (numpy's by
-# tolist()); plain lists are checked, not copied, and train marks them as
-# checked.  sigmoid, its slope and loss_from_z, run once an example, check
-# only what is not a float: nan gives nan.
+# Each public function checks its input in its first lines, the door, so a
+# mistake is told in words.  Numbers are converted once (numpy's by tolist());
+# plain lists are checked, not copied.  sigmoid, its slope and loss_from_z,
+# run once an example, check only what is not a float: nan gives nan.
 
 _TOO_BIG = ("the cost or its gradient overflowed: the weights or features are too large "
             "for floating point; standardize the features (or lower train's learning rate)")
@@ -658,8 +661,7 @@ def _count(v: Any, where: str) -> int:
 
 def _sequence(v: Any, where: str, what: str) -> Any:
     """v as a list (numpy's by tolist()); TypeError for strings, dicts and sets."""
-    if hasattr(v, "tolist") and getattr(v, "ndim", 1) != 0:
-        v = v.tolist()
+    v = v.tolist() if hasattr(v, "tolist") and getattr(v, "ndim", 1) != 0 else v
     if isinstance(v, (str, bytes)) or hasattr(v, "keys") or getattr(v, "ndim", 1) == 0 or \
             not (hasattr(v, "__getitem__") and hasattr(v, "__len__")):
         raise TypeError(f"{where} is {_show(v)}; it must be a list of {what}")
@@ -670,13 +672,15 @@ def _vector(values: Any, where: str, n: int = -1, need: str = "") -> list[float]
     values = _sequence(values, where, "numbers")
     v = [_number(vj, f"{where}[{j}]", need) for j, vj in enumerate(values)]
     if n >= 0 and len(v) != n:
-        per = "weight" if where == "dw" else "feature"
-        raise ValueError(f"{where} has length {len(v)}; it needs {n} (a number per {per})")
+        raise ValueError(f"{where} has length {len(v)}; it needs {n} (a number per "
+                         f"{'weight' if where == 'dw' else 'feature'})")
     return v
 
 
 def _rows(X: Any) -> _Rows:
     """X as equal rows of finite numbers."""
+    if type(X) is _Rows:                # checked already
+        return X
     X = _sequence(X, "X", "examples, each a list of numbers")
     if not X:
         raise ValueError("X is empty; it needs at least one example")
@@ -692,8 +696,7 @@ def _rows(X: Any) -> _Rows:
     rows = _Rows()
     for i, x in enumerate(X):
         if isinstance(x, (int, float)) or getattr(x, "ndim", None) == 0:
-            raise TypeError(f"X[{i}] is the number {_show(x)}; X must be a list of rows, "
-                            "one per example, such as [[x1, x2], ...]")
+            raise TypeError(f"X[{i}] is the number {_show(x)}; X must be rows, as [[x1, x2], ...]")
         x = _sequence(x, f"X[{i}]", "numbers")
         rows.append([_number(v, f"X[{i}][{j}]") for j, v in enumerate(x)])
         if not rows[i]:
