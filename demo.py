@@ -38,12 +38,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn, TypeVar
 
-import logreg
+if sys.version_info < (3, 9):       # one line, not the traceback of list[float] below
+    print("demo.py needs Python 3.9 or newer", file=sys.stderr)
+    sys.exit(2)
+
+import logreg                       # its first lines need 3.9 too
 
 Rows = list[list[float]]        # examples, one list of features each
 Lines = list[str]               # what a lesson prints
 Fit = tuple[list[float], float, list[float]]    # (w, b, costs), as logreg.train returns
-WIDTH = 80                      # a projected screen's columns; a lesson keeps to 30 lines
+WIDTH = 79                      # columns (a console 80 wide wraps a full line); 30 lines a lesson
 TOLERANCE = 1e-6                # the training lesson stops after a step that gains less
 SUBSET = 1000                   # examples for the costlier experiments on big data
 
@@ -121,8 +125,13 @@ def para(text: str, indent: str = "") -> Lines:
     if isinstance(sys.stdout, _PlainWriter):            # wrap what the console will show
         text = text.translate(PLAIN)
     glued = text.replace(" = ", "\0=\0").replace("± ", "±\0")    # \0 is no space to textwrap
-    lines = textwrap.wrap(glued, WIDTH, initial_indent=indent, subsequent_indent=indent,
-                          break_on_hyphens=False)
+    # Some tools measure a line in bytes: keep σ, −, √ and the like from
+    # pushing one past 80 of them.
+    for width in range(WIDTH, 40, -1):
+        lines = textwrap.wrap(glued, width, initial_indent=indent, subsequent_indent=indent,
+                              break_on_hyphens=False)
+        if all(len(line.encode("utf-8")) <= WIDTH + 1 for line in lines):
+            break
     return [line.replace("\0", " ") for line in lines] or [""]
 
 
@@ -173,7 +182,8 @@ def show_data(r: DataSummary) -> Lines:
     if r.label_note:
         out += para(f"The labels: {r.label_note}.")
     out += para(f"Training examples with y = 1: {r.ones}; with y = 0: {r.m - r.ones}.")
-    out += para("Each feature is standardized with the mean and deviation of the training part.")
+    out += para("Each feature is standardized: less its mean in the training part, divided by "
+                "its standard deviation there.")
     if r.constant:
         out += para("Constant in the training part, so standardized to 0: "
                     + ", ".join(short(name, 20) for name in r.constant[:5])
@@ -185,7 +195,7 @@ def show_data(r: DataSummary) -> Lines:
 
 class Graph(NamedTuple):
     """One example's forward and backward pass, at w = 0 and b = 0."""
-    x: list[float]                  # the first training example, standardized
+    x: list[float]                  # the first training example, standardized, to 2 decimals
     y: int
     z: float
     a: float
@@ -194,32 +204,40 @@ class Graph(NamedTuple):
     dz: float
     dw: list[float]
     db: float
+    m: int                          # the training examples whose shares make the gradient
 
 
 def graph(d: Data, s: Settings) -> Graph:
     """Forward and backward propagation of the first training example, from zeros."""
-    x, y = d.S_train[0], d.Y_train[0]
+    # Rounded, so that x·dz can be multiplied out by hand: dz is ±½ here,
+    # so each product has at most 3 decimals, and is exact in the float too.
+    x, y = [round(v, 2) for v in d.S_train[0]], d.Y_train[0]
     J, dw, db = logreg.propagate([0.0] * d.n, 0.0, [x], [y])
     a = logreg.sigmoid(0.0)                 # z = w·x + b = 0 at w = 0, b = 0
-    return Graph(x, y, 0.0, a, J, logreg.loss_derivative(a, y), a - y, dw, db)
+    return Graph(x, y, 0.0, a, J, logreg.loss_derivative(a, y), a - y, dw, db, d.m)
 
 
 @lesson("graph", "One example through the graph", graph)
 def show_graph(r: Graph) -> Lines:
     """The graph lesson, printed as the lecture's computation graph."""
-    k = min(len(r.x), 3)
-    xs = ", ".join(f"{v:.3f}" for v in r.x[:k]) + (", ..." if len(r.x) > k else "")
-    out = para(f"The first training example, standardized: x = ({xs}), y = {r.y}.")
+    n, k = len(r.x), min(len(r.x), 3)
+    xs = ", ".join(f"{v:.2f}" for v in r.x[:k]) + (", …" if n > k else "")
+    out = para(f"The first training example, its standardized features rounded to 2 decimals: "
+               f"x = ({xs}), y = {r.y}.")
     out += ["Start at w = 0, b = 0.",
             f"Forward:   z = w·x + b = {r.z:g}",
             f"           a = σ(z) = {r.a:g}",
             f"           L = −(y·log a + (1 − y)·log(1 − a)) = log 2 = {r.L:.6f}",
             f"Backward:  da = −y/a + (1 − y)/(1 − a) = {r.da:+g}",
             f"           dz = da·a(1 − a) = a − y = {r.dz:+g}"]
-    out += [f"           dw{j + 1} = x{j + 1}·dz = {r.x[j]:.3f}·({r.dz:+g}) = {r.dw[j]:+.4f}"
-            for j in range(k)]
-    out += [f"           db = dz = {r.db:+g}",
-            "Backpropagation computed these; gradient descent will use them for a step."]
+    out += [f"           dw{j + 1} = x{j + 1}·dz = {r.x[j]:.2f}·({r.dz:+g}) = {r.dw[j] + 0.0:+g}"
+            for j in range(k)]                  # + 0.0: a product of 0 shows as +0, not -0
+    if n > k:
+        out.append(f"           … and so on to dw{n} = x{n}·dz")
+    out.append(f"           db = dz = {r.db:+g}")
+    out += para(f"These are one example's share of the gradient.  Gradient descent steps by "
+                f"the mean of the shares of all m = {r.m} training examples: dw = (1/m)·Σ x·dz "
+                "and db = (1/m)·Σ dz.")
     return out
 
 
@@ -227,7 +245,7 @@ def show_graph(r: Graph) -> Lines:
 
 class Slope(NamedTuple):
     """A nudge of w1 against dw1, and gradient_check against a planted bug."""
-    J: float                        # at w = (0.5, ..., 0.5), b = 0.1
+    J: float                        # at every weight 0.5, b = 0.1
     dw1: float
     epsilon: float
     moved: float                    # J(w1 + ε) − J(w1)
@@ -239,6 +257,9 @@ class Slope(NamedTuple):
     buggy: float                    # and of a db not divided by m
 
 
+CHECK_EPSILON = 1e-6                # gradient_check's nudge, said in the lesson
+
+
 def slope(d: Data, s: Settings) -> Slope:
     """Nudge w1 and compare with dw1; check propagate's gradient, and a wrong one."""
     w, b, eps = [0.5] * d.n, 0.1, 1e-3
@@ -248,22 +269,25 @@ def slope(d: Data, s: Settings) -> Slope:
     # it looks at a corner of it.
     S, Y, k = [x[:10] for x in d.S_train[:500]], d.Y_train[:500], min(d.n, 10)
     _, dw_k, db_k = logreg.propagate(w[:k], b, S, Y)
-    check = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k)
-    buggy = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k * len(S))
+    check = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k, epsilon=CHECK_EPSILON)
+    buggy = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k * len(S), epsilon=CHECK_EPSILON)
     return Slope(J, dw[0], eps, moved, len(S), k, d.m, d.n, check, buggy)
 
 
 @lesson("slope", "The derivative as a slope", slope)
 def show_slope(r: Slope) -> Lines:
     """The slope lesson, printed."""
-    out = [f"At w = (0.5, ...), b = 0.1, J = {r.J:.6f} and dw1 = {r.dw1:+.6f}.",
-           f"Nudge w1 by ε = {r.epsilon:g}: J moves by {r.moved:+.6e}; "
-           f"dw1·ε = {r.dw1 * r.epsilon:+.6e}.",
-           "A derivative is a slope: the change in J is about the derivative times the",
-           "nudge.  Central differences check a whole gradient that way."]
+    w = f"w = ({', '.join(['0.5'] * r.n)})" if r.n <= 3 else f"each of the {r.n} weights 0.5"
+    out = para(f"At {w} and b = 0.1: J = {r.J:.6f} and dw1 = {r.dw1:+.6f}.")
+    out += [f"Nudge w1 by ε = {r.epsilon:g}: J moves by {r.moved:+.6e}; "
+            f"dw1·ε = {r.dw1 * r.epsilon:+.6e}."]
+    out += para("A derivative is a slope: the change in J is about the derivative times the "
+                "nudge.  gradient_check compares each derivative with a central difference: "
+                f"for w1, (J(w1 + ε) − J(w1 − ε))/2ε with ε = {CHECK_EPSILON:g}, and likewise "
+                "for the other weights and b.")
     if r.examples < r.m or r.features < r.n:
-        out += para(f"They take two passes per parameter, so here they use {r.examples} "
-                    f"examples and {r.features} features.")
+        out += para(f"That takes two passes over the data per parameter, so here it uses "
+                    f"{r.examples} examples and {r.features} features.")
     out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}   (about 1e-7 or less: right)",
             f"and of a db that forgot to divide by m:   {r.buggy:.1e}   (above about 1e-3: a bug)"]
     return out
@@ -306,8 +330,8 @@ def squared_error_gradient(w: float, x: float, y: int) -> float:
 def show_log_loss(r: LogLoss) -> Lines:
     """The log-loss lesson, printed."""
     a = logreg.sigmoid(r.w)
-    out = [f"One example, x = 1 and y = 1, from a confidently wrong start: w = {r.w:g},",
-           f"so a = σ({r.w:g}) = {a:.4f}.  The slope of each loss there:",
+    out = [f"One example, x = 1 and y = 1; b stays at 0, so z = w·x + b = w.  From a",
+           f"confidently wrong start, w = {r.w:g}: a = σ({r.w:g}) = {a:.4f}.  Each loss's slope:",
            f"  squared error ½(a − y)²:  dw = (a − y)·a(1 − a)·x = {r.squared_dw:+.5f}",
            f"  cross-entropy L(a, y):     dw = (a − y)·x          = {r.entropy_dw:+.5f}",
            "Gradient descent with α = 1 from there:",
@@ -315,7 +339,8 @@ def show_log_loss(r: LogLoss) -> Lines:
     out += [f"  {k:5d}    {w_se:+13.3f}  {logreg.sigmoid(w_se):.3f}"
             f"      {w_ce:+13.3f}  {logreg.sigmoid(w_ce):.3f}" for k, w_se, w_ce in r.after]
     out += ["Squared error's slope carries a(1 − a), nearly 0 at a wrong and sure start:",
-            "a plateau.  Cross-entropy's dz = a − y is as large as the error: it pushes hard."]
+            "a plateau.  Cross-entropy's dz = a − y is as large as the error: it pushes",
+            "hard."]
     return out
 
 
@@ -482,7 +507,7 @@ def show_weights(w: Sequence[float], b: float, raw: tuple[list[float], float] | 
         if all(len(line) <= WIDTH for line in lines):
             return out + lines
     k = min(6, len(names))
-    out += para(f"The {k} largest weights, on standardized features (a change of one deviation)"
+    out += para(f"The {k} largest weights, on standardized features (per standard deviation)"
                 + (", and in the original units:" if raw is not None else ":"))
     for j in sorted(range(len(names)), key=lambda j: -abs(w[j]))[:k]:
         out.append(f"  {short(names[j], 28):28} {w[j]:+10.4g}" + (f" {raw[0][j]:+12.4g}" if raw else ""))
@@ -608,26 +633,45 @@ def learning_rates(d: Data, s: Settings) -> RateCurves:
 def show_learning_rates(r: RateCurves) -> Lines:
     """The learning-rates lesson, printed with its chart."""
     on = f"On the first {r.examples} training examples, J" if r.examples < r.m else "J"
-    out = para(f"{on} curves most at the start, where every a(1 − a) is ¼, its largest: "
-               f"h = {r.h:.3g} along the steepest direction.  So, in exact arithmetic, no step of α "
-               f"below 2/h = {2 / r.h:.3g} raises J.  That bound is safe, not the threshold: J curves less "
-               "as the weights grow.")
-    tried = ", ".join(f"{c:g}/h" for c in r.tried)
+    out = para(f"{on} curves most at the start, where every a(1 − a) is ¼, its largest.  "
+               f"There its curvature in the direction where it curves most is h = {r.h:.3g}.  "
+               f"So, in exact arithmetic, no step of α below 2/h = {2 / r.h:.3g} raises J.  "
+               "That bound is safe, not the threshold: J curves less as the weights grow.")
+    tried = ", ".join(f"{c:g}/h" for c in r.tried[:-1]) + f" and {r.tried[-1]:g}/h"
+    said = [f"We tried α = {tried}, for {r.steps} steps each."]
     if r.first_rise is None:
-        first = f"none raised J within {r.steps} steps"
+        said.append(f"None of them raised J at any of the {r.steps} steps.")
+    elif r.visible == r.first_rise:
+        said.append(f"Of these, the first to raise J within {r.steps} steps is {r.first_rise:g}/h, "
+                    f"and one of its steps raised J by more than {VISIBLE:g}.")
     else:
-        first = f"the first to raise J within {r.steps} steps is {r.first_rise:g}/h"
-        if r.visible != r.first_rise:
-            first += f" (by at most {r.least_rise:.1g})"
-    if r.visible is None:
-        first += f", and none raised it by more than {VISIBLE:g}"
-    elif r.visible != r.first_rise:
-        first += f", and by more than {VISIBLE:g}, {r.visible:g}/h"
-    out += para(f"Of {tried} here, {first}:")
+        said.append(f"Of these, the first to raise J within {r.steps} steps is {r.first_rise:g}/h, "
+                    f"though no step of it raised J by more than {_at_most(r.least_rise)}.")
+        said.append(f"None raised J by more than {VISIBLE:g} in a step." if r.visible is None else
+                    f"The first to raise J by more than {VISIBLE:g} in a step is {r.visible:g}/h.")
+    if r.visible is not None and r.visible not in [c.multiple for c in r.curves]:
+        said.append(f"At {r.visible:g}/h J overflowed a float, so it has no curve.")
+    shown = [f"{c.multiple:g}/h" for c in r.curves]
+    said.append(f"The chart shows {', '.join(shown[:-1])} and {shown[-1]}:")
+    out += para("  ".join(said))
     labelled = [(c.mark, curve_label(c), c.costs) for c in r.curves]
     out += text_chart(labelled, top=1.5 * math.log(2))
     out.append(f"The training lesson's α = {r.learning_rate:g} is {r.learning_rate * r.h:.2g}/h here.")
     return out
+
+
+def _at_most(v: float) -> str:
+    """The least number of one significant digit that is at least v (> 0), in decimals
+    that read aloud, or as 3e-09 below a millionth.
+
+    >>> _at_most(2.3e-05), _at_most(0.04), _at_most(0.095), _at_most(2.1e-09)
+    ('0.00003', '0.04', '0.1', '3e-09')
+    """
+    e = math.floor(math.log10(v))
+    digit = math.ceil(round(v / 10.0 ** e, 9))         # round: 0.04 / 0.01 is 4.000000000000001
+    if digit == 10:
+        digit, e = 1, e + 1
+    return f"{digit}e{e:03d}" if e < -6 else f"{digit * 10.0 ** e:.{max(0, -e)}f}"
 
 
 def curve_label(c: Curve) -> str:
@@ -641,12 +685,13 @@ def curve_label(c: Curve) -> str:
 
 class Boundary(NamedTuple):
     """The training lesson's line on two standardized features, and its errors."""
-    S: Rows
+    S: Rows                         # the training examples drawn: all, or a sample
     Y: list[int]
     w: list[float]
     b: float
     names: list[str]
     wrong: int                      # training examples on the wrong side of the line
+    m: int
 
 
 def boundary(d: Data, s: Settings) -> Boundary:
@@ -656,19 +701,22 @@ def boundary(d: Data, s: Settings) -> Boundary:
     w, b, _ = trained(d, s)
     wrong = sum(1 for x, y in zip(d.S_train, d.Y_train)
                 if (w[0] * x[0] + w[1] * x[1] + b > 0) != (y == 1))
-    return Boundary(d.S_train, d.Y_train, w, b, d.names, wrong)
+    S, Y = drawn(d, s)
+    return Boundary(S, Y, w, b, d.names, wrong, d.m)
 
 
 @lesson("boundary", "The decision boundary", boundary)
 def show_boundary(r: Boundary) -> Lines:
     """The boundary lesson, printed as a scatter of the training examples."""
     out = para("The boundary is where z = 0 and a = ½: on one side the neuron says 1, on "
-               f"the other 0.  {r.wrong} of the {len(r.S)} training examples are on their "
+               f"the other 0.  {r.wrong} of the {r.m} training examples are on their "
                "wrong side.")
     out.append(f"  {short(r.names[1], 40)} (standardized), upward")
     out += text_scatter(r.S, r.Y, r.w, r.b)
     out.append(f"   {short(r.names[0], 40)} (standardized), rightward")
     out.append("   o  y = 0     +  y = 1     @  both     .  the boundary w·x + b = 0")
+    if len(r.S) < r.m:
+        out.append(f"   Drawn: a random {len(r.S)} of the {r.m} training examples.")
     return out
 
 
@@ -721,15 +769,16 @@ def random_starts(d: Data, s: Settings) -> list[tuple[list[float], float]]:
 @lesson("any-start", "Any start", any_start)
 def show_any_start(r: AnyStart) -> Lines:
     """The any-start lesson, printed with the sentence that this data calls for."""
-    out = para(f"Gradient descent from {len(r.runs)} starts, α = 1/h = {r.rate:.3g}, at most "
-               f"{r.budget} steps each:")
     table = [("start w", "b", "end w", "b", "J")] + [
         (_vector(run.start_w, 2), f"{run.start_b:+.2f}", _vector(run.w, 4), f"{run.b:+.4g}",
          f"{run.J:.6f}") for run in r.runs]
     widths = [max(len(row[k]) for row in table) for k in range(5)]
     rows = ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
             for row in table]
-    if r.n <= 3 and all(len(row) <= WIDTH for row in rows):
+    shown = r.n <= 3 and all(len(row) <= WIDTH for row in rows)
+    out = para(f"Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
+               f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each" + (":" if shown else "."))
+    if shown:
         out += rows
     out.append(f"The weights differ by at most {r.spread:.1e}; the costs by at most {r.cost_spread:.1e}.")
     kind = r.minimum.kind
@@ -765,32 +814,56 @@ class Overfitting(NamedTuple):
     n: int                          # features: one signal, the rest noise
     m_new: int                      # new examples to test on
     rows: list[tuple[float, float, float, float]]   # (λ, training accuracy, test accuracy, ‖w‖)
+    best: int                       # the row of the best test accuracy (the first, on a tie)
+    disagree: int                   # new examples that it and λ = 0 label differently
+    lead_error: float               # one standard error of its lead over λ = 0
     measured: tuple[float, int, float, bool] | None   # the training lesson's test (p, k, error, bound)
 
 
 def overfitting(d: Data, s: Settings) -> Overfitting:
-    """The overfitting table, and the training lesson's test accuracy with its error."""
-    m, n, m_new, rows = overfitting_table(s.seed)
+    """The overfitting table, the best λ's lead and its error, and the training lesson's
+    test accuracy with its error."""
+    m, n, m_new, rows, differ = overfitting_table(s.seed)
+    best = max(range(len(rows)), key=lambda k: rows[k][2])
+    error = lead_error(rows[best][2] - rows[0][2], differ[best] / m_new, m_new)
     try:
         p = measured_accuracy(d, s)
     except ValueError:                  # its training overflowed: that lesson says so
-        return Overfitting(m, n, m_new, rows, None)
+        return Overfitting(m, n, m_new, rows, best, differ[best], error, None)
     k = len(d.Y_test)
-    return Overfitting(m, n, m_new, rows, (p, k, *accuracy_error(p, k)))
+    return Overfitting(m, n, m_new, rows, best, differ[best], error, (p, k, *accuracy_error(p, k)))
+
+
+def lead_error(lead: float, q: float, k: int) -> float:
+    """One standard error of one model's lead in accuracy over another on the same k
+    examples, where they disagree on a share q of them: √((q − lead²)/k).
+
+    On each example the lead gains 1, 0 or −1; the two accuracies share their
+    errors, so the lead's error is not theirs combined.  Its variance per example
+    is the mean of the squares, q, less the square of the mean, the lead.
+
+    >>> round(lead_error(0.028, 0.180, 1000), 4)
+    0.0134
+    """
+    return math.sqrt(max(0.0, q - lead * lead) / k)
 
 
 @functools.lru_cache(maxsize=4)
-def overfitting_table(seed: int) -> tuple[int, int, int, list[tuple[float, float, float, float]]]:
-    """Made-up data, 40 examples of 31 features, trained with four λ; the same for any data."""
+def overfitting_table(seed: int) -> tuple[int, int, int, list[tuple[float, float, float, float]],
+                                          list[int]]:
+    """Made-up data, 40 examples of 31 features, trained with four λ; the same for any data.
+    Also, for each λ, how many new examples it labels otherwise than λ = 0 does."""
     X, Y = overfitting_data(seed, 40)
     X_new, Y_new = overfitting_data(seed + 1, 1000)
-    h, rows = steepest_curvature(X), []
+    h, rows, labels = steepest_curvature(X), [], []
     for l2 in (0.0, 1.0, 10.0, 100.0):
         # the penalty adds λ/m to the curvature, so the rate 1/h shrinks with it
         w, b, _ = logreg.train(X, Y, learning_rate=1.0 / (h + l2 / len(X)), iterations=300, l2=l2)
+        labels.append(logreg.predict(w, b, X_new))
         rows.append((l2, logreg.accuracy(Y, logreg.predict(w, b, X)),
-                     logreg.accuracy(Y_new, logreg.predict(w, b, X_new)), math.hypot(*w)))
-    return len(X), len(X[0]), len(X_new), rows
+                     logreg.accuracy(Y_new, labels[-1]), math.hypot(*w)))
+    differ = [sum(p != q for p, q in zip(labels[0], other)) for other in labels]
+    return len(X), len(X[0]), len(X_new), rows, differ
 
 
 def overfitting_data(seed: int, m: int, noise: int = 30) -> tuple[Rows, list[int]]:
@@ -813,7 +886,7 @@ def show_overfitting(r: Overfitting) -> Lines:
     out.append("     l2   training accuracy   test accuracy     ‖w‖")
     out += [f"  {l2:5g}   {train:17.1%}   {test:13.1%}   {size:6.2f}" for l2, train, test, size in r.rows]
     _, train0, test0, _ = r.rows[0]
-    best = max(r.rows, key=lambda row: row[2])
+    best = r.rows[r.best]
     noise = ": it fits the noise" if train0 - test0 > 0.1 else ""
     out += para(f"With nearly as many weights as examples, λ = 0 scores {train0:.1%} on its "
                 f"training examples and {test0:.1%} on new ones{noise}.")
@@ -821,11 +894,27 @@ def show_overfitting(r: Overfitting) -> Lines:
     does = [words for words, true in [("keeps w smaller", sizes == sorted(sizes, reverse=True)),
                                       ("gives up training fit", fits == sorted(fits, reverse=True))] if true]
     larger = f"A larger λ {' and '.join(does)}; here" if does else "Here"
-    out += para(f"{larger} the best test accuracy is at λ = {best[0]:g}.  Pick λ on data "
-                "kept aside.")
-    p = test0
-    out += para(f"How sure is a test accuracy?  One standard error is √(p(1 − p)/k): for λ = 0, "
-                f"p = {p:.1%} on k = {r.m_new} gives {standard_error(p, r.m_new):.1%}.")
+    out += para(f"{larger} the best test accuracy is at λ = {best[0]:g}.")
+    p, k = best[2], r.m_new
+    said = [f"How sure is a test accuracy?  One standard error is √(p(1 − p)/k): for "
+            f"λ = {best[0]:g}, p = {p:.1%} on k = {k} gives {standard_error(p, k):.1%}."]
+    lead = best[2] - test0
+    if lead > 0:
+        said.append(f"Its lead over λ = 0, {lead:.1%}, is measured on the same examples, so "
+                    f"its standard error comes from those on which the two disagree, "
+                    f"{r.disagree} of them: √(({r.disagree / k:.3f} − {lead:.3f}²)/{k}) = "
+                    f"{r.lead_error:.1%}.")
+        # decided on the digits shown, which are what a reader checks
+        shown_lead, twice = round(lead * 1000), 2 * round(r.lead_error * 1000)
+        said.append("That is under two standard errors: the lead may be chance." if shown_lead < twice
+                    else "That is two standard errors, to the digits shown: too close to call."
+                    if shown_lead == twice else
+                    f"That is over two standard errors, but λ = {best[0]:g} was chosen as the "
+                    "best of four on these very examples, which favours it: only other "
+                    "examples can confirm its lead.")
+    out += para("  ".join(said))
+    out += para(f"Choosing λ by these {k} examples makes them a validation set; a fair test of "
+                "the chosen λ needs a third set, kept aside until the end.")
     if r.measured is not None:
         p, k, error, bound = r.measured
         what = (f"has a standard error of at most {error:.1%}" if bound else
@@ -854,6 +943,9 @@ class Newton(NamedTuple):
     n: int
 
 
+GD_TOLERANCE = 1e-12                # gradient descent's stop in the newton lesson
+
+
 def newton(d: Data, s: Settings) -> Newton:
     """Newton's method and gradient descent to J's lowest point, timed."""
     if d.n > 100:
@@ -871,7 +963,7 @@ def newton(d: Data, s: Settings) -> Newton:
     rate, budget = 1.0 / (curvature(d) + l2 / d.m), max(200, min(5000, 5_000_000 // (d.m * (d.n + 1))))
     started = time.perf_counter()
     w_gd, b_gd, gd_costs = logreg.train(d.S_train, d.Y_train, learning_rate=rate,
-                                        iterations=budget, tolerance=1e-12, l2=l2)
+                                        iterations=budget, tolerance=GD_TOLERANCE, l2=l2)
     gd_seconds = time.perf_counter() - started
     differ = max(abs(p - q) for p, q in zip(w_gd + [b_gd], w + [b]))
     return Newton(found, l2, len(costs) - 1, seconds, costs[-1], rate, budget, len(gd_costs) - 1,
@@ -885,19 +977,21 @@ def show_newton(r: Newton) -> Lines:
     if r.l2:
         out += para(minimum_sentence(r.minimum, r.m, r.n))
         out += para(f"So here both methods use l2 = {r.l2:g}, which gives J one lowest point:")
-    out.append(f"Newton's method: {r.steps} steps, {r.seconds * 1000:.0f} ms, J = {r.J:.10f}")
-    out.append(f"Gradient descent, α = {r.gd_rate:.3g}: {r.gd_steps} steps, "
-               f"{r.gd_seconds * 1000:.0f} ms, J {'higher' if r.gap >= 0 else 'lower'} by "
-               f"{abs(r.gap):.1e}")
-    out.append(f"The weights differ by at most {r.differ:.1e}.")
-    if abs(r.gap) <= 1e-9 and r.steps < r.gd_steps:
-        out += para(f"Newton's steps use the curvature a(1 − a)·x̃x̃ᵀ as well as the slope: in "
-                    f"{r.steps} steps it got as low as gradient descent in {r.gd_steps}, to "
-                    "within 1e-9.")
-    elif r.gap > 1e-9:
-        out += para(f"After {r.gd_steps} steps gradient descent is still above Newton's "
-                    f"{r.steps}: Newton's steps use the curvature a(1 − a)·x̃x̃ᵀ as well as "
-                    "the slope.")
+    J = "J with its penalty" if r.l2 else "J"
+    out.append(f"Newton's method: {_steps(r.steps)}, {r.seconds * 1000:.0f} ms, {J} = {r.J:.10f}")
+    out.append(f"Gradient descent, α = {r.gd_rate:.3g}: {_steps(r.gd_steps)}, "
+               f"{r.gd_seconds * 1000:.0f} ms")
+    how = ("equals Newton's" if r.gap == 0 else
+           f"is {abs(r.gap):.1e} {'above' if r.gap > 0 else 'below'} Newton's")
+    out += para(f"After {_steps(r.gd_steps)}, gradient descent's J {how}, and its weights and b "
+                f"are within {r.differ:.1e} of Newton's.")
+    why = ("Newton's steps use J's curvature as well as its slope: for weights wj and wk, "
+           "the mean over the examples of a(1 − a)·xj·xk (with 1 in place of x for b).")
+    if r.gd_steps < r.gd_budget:
+        out += para(f"Gradient descent stopped there, after a step that lowered J by less than "
+                    f"{GD_TOLERANCE:g}.  {why}")
+    else:
+        out += para(f"That is all the {r.gd_budget} steps it was allowed.  {why}")
     return out
 
 
@@ -976,7 +1070,8 @@ def show_vectorization(r: Vectorization) -> Lines:
             "    dZ = [a - y for a, y in zip(A, Y)]",
             "    dw = [dot(column, dZ) / m for column in zip(*X)]",
             "    db = sum(dZ) / m"]
-    how = "math.sumprod" if r.sumprod else "sum(map(operator.mul, u, v)), as math.sumprod needs 3.12"
+    how = ("math.sumprod" if r.sumprod else "sum(map(operator.mul, u, v)), since math.sumprod "
+           "exists only from Python 3.12 on")
     same = f"to within {r.difference:.0e}" if r.difference else "exactly"
     out += para(f"Here dot is {how}.  On the {r.m} training examples of {r.n} features both "
                 f"give the same J, dw and db, {same}.")
@@ -991,8 +1086,8 @@ def show_vectorization(r: Vectorization) -> Lines:
             "    dZ = A - Y",
             "    dw = X.T @ dZ / m",
             "    db = dZ.mean()"]
-    out += para("numpy runs each line's loop over the examples in compiled code; this demo "
-                "runs without numpy, so it does not time that.")
+    out += para("numpy runs each line's loop over the examples in compiled code, written in C "
+                "rather than Python; this demo runs without numpy, so it does not time that.")
     return out
 
 
@@ -1018,6 +1113,17 @@ def trained(d: Data, s: Settings) -> Fit:
         raise CannotFinish(f"With α = {s.learning_rate:g}, J or a step of the training lesson "
                            "overflowed a float: the learning rate is too large.  Try a smaller "
                            "--learning-rate.") from None
+
+
+DRAWN = 300                         # examples in a scatter, at most: more bury the lines
+
+
+def drawn(d: Data, s: Settings) -> tuple[Rows, list[int]]:
+    """The training examples that the pictures draw: all, or a random DRAWN of them."""
+    if d.m <= DRAWN:
+        return d.S_train, d.Y_train
+    chosen = sorted(random.Random(s.seed).sample(range(d.m), DRAWN))
+    return [d.S_train[i] for i in chosen], [d.Y_train[i] for i in chosen]
 
 
 def measured_accuracy(d: Data, s: Settings) -> float:
@@ -1052,8 +1158,8 @@ def minimum(d: Data) -> Minimum:
         return Minimum("none")
     except logreg.ManyMinima:
         return Minimum("many")
-    except ValueError as e:             # not converged, or (unstandardized) overflow
-        return Minimum("unknown", f"Newton's method stopped: {e}")
+    except ValueError as e:             # not converged, stalled, or overflowed: it says which
+        return Minimum("unknown", str(e))
     # train_newton's documented test: l2 = 1 moves w by over half its length
     # while J, unpenalized, rises under 1% of log 2.
     w1, b1, _ = logreg.train_newton(d.S_train, d.Y_train, l2=1.0)
@@ -1071,10 +1177,12 @@ def minimum_sentence(found: Minimum, m: int, n: int) -> str:
                 "or meet only on it), so J has no minimum: the weights can grow without end "
                 "while J keeps falling.")
     if found.kind == "many":
+        # ManyMinima means flat or all but flat: Newton's curvature is singular
+        # to one part in 10^11 on standardized features
         why = ("there are no more training examples than features" if m <= n else
-               "a feature is constant or a combination of others")
-        return (f"J is flat along some direction, to within rounding ({why}), so many weights "
-                "share its lowest cost, if it has one.")
+               "a feature is constant or a combination of others, or nearly so")
+        return (f"J is flat along some direction, or all but flat ({why}), so many weights "
+                "share its lowest cost, or all but share it, if it has one.")
     if found.kind == "poorly":
         return (f"With l2 = 1, w moves by {found.moved:.4g}, over half its length "
                 f"{found.length:.4g}, while J rises by only {found.rise:.2g}: many "
@@ -1103,30 +1211,47 @@ class Table(NamedTuple):
     label_note: str
 
 
-def read_csv(path: str, *, label: str | None = None, drop_missing: bool = False,
-             sample: int = 20_000, seed: int = 1) -> Table:
+SAMPLE = 20_000                     # rows of a CSV file that the tour uses, at most
+
+
+class Reading(NamedTuple):
+    """What the command line asks of the CSV reader."""
+    label: str | None = None        # the label's column, by header name or number from 1
+    skip: tuple[str, ...] = ()      # columns to leave out, the same way
+    one: str | None = None          # the label value taken as 1
+    drop_missing: bool = False
+    sample: int = SAMPLE
+    seed: int = 1
+
+
+def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
+             one: str | None = None, drop_missing: bool = False, sample: int = SAMPLE,
+             seed: int = 1) -> Table:
     """Features, 0/1 labels, names and notes from a CSV file.
 
     The label is the last column, or the one that ``label`` names (by its
-    header or its number from 1); it may hold any two distinct values.  The
-    first row may be a header; blank lines are skipped; the separator may be
-    a comma, semicolon, tab or bar.  Every row is checked, but at most
-    ``sample`` of them, chosen at random, are kept.
+    header or its number from 1); it may hold any two distinct values, and
+    ``one`` says which is taken as 1 (else the larger).  ``skip`` names
+    columns to leave out, the same way.  The first row may be a header; blank
+    lines are skipped; the separator may be a comma, semicolon, tab or bar.
+    Every row is checked, but at most ``sample`` of them, chosen at random,
+    are kept.
     """
+    o = Reading(label, tuple(skip), one, drop_missing, sample, seed)
     encoding, notes = "utf-8-sig", []
     try:
         with open(path, "rb") as f:
             if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
                 encoding, notes = "utf-16", ["The file is UTF-16; it was read as such."]
         try:
-            return _read_table(path, encoding, notes, label, drop_missing, sample, seed)
+            return _read_table(path, encoding, notes, o)
         except UnicodeDecodeError:
             if encoding == "utf-16":
                 raise
         line, byte, encoding = _not_utf8(path)
         notes = [f"Line {line} is not UTF-8 (it has byte 0x{byte:02x}), so the file was read as "
                  f"{encoding}.  Save it as UTF-8 to be sure of its text."]
-        return _read_table(path, encoding, notes, label, drop_missing, sample, seed)
+        return _read_table(path, encoding, notes, o)
     except (OSError, UnicodeError) as e:
         raise DataError(f"cannot read it: {getattr(e, 'strerror', None) or e}") from None
 
@@ -1149,15 +1274,14 @@ def _not_utf8(path: str) -> tuple[int, int, str]:
     return found[0], found[1], "cp1252 (Windows)" if fits_cp1252 else "latin-1"
 
 
-def _read_table(path: str, encoding: str, notes: list[str], label: str | None,
-                drop_missing: bool, sample: int, seed: int) -> Table:
+def _read_table(path: str, encoding: str, notes: list[str], o: Reading) -> Table:
     python_encoding = encoding.split(" ")[0]
     with open(path, newline="", encoding=python_encoding) as f:
         separator = _separator(f.read(1 << 16))
     with open(path, newline="", encoding=python_encoding) as f:
         try:
             reader = csv.reader(f, delimiter=separator)
-            return _rows(reader, separator, list(notes), label, drop_missing, sample, seed)
+            return _rows(reader, separator, list(notes), o)
         except csv.Error as e:
             raise DataError(f"cannot read line {reader.line_num}: {e}") from None
 
@@ -1219,17 +1343,18 @@ def _label_key(cell: str) -> tuple[int, float, str]:
     return (0, value, "") if value is not None else (1, 0.0, cell)
 
 
-def _rows(reader: Any, separator: str, notes: list[str], label: str | None, drop_missing: bool,
-          sample: int, seed: int) -> Table:
-    rnd = random.Random(seed)
+def _rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Table:
+    rnd = random.Random(o.seed)
     split_at = SEPARATORS[separator]
     decimal_comma = separator != ","
     kept: list[tuple[int, list[float], tuple[int, float, str]]] = []
-    spellings: dict[tuple[int, float, str], str] = {}
+    spellings: dict[tuple[int, float, str], tuple[str, int]] = {}  # key: (as first written, line)
+    texts: dict[int, tuple[int, str]] = {}      # feature columns that hold text: (line, cell)
     header: list[str] | None = None
     width = first_line = count = dropped = rows = 0
-    label_at, features = -1, []
-    index = False                       # whether column 1 may be pandas' row index
+    label_at, features, skipped = -1, [], set()
+    index: list[float] | None = None    # column 1's first values, while it may be pandas' index
+    last, consecutive = -1.0, True      # its latest value; whether it is 0, 1, 2, ... so far
     used_comma = False
     end = 0
     for row in reader:
@@ -1241,36 +1366,50 @@ def _rows(reader: Any, separator: str, notes: list[str], label: str | None, drop
             if width < 2:
                 raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at "
                                 "least one feature and a label")
-            label_at, header = _label_column(label, row)
-            features = [j for j in range(width) if j != label_at]
+            label_at, header = _label_column(o.label, row)
+            skipped = _skipped(o, row, header, label_at)
+            features = [j for j in range(width) if j != label_at and j not in skipped]
+            if not features:
+                raise DataError(f"--skip {','.join(o.skip)} leaves no feature; only the label is "
+                                "left")
             if header is not None:
-                index = width >= 3 and label_at != 0 and not header[0]
+                # pandas writes its row index first, headed "" or "Unnamed: 0"
+                if len(features) >= 2 and features[0] == 0 and header[0].lower() in ("", "unnamed: 0"):
+                    index = []
                 continue
         if len(row) != width:
             what = "the header names" if header is not None else f"line {first_line} has"
             raise DataError(f"line {line} has {len(row)} cells but {what} {width} "
                             f"(split at {split_at})")
         rows += 1
-        if index and _number(row[0]) != rows - 1:
-            index = False
+        if index is not None:           # whole numbers that only increase, as pandas' are
+            value = _number(row[0])
+            if value is None or not value.is_integer() or value <= last:
+                index = None
+            else:
+                index += [value] if len(index) < 3 else []
+                last, consecutive = value, consecutive and value == rows - 1
         x, missing = [], False
         for j in features:
             cell = row[j]
             value = _number(cell, decimal_comma)
-            if value is None:
-                if cell.strip().lower() in MISSING:
-                    if not drop_missing:
-                        raise DataError(_missing(line, _column(j, header), cell))
-                    missing = True
-                    break
-                kind = "a finite number" if _is_number(cell) else "a number"
+            if value is not None:
+                used_comma = used_comma or ("," in cell and decimal_comma)
+                x.append(value)
+            elif cell.strip().lower() in MISSING:
+                if not (o.drop_missing or texts):
+                    raise DataError(_missing(line, _column(j, header), cell))
+                missing = True
+            elif not _is_number(cell):
+                texts.setdefault(j, (line, cell))
+            elif not texts:
                 raise DataError(f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} "
-                                f"is not {kind}")
-            used_comma = used_comma or ("," in cell and decimal_comma)
-            x.append(value)
+                                "is not a finite number")
+        if texts:
+            continue                    # from the first text on, only more text columns are sought
         text = row[label_at].strip()
         if not missing and text.lower() in MISSING:
-            if not drop_missing:
+            if not o.drop_missing:
                 raise DataError(_missing(line, f"the label, {_column(label_at, header)},", row[label_at]))
             missing = True
         if missing:
@@ -1279,50 +1418,87 @@ def _rows(reader: Any, separator: str, notes: list[str], label: str | None, drop
         key = _label_key(text)
         if key not in spellings:
             if len(spellings) == 2:
-                a, b = spellings.values()
-                hint = "" if label is not None else "; --label COLUMN picks another column"
-                raise DataError(f"line {line}: label {short(text, 20)!r} is a third value; "
-                                f"{_column(label_at, header)} must hold exactly two ({a!r} and "
-                                f"{b!r}){hint}")
-            spellings[key] = text
-        if count < sample:
+                raise DataError(_third_label(line, text, spellings, _column(label_at, header),
+                                             o.label is None))
+            spellings[key] = (text, line)
+        if count < o.sample:
             kept.append((line, x, key))
         else:
             k = rnd.randrange(count + 1)
-            if k < sample:
+            if k < o.sample:
                 kept[k] = (line, x, key)
         count += 1
         if count % 500_000 == 0:
             print(f"  ... {count:,} rows read", flush=True)
     if not width:
         raise DataError("the file has no data: it is empty or blank")
+    if texts:
+        raise DataError(_text_columns(texts, header, o.skip))
     if not kept:
         if dropped:
             raise DataError(f"every one of its {dropped:,} rows has a missing value")
         raise DataError(f"line {first_line} is a header, and no rows of data follow it")
     label_name = _column(label_at, header)
     if len(spellings) < 2:
-        raise DataError(f"every label ({label_name}) is {next(iter(spellings.values()))!r}; it "
+        raise DataError(f"every label ({label_name}) is {next(iter(spellings.values()))[0]!r}; it "
                         "needs two different values")
     if separator != ",":
         notes.append(f"Its cells are split at {split_at}.")
     if used_comma:
         notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
+    if skipped:
+        notes.append("Left out, as --skip asks: " + ", ".join(_column(j, header) for j in sorted(skipped))
+                     + ".")
     names = [(header[j].strip() if header else "") or f"x{j + 1}" for j in features]
     columns = [j + 1 for j in features]
     kept.sort()
     X = [x for _, x, _ in kept]
-    if index and rows >= 2:
-        notes.append("Column 1 has no name and holds 0, 1, 2, ...: the row index that pandas "
-                     "writes.  It was skipped.")
+    if index is not None and header is not None and rows >= 2:
+        holds = ("0, 1, 2, ..." if consecutive else "whole numbers that only increase ("
+                 + ", ".join(f"{v:.0f}" for v in index) + ", ...)")
+        named = f"is headed {header[0]!r} and" if header[0] else "has no name and"
+        notes.append(f"Column 1 {named} holds {holds}: it was taken for the row index that pandas "
+                     "writes, and skipped.")
         X, names, columns = [x[1:] for x in X], names[1:], columns[1:]
     if dropped:
         notes.append(f"{dropped:,} rows with a missing value were skipped (--drop-missing)." if dropped > 1
                      else "1 row with a missing value was skipped (--drop-missing).")
     zero, one = sorted(spellings)           # numbers by value, before text in text order
+    if o.one is not None:
+        chosen = _label_key(o.one.strip())
+        if chosen not in spellings:
+            raise DataError(f"--one {short(o.one, 20)!r}: {label_name} holds "
+                            f"{spellings[zero][0]!r} and {spellings[one][0]!r}, not that value")
+        zero, one = (one, zero) if chosen == zero else (zero, one)
     Y = [int(key == one) for _, _, key in kept]
-    label_note = (f"{label_name}; {spellings[one]!r} is taken as 1 and {spellings[zero]!r} as 0")
+    one_text, zero_text = spellings[one][0], spellings[zero][0]
+    label_note = f"{label_name}; {one_text!r} is taken as 1 and {zero_text!r} as 0"
+    if o.one is not None:
+        label_note += " (--one)"
+    elif {zero, one} != {(0, 0.0, ""), (0, 1.0, "")}:
+        label_note += f" (--one {zero_text if _word(zero_text) else 'VALUE'} swaps them)"
     return Table(X, Y, names, [line for line, _, _ in kept], columns, count, notes, label_note)
+
+
+def _word(text: str) -> bool:
+    """Whether text can stand on a command line as it is, unquoted, in any shell.
+
+    >>> _word("Sex"), _word("Größe"), _word("petal length"), _word("a,b"), _word("")
+    (True, True, False, False, False)
+    """
+    return bool(text) and all(c.isalnum() or c in "_.-+" for c in text)
+
+
+def _named(name: str, header: list[str] | None) -> list[int]:
+    """The columns (from 0) that a header names so: exactly, else but for case."""
+    cells = header or []
+    return [j for j, cell in enumerate(cells) if cell == name.strip()] or \
+        [j for j, cell in enumerate(cells) if cell.lower() == name.strip().lower()]
+
+
+def _headers(cells: list[str]) -> str:
+    """The first row's cells, for a message that names them."""
+    return ", ".join(short(cell, 15) for cell in cells[:10]) + (", ..." if len(cells) > 10 else "")
 
 
 def _label_column(label: str | None, row: list[str]) -> tuple[int, list[str] | None]:
@@ -1330,8 +1506,7 @@ def _label_column(label: str | None, row: list[str]) -> tuple[int, list[str] | N
     cells = [cell.strip() for cell in row]
     at = len(row) - 1
     if label is not None:
-        named = [j for j, cell in enumerate(cells) if cell == label.strip()] or \
-            [j for j, cell in enumerate(cells) if cell.lower() == label.strip().lower()]
+        named = _named(label, cells)
         if len(named) == 1:
             return named[0], cells
         if label.strip().isdigit():
@@ -1341,13 +1516,65 @@ def _label_column(label: str | None, row: list[str]) -> tuple[int, list[str] | N
                                 f"{len(row)} columns")
         else:
             if all(_number(cell) is None for cell in cells):
-                shown = ", ".join(short(cell, 15) for cell in cells[:6]) + (", ..." if len(cells) > 6 else "")
                 what = "two columns have" if named else "no column has"
-                raise DataError(f"--label {short(label, 20)!r}: {what} that name ({shown})")
+                raise DataError(f"--label {short(label, 20)!r}: {what} that name ({_headers(cells)})")
             raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
                             "name in; give the column's number")
     header = all(_number(cell) is None for j, cell in enumerate(cells) if j != at)
     return at, cells if header else None
+
+
+def _skipped(o: Reading, row: list[str], header: list[str] | None, label_at: int) -> set[int]:
+    """The columns (from 0) that --skip names, by header name or number from 1."""
+    out: set[int] = set()
+    for name in o.skip:
+        columns = _named(name, header)
+        if not columns and name.strip().isdigit():
+            columns = [int(name) - 1]
+            if not 0 <= columns[0] < len(row):
+                raise DataError(f"--skip {name}: there is no column {name}; line 1 has "
+                                f"{len(row)} columns")
+        if not columns:
+            raise DataError(f"--skip {short(name, 20)!r}: " + (
+                "the file has no header to find that name in; give the column's number"
+                if header is None else f"no column has that name ({_headers(header)})"))
+        if label_at in columns:
+            which = "" if o.label is not None else " (the last column, unless --label names another)"
+            raise DataError(f"--skip {short(name, 20)!r}: {_column(label_at, header)} is the "
+                            f"label{which}")
+        out.update(columns)
+    return out
+
+
+def _text_columns(texts: dict[int, tuple[int, str]], header: list[str] | None,
+                  skip: Sequence[str]) -> str:
+    """The message for feature columns that hold text, with the way forward."""
+    j, (line, cell) = next(iter(texts.items()))         # the first found
+    first = f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} is not a number"
+    refs = ",".join([*skip, *(header[k] if header and _word(header[k]) and len(_named(header[k], header)) == 1
+                              else str(k + 1) for k in sorted(texts))])
+    if len(texts) == 1:
+        return (f"{first}; the column holds text.  --skip {refs} leaves it out, or write its "
+                "values as numbers (e.g. 0 and 1)")
+    shown = [f"{k + 1} ({short(header[k], 15)!r})" if header and header[k] and len(texts) <= 3 else
+             str(k + 1) for k in sorted(texts)]
+    return (f"{first}; columns {', '.join(shown[:-1])} and {shown[-1]} hold text.  --skip {refs} "
+            "leaves them out, or write their values as numbers (e.g. 0 and 1)")
+
+
+def _third_label(line: int, text: str, spellings: dict[tuple[int, float, str], tuple[str, int]],
+                 column: str, default: bool) -> str:
+    """The message for a label that is neither of the two seen before it."""
+    (a, a_line), (b, b_line) = spellings.values()
+    like = [(seen, at) for seen, at in ((a, a_line), (b, b_line)) if seen.casefold() == text.casefold()]
+    if like:
+        seen, at = like[0]
+        return (f"line {line}: label {short(text, 20)!r} differs only in case from {seen!r} (line "
+                f"{at}); {column} must hold two values, each written one way: write {text!r} and "
+                f"{seen!r} alike")
+    hint = "; --label COLUMN picks another column" if default else ""
+    return (f"line {line}: label {short(text, 20)!r} is a third value; {column} must hold exactly "
+            f"two ({a!r} and {b!r}){hint}")
 
 
 def _column(j: int, header: list[str] | None) -> str:
@@ -1533,11 +1760,8 @@ class Snapshots(NamedTuple):
 
 def svg_picture(d: Data, s: Settings) -> str:
     """The learning curves (left) and, for two features, the boundary as it learns (right)."""
-    W, H = 1000, 490
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" '
-           f'font-family="sans-serif" font-size="{SVG_FONT}">',
-           f'<rect width="{W}" height="{H}" fill="white"/>']
-    _svg_costs(out, rate_curves(d, s), Box(60, 40, 460, 330, (0, 1), (0, 1)))
+    out: list[str] = []
+    lowest = _svg_costs(out, rate_curves(d, s), Box(60, 40, 460, 330, (0, 1), (0, 1)))
     box = Box(580, 40, 980, 330, (0, 1), (0, 1))
     middle = (box.left + box.right) / 2
     if d.n != 2:
@@ -1552,9 +1776,12 @@ def svg_picture(d: Data, s: Settings) -> str:
                   "lesson's", "middle")
             _text(out, middle, 188, "J or a step overflowed a float.", "middle")
         else:
-            _svg_boundary(out, d, s, box, shots)
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+            lowest = max(lowest, _svg_boundary(out, d, s, box, shots))
+    W, H = 1000, max(490, round(lowest) + 14)          # tall enough for every caption line
+    head = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" '
+            f'font-family="sans-serif" font-size="{SVG_FONT}">',
+            f'<rect width="{W}" height="{H}" fill="white"/>']
+    return "\n".join(head + out + ["</svg>"]) + "\n"
 
 
 def _text(out: list[str], x: float, y: float, text: str, anchor: str = "start",
@@ -1569,8 +1796,9 @@ def _frame(out: list[str], box: Box, title: str, xlabel: str, ylabel: str,
     _text(out, middle, box.top - 16, title, "middle", size=14)
     out.append(f'<rect x="{box.left}" y="{box.top}" width="{box.right - box.left}" '
                f'height="{box.bottom - box.top}" fill="none" stroke="black"/>')
-    _text(out, box.left, box.bottom + 15, xticks[0], "middle")
-    _text(out, box.right, box.bottom + 15, xticks[1], "middle")
+    # The end ticks are aligned inward, so that the first keeps clear of the y ticks.
+    _text(out, box.left, box.bottom + 15, xticks[0], "start")
+    _text(out, box.right, box.bottom + 15, xticks[1], "end")
     _text(out, middle, box.bottom + 30, xlabel, "middle")
     _text(out, box.left - 5, box.bottom + 4, yticks[0], "end")
     _text(out, box.left - 5, box.top + 8, yticks[1], "end")
@@ -1587,7 +1815,8 @@ def _steps(k: int) -> str:
     return f"{k} step" if k == 1 else f"{k} steps"
 
 
-def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> None:
+def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> float:
+    """The cost curves in the frame, with their legend below; returns the legend's last line."""
     top = 1.5 * math.log(2)
     box = frame._replace(xr=(0.0, float(r.steps)), yr=(0.0, top))
     _frame(out, box, "Cost J while training, at three learning rates", "steps", "cost J",
@@ -1609,14 +1838,18 @@ def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> None:
     if above:
         _text(out, box.left + 26, box.bottom + 52 + 16 * len(r.curves),
               "▲ marks a cost above the top of the chart")
+    return box.bottom + 52 + 16 * (len(r.curves) - (not above))
 
 
-def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapshots) -> None:
+def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapshots) -> float:
+    """The examples and the boundaries in the box, with the captions below; returns the last
+    caption line's baseline."""
     xr, yr = box.xr, box.yr
     _frame(out, box, "The boundary w·x + b = 0 as it learns", f"{short(d.names[0], 40)} (standardized)",
            f"{short(d.names[1], 28)} (standardized)", (f"{xr[0]:.3g}", f"{xr[1]:.3g}"),
            (f"{yr[0]:.3g}", f"{yr[1]:.3g}"))
-    for x, y in zip(d.S_train, d.Y_train):
+    S, Y = drawn(d, s)
+    for x, y in zip(S, Y):
         cx, cy = box.px(x[0], x[1])
         out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3" fill="{"#1f77b4" if y else "white"}" '
                    'stroke="#1f77b4"/>')
@@ -1648,14 +1881,17 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
         _text(out, (x0 + x1) / 2, y1 - 3, label, "middle", fill=colour,
               extra=' font-weight="bold"' if bold else "")
     start = f"w = {_vector(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
-    caption = ["Filled circles: y = 1; open circles: y = 0.",
-               f"Dashed: from {start}, α = {s.learning_rate:g},",
-               "   after the steps marked (a random start of the lesson any-start).",
-               f"Bold: the training lesson's boundary, after {steps} steps from 0."]
+    caption = ["Filled circles: y = 1; open circles: y = 0."]
+    if len(S) < d.m:
+        caption.append(f"Drawn: a random {len(S)} of the {d.m} training examples.")
+    caption += [f"Dashed: from {start}, α = {s.learning_rate:g},",
+                "   after the steps marked (a random start of the lesson any-start).",
+                f"Bold: the training lesson's boundary, after {steps} steps from 0."]
     colours = ["black"] * len(caption) + [colour for _, colour in legend]
     caption += [label for label, _ in legend]
     for k, (text, colour) in enumerate(zip(caption, colours)):
         _text(out, box.left - 40, box.bottom + 52 + 16 * k, text, fill=colour)
+    return box.bottom + 52 + 16 * (len(caption) - 1)
 
 
 def snapshots(d: Data, s: Settings, box: Box, apart: float = 14.0) -> Snapshots:
@@ -2268,7 +2504,7 @@ def check_command(path: str) -> int:
 PLAIN = str.maketrans({"σ": "sigma", "α": "alpha", "λ": "lambda", "ε": "eps", "½": "1/2",
                        "¼": "1/4", "·": "*", "−": "-", "‖": "||", "√": "sqrt", "×": "x",
                        "±": "+/-", "≈": "~", "…": "...", "—": "-", "²": "^2", "̃": "~", "ᵀ": "'",
-                       "▲": "^"})
+                       "▲": "^", "Σ": "sum"})
 
 
 class _PlainWriter:
@@ -2365,6 +2601,14 @@ def _path(text: str) -> str:
     return text
 
 
+def _names(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(","))
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"{text!r} has an empty column name; give names or "
+                                         "numbers from 1, with commas between")
+    return names
+
+
 def _lesson(text: str) -> int:
     names = [one.name for one in LESSONS]
     if text.strip().lower() in names:
@@ -2393,21 +2637,41 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "file whose label column holds two values; a header row is optional")
     parser.add_argument("--label", type=_path, metavar="COLUMN", help="the label's column in the "
                         "CSV file, by header name or number from 1 (default: the last)")
+    parser.add_argument("--one", type=_path, metavar="VALUE", help="the label value taken as 1 "
+                        "(default: the larger number, or the later text in alphabetical order)")
+    parser.add_argument("--skip", type=_names, metavar="COLUMNS", help="leave these CSV columns "
+                        "out, by header name or number from 1, with commas between")
     parser.add_argument("--drop-missing", action="store_true", help="skip the CSV rows that miss "
                         "a value (empty, NA, N/A, ?, nan or null)")
-    parser.add_argument("--sample", type=_count, default=20_000, metavar="N", help="use at most N "
-                        "rows of a CSV file, chosen at random (default 20000)")
+    parser.add_argument("--sample", type=_count, metavar="N", help="use at most N "
+                        f"rows of a CSV file, chosen at random (default {SAMPLE})")
     kit = parser.add_argument_group("a teaching kit")
     kit.add_argument("--exercises", type=_path, metavar="DIR", help="write DIR/logreg.py, a copy "
                      "of logreg.py whose lecture functions are left for students to write")
-    kit.add_argument("--only", type=_exercise_names, default=list(EXERCISES), metavar="NAMES",
+    kit.add_argument("--only", type=_exercise_names, metavar="NAMES",
                      help="with --exercises: these only, by name, with commas between")
     kit.add_argument("--force", action="store_true",
                      help="with --exercises: replace a DIR/logreg.py that is there")
     kit.add_argument("--check", type=_path, metavar="FILE",
                      help="grade a student's logreg.py, one line per exercise")
     kit.add_argument("--check-one", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    # An option that would do nothing is refused, rather than silently ignored.
+    needs = [("--only", args.only is not None, "--exercises DIR", args.exercises),
+             ("--force", args.force, "--exercises DIR", args.exercises)]
+    needs += [(option, given, "--csv FILE", args.csv) for option, given in [
+        ("--label", args.label is not None), ("--one", args.one is not None),
+        ("--skip", args.skip is not None), ("--drop-missing", args.drop_missing),
+        ("--sample", args.sample is not None)]]
+    for option, given, needed, there in needs:
+        if given and not there:
+            parser.error(f"{option} needs {needed}")
+    if args.exercises and args.check:
+        parser.error("--exercises and --check are two jobs; give one at a time")
+    if args.svg and not args.svg.lower().endswith(".svg") and not os.path.isdir(args.svg):
+        parser.error(f"--svg {args.svg}: the picture is an SVG; give a file name that ends "
+                     "in .svg")
+    return args
 
 
 def load(args: argparse.Namespace) -> Data:
@@ -2415,8 +2679,8 @@ def load(args: argparse.Namespace) -> Data:
     if not args.csv:
         X, Y, names = make_clouds(args.seed)
         return prepare(X, Y, names, args.seed)
-    t = read_csv(args.csv, label=args.label, drop_missing=args.drop_missing, sample=args.sample,
-                 seed=args.seed)
+    t = read_csv(args.csv, label=args.label, skip=args.skip or (), one=args.one,
+                 drop_missing=args.drop_missing, sample=args.sample or SAMPLE, seed=args.seed)
     return prepare(t.X, t.Y, t.names, args.seed, notes=t.notes, label_note=t.label_note,
                    rows_read=t.rows_read, lines=t.lines, columns=t.columns)
 
@@ -2443,7 +2707,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"@@\t{verdict}\t{detail}")
         return 0
     if args.exercises:
-        return exercises_command(args.exercises, args.only, args.force)
+        return exercises_command(args.exercises, args.only or list(EXERCISES), args.force)
     if args.check:
         return check_command(args.check)
     if args.list:
@@ -2452,9 +2716,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.svg and (why := _unwritable(args.svg)):
         print(f"demo.py: --svg {args.svg}: cannot write the SVG there: {why}", file=sys.stderr)
-        return 2
-    if args.label is not None and not args.csv:
-        print("demo.py: --label needs --csv FILE", file=sys.stderr)
         return 2
     try:
         d = load(args)
