@@ -3212,15 +3212,12 @@ def test_an_svg_name_in_capitals_is_an_svg(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_python_38_gets_one_line_and_status_2() -> None:
-    pyenv = shutil.which("pyenv")
-    if pyenv is None:
-        pytest.skip("no pyenv here")
-    versions = subprocess.run([pyenv, "versions", "--bare"], capture_output=True, text=True).stdout.split()
-    old = [v for v in versions if v.startswith("3.8.")]
-    if not old:
-        pytest.skip("no Python 3.8 in pyenv")
-    done = subprocess.run([pyenv, "exec", "python", "-S", "-E", str(HERE / "demo.py")], capture_output=True, text=True,
-                          env={**os.environ, "PYENV_VERSION": old[0]}, timeout=60)
+    source = (HERE / "demo.py").read_text(encoding="utf-8")
+    ast.parse(source, feature_version=(3, 8))      # Python 3.8 can parse the file, so it reaches the guard
+    pretend = ("import runpy, sys\n"
+               "sys.version_info = (3, 8, 18, 'final', 0)\n"
+               f"runpy.run_path({str(HERE / 'demo.py')!r}, run_name='__main__')\n")
+    done = subprocess.run([sys.executable, "-S", "-E", "-c", pretend], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (2, "", "demo.py needs Python 3.9 or newer\n")
 
 
