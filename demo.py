@@ -677,7 +677,7 @@ def _at_most(v: float) -> str:
 def curve_label(c: Curve) -> str:
     """What a cost curve does, in words, for the charts' legends."""
     up = largest_rise(c.costs) if rises(c.costs) else 0.0
-    words = f"J rises by up to {up:.2g}" if up else "J falls at every step"
+    words = f"J rises by up to {up:.2g} in a step" if up else "J falls at every step"
     return f"α = {c.rate:.3g} ({c.multiple:g}/h): {words}, ends at {_num(c.costs[-1])}"
 
 

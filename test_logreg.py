@@ -2336,7 +2336,8 @@ def test_learning_rates_lesson_measures_h_and_where_j_first_rises() -> None:
     assert small[-1] > middle[-1] + 0.02                    # the small rate crawls
     text = "\n".join(demo.show_learning_rates(r))
     assert f"the first to raise J within 40 steps is {r.first_rise:g}/h" in text.replace("\n", " ")
-    assert "J rises by up to" in text and ("^ marks" in text) == (max(big) > 1.5 * math.log(2))
+    assert f"J rises by up to {rise(big):.2g} in a step" in text
+    assert ("^ marks" in text) == (max(big) > 1.5 * math.log(2))
 
 
 @pytest.mark.parametrize("rho", [0.5, 0.004, -0.04, -0.5])
