@@ -608,9 +608,9 @@ def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
 
 # === Appendix: checking the input ============================================
 # Each public function checks its input in its first lines, the door, so a
-# mistake is told in words.  Numbers are converted once (numpy's by tolist());
-# plain lists are checked, not copied.  sigmoid, its slope and loss_from_z,
-# run once an example, check only what is not a float: nan gives nan.
+# mistake is told in words.  Numbers are converted once (numpy's by
+# tolist()); rows of plain lists are checked, not copied.  sigmoid, its
+# slope and loss_from_z, run once an example, check only non-floats.
 
 _TOO_BIG = ("the cost or its gradient overflowed: the weights or features are too large "
             "for floating point; standardize the features (or lower train's learning rate)")
