@@ -156,9 +156,9 @@ def cost(w: Vector, b: float, X: Matrix, Y: Labels, *, l2: float = 0.0) -> float
 #        = −y(1 − a) + (1 − y)a = a − y
 #     dL/dwj = xj·dz        dL/db = dz
 #
-# The push is as hard as the neuron is wrong.  (The loop uses a − y; the
-# two derivatives check it.)  One example's graph, for x = (1, 2) and y = 1,
-# at w = (0, 0) and b = 0:
+# The push is as hard as the neuron is wrong.  (The loop uses a − y, which
+# loss_derivative times sigmoid_derivative checks.)  One example's graph, for
+# x = (1, 2) and y = 1, at w = (0, 0) and b = 0:
 #
 #     x1 = 1, w1 = 0 ─┐
 #     x2 = 2, w2 = 0 ─┼─▶ z = w1·x1 + w2·x2 + b ─▶ a = σ(z) ─▶ L = −log a
@@ -197,9 +197,9 @@ def propagate_two_features(w1: float, w2: float, b: float,
 
 # === 4. The same for n features ==============================================
 # dw is now a list.  train repeats this pass: a from sigmoid, L from
-# loss_from_z (this σ's loss, from z).  A new σ changes a and every step, and
-# needs its own loss_from_z; a new loss changes J only.  Either way dz = a − y
-# must be derived again, and gradient_check catches a dz left behind.
+# loss_from_z (this σ's loss, from z).  A new σ changes every step and needs
+# its own loss_from_z; a new loss changes J but, with dz unchanged, not the
+# steps.  Either way derive dz again: gradient_check catches a dz left behind.
 
 def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
               l2: float = 0.0) -> tuple[float, list[float], float]:
@@ -295,7 +295,7 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
 # convex.  (A network with hidden layers needs random weights, or its units
 # stay alike.)
 #
-# If a line (a plane) has every example on its own side, the classes are
+# If a line (a plane) has every example on its class's side, the classes are
 # separable; if it has none on its wrong side, some of both classes on it,
 # and some off it, quasi-separated.  Scaling up that line's w and b then
 # brings every a off the line nearer its y, so J has no lowest point, and
@@ -362,9 +362,9 @@ def predict_proba(w: Vector, b: float, X: Matrix) -> list[float]:
     """
     X = _rows(X)
     w, b = _vector(w, "w", len(X[0])), _number(b, "b")
-    a = [sigmoid(_z(w, b, x)) for x in X]
-    _check_finite(0.0, a, 0.0)          # a nan: w·x overflowed to inf − inf
-    return a
+    z = [_z(w, b, x) for x in X]
+    _check_finite(0.0, z, 0.0)          # w·x overflowed, so a might be wrong
+    return [sigmoid(zj) for zj in z]
 
 
 def predict(w: Vector, b: float, X: Matrix, threshold: float = 0.5) -> list[int]:
@@ -440,7 +440,7 @@ def standardize(X: Matrix, means: Vector, deviations: Vector) -> list[list[float
     for i, row in enumerate(result):
         for j in [j for j, score in enumerate(row) if math.isinf(score)]:
             row[j] = X[i][j] / deviations[j] - means[j] / deviations[j]   # x − μ overflowed
-            if math.isinf(row[j]):
+            if not math.isfinite(row[j]):
                 raise ValueError(f"X[{i}][{j}] is {float(X[i][j])!r}, too many deviations "
                                  "from the mean to standardize as a float")
     return result
@@ -492,33 +492,29 @@ def _penalized(J: float, dw: list[float], w: Vector, l2: float,
 # by −s, to the bottom of the bowl that matches J there: no learning rate,
 # and near the minimum the correct digits about double each step.  H costs
 # m·n² a step: fine for tens of features, not for a network's millions.
-# Near a minimum, each step's foreseen fall of J is about the square of the
-# one before; where J has none, the falls shrink by a steady factor.
+# Near a minimum, each step's foreseen fall of J, ½(dw, db)·s, is about the
+# square of the one before; where J has none, they shrink by a steady factor.
 
 class NoMinimum(ValueError):
     """J has no lowest point: the classes are separable or quasi-separated (section 6)."""
 
 
 class ManyMinima(ValueError):
-    """Many weights share J's lowest cost, or all but share it: J is flat along some direction."""
+    """Many weights share J's lowest cost, if any, or all but share it: J is flat along some direction."""
 
-
-_FLAT = ("J is flat, or all but flat, along some direction ({}), so many weights share, "
-         "or all but share, its lowest cost; use l2 > 0")
-_SINGULAR = "J's curvature is singular to within rounding: standardize the features"
 
 def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: float = 0.0,
                  l2: float = 0.0) -> tuple[list[float], float, list[float]]:
     """Learn w and b by Newton's method from zeros; return (w, b, costs) as train does.
 
     It stops after a step whose foreseen fall of J is below J's rounding, or
-    once no part of the gradient is above ``tolerance``; a plain ValueError
-    means an overflow, a stall, or too few ``iterations``.  With l2 = 0,
-    ManyMinima means that J is flat, or all but flat, along some direction,
-    and NoMinimum that the classes are separable or quasi-separated.  Nearly
-    collinear features leave w poorly determined: on standardized features,
-    if l2 = 1 moves w by over half its length while J (unpenalized) rises
-    under 1% of log 2, J's value at w = 0, many weights cost almost the same.
+    once no part of the gradient is above ``tolerance``.  A plain ValueError
+    means an overflow, a stall, too few ``iterations`` or too small an l2;
+    with l2 = 0, ManyMinima means that J is flat, or all but flat, along some
+    direction, and NoMinimum that the classes are separable or quasi-separated.
+    Nearly collinear features leave w poorly determined.  A test, on
+    standardized features: if l2 = 1 moves w by over half its length while J
+    (unpenalized) rises by under 1% of log 2, many weights cost almost the same.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)
@@ -538,20 +534,22 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
         done, g = falls[-1] <= 1e-15 * J, [*dw, db]       # the last fall is down to rounding
         s = None if done else _newton_step(w, b, S, scaling, g, l2)
         if s is None and l2 == 0 and falls[-1] > 0.1 * falls[-2]:    # falls shrinking steadily
-            raise NoMinimum("the classes are quasi-separated, to within rounding: a line has "
-                            "none on its wrong side, some of both on it and some off it, so J "
-                            "has no minimum; use l2 > 0")
+            raise NoMinimum("the classes are quasi-separated, to within rounding: a line has none on its "
+                            "wrong side, some of both on it and some off it, so J has no minimum; use l2 > 0")
         if done:
             break
+        if s is None and l2:
+            raise ValueError(f"J's curvature is singular to within rounding: l2 = {l2!r} is too "
+                             "small for the features' scale; raise l2, or standardize the features")
         if s is None:
             few = ("too few examples" if len(X) <= len(w) else
                    "a constant feature, or one all but a combination of others")
-            raise ManyMinima(_FLAT.format(few)) if l2 == 0 else ValueError(_SINGULAR)
+            raise ManyMinima(f"J is flat, or all but flat, along some direction ({few}), so many weights "
+                             "share, or all but share, its lowest cost, if it has one; use l2 > 0")
         if max(map(abs, g)) <= tolerance:
             break
         if step == iterations:
-            raise ValueError(f"Newton's method has not converged in {iterations} steps; "
-                             "allow more iterations")
+            raise ValueError(f"Newton's method has not converged in {iterations} steps; allow more iterations")
         falls.append(0.5 * math.fsum(gj * sj for gj, sj in zip(g, s)))     # J's fall, foreseen
         for halvings in range(30):      # halve the step while J rises by over 1e-12·J
             try:
@@ -580,11 +578,12 @@ def _newton_step(w: Vector, b: float, S: Matrix, scaling: tuple[list[float], lis
         for i in range(k):
             for j in range(k):
                 H[i][j] += curvature * xt[i] * xt[j]
-    if not all(math.isfinite(h) for row in H for h in row):
-        raise ValueError(_TOO_BIG)
     s = _solve(H, [(gj - mu * g[-1]) / sj for gj, mu, sj in zip(g, means, deviations)] + [g[-1]])
     sw = [sj / dj for sj, dj in zip(s or [], deviations)]
-    return None if s is None else [*sw, s[-1] - _z(sw, 0.0, means)]
+    step = None if s is None else [*sw, s[-1] - _z(sw, 0.0, means)]
+    if step and not all(math.isfinite(v * gj) for v, gj in zip(step, g)):  # an inf in H gives nan
+        raise ValueError(_TOO_BIG)
+    return step
 
 
 def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
@@ -612,8 +611,8 @@ def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
 # tolist()); rows of plain lists are checked, not copied.  sigmoid, its
 # slope and loss_from_z, run once an example, check only non-floats.
 
-_TOO_BIG = ("the cost or its gradient overflowed: the weights or features are too large "
-            "for floating point; standardize the features (or lower train's learning rate)")
+_TOO_BIG = ("a float overflowed: the weights or features are too large; standardize the "
+            "features (or lower train's learning rate)")
 
 
 class _Rows(list[Any]):             # checked rows, with their labels
@@ -632,7 +631,9 @@ def _real(v: Any, where: str) -> float:
     try:
         if isinstance(v, (str, bytes, complex)) or kind not in "biuf" or getattr(v, "ndim", 0) != 0:
             raise TypeError
-        return float(v)
+        if math.isinf(f := float(v)) and v != f:                  # Decimal("1e400")
+            raise OverflowError
+        return f
     except OverflowError:
         raise ValueError(f"{where} is {_show(v)}, too large for a float") from None
     except (TypeError, ValueError):

@@ -830,14 +830,24 @@ def test_newton_gives_the_same_answer_in_any_units_and_offset(shift: float, scal
     assert costs_u[-1] == pytest.approx(costs[-1], rel=1e-9) and abs(len(costs_u) - len(costs)) <= 1
 
 
-def test_newton_with_l2_on_features_too_far_out_for_its_curvature_says_to_standardize() -> None:
+SINGULAR = (r"^J's curvature is singular to within rounding: l2 = {} is too small for the features' scale; "
+            r"raise l2, or standardize the features$")
+
+
+def test_newton_with_l2_too_small_for_the_features_scale_says_to_raise_l2_or_standardize() -> None:
+    # Duplicated columns: only the penalty curves J across them.  In units of
+    # 1e6 a penalty of 1 is 1e-12 of what it is on standardized features.
     X = [[1e6 * x, 1e6 * x] for [x] in X8]
-    with pytest.raises(ValueError, match=r"^J's curvature is singular to within rounding: standardize the features$") as caught:
+    with pytest.raises(ValueError, match=SINGULAR.format(r"1\.0")) as caught:
         train_newton(X, Y8, l2=1.0)
     assert type(caught.value) is ValueError
     S = standardize(X, *fit_scaling(X))
-    w, b, _ = train_newton(S, Y8, l2=1.0)
+    w, b, _ = train_newton(S, Y8, l2=1.0)                  # standardized: cured
     assert w[0] == pytest.approx(w[1], rel=1e-12)          # the duplicates share the weight
+    with pytest.raises(ValueError, match=SINGULAR.format("1e-20")):
+        train_newton(S, Y8, l2=1e-20)                      # already standardized: l2 is too small
+    w, b, _ = train_newton(S, Y8, l2=1e-3)                 # raised: cured
+    assert w[0] == pytest.approx(w[1], rel=1e-9)
 
 
 def test_the_two_refusals_are_value_errors() -> None:
@@ -1567,6 +1577,9 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (cost, (W2, 0.0, [[0.0, None], [1.0, 0.0]], [0, 1]), {}, TypeError, r"^X\[0\]\[1\] is None \(NoneType\); it must be a real number$"),
     (cost, (W2, 0.0, [[0.0, 1j], [1.0, 0.0]], [0, 1]), {}, TypeError, r"^X\[0\]\[1\] is 1j \(complex\); it must be a real number$"),
     (cost, ([0.0], 0.0, [[10 ** 400], [1]], [0, 1]), {}, ValueError, r"^X\[0\]\[0\] is 1000+\.\.\., too large for a float$"),
+    (sigmoid, (Decimal("1e400"),), {}, ValueError, r"^z is 1E\+400, too large for a float$"),       # float() gives inf
+    (cost, ([0.0], 0.0, [[Decimal("-1e400")], [1]], [0, 1]), {}, ValueError, r"^X\[0\]\[0\] is -1E\+400, too large for a float$"),
+    (cost, ([0.0], 0.0, [[Decimal("Infinity")], [1]], [0, 1]), {}, ValueError, r"^X\[0\]\[0\] is inf; it must be a finite number$"),
     (cost, ([0.0], 0.0, {0: [1.0]}, [0]), {}, TypeError, r"^X is \{0: \[1\.0\]\}; it must be a list of examples"),
     (cost, ([0.0], 0.0, [[1.0]], {1}), {}, TypeError, r"^Y is \{1\}; it must be a list of labels, 0 or 1$"),
     (cost, ({0: 1.0}, 0.0, [[1.0]], [1]), {}, TypeError, r"^w is \{0: 1\.0\}; it must be a list of numbers$"),
@@ -1613,7 +1626,7 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (loss_from_z, (0.0, 1 + 0j), {}, TypeError, r"^y is \(1\+0j\) \(complex\); it must be a real number$"),
     (propagate_two_features, (0.0, 0.0, 0.0, [[1.0, 2.0, 3.0]], [1]), {}, ValueError, r"^each example has 3 features; this loop needs 2$"),
     (propagate_two_features, (0.0, NAN, 0.0, *XY), {}, ValueError, r"^w2 is nan"),
-    (propagate_two_features, (1e308, -1e308, 0.0, [[1e308, 1e308]], [1]), {}, ValueError, r"^the cost or its gradient overflowed"),
+    (propagate_two_features, (1e308, -1e308, 0.0, [[1e308, 1e308]], [1]), {}, ValueError, r"^a float overflowed"),
     (numerical_gradient, (W2, 0.0, *XY), dict(epsilon=0.0), ValueError, r"^epsilon is 0\.0; it must be positive$"),
     (numerical_gradient, (W2, 0.0, *XY), dict(l2=-2), ValueError, r"^l2 is -2\.0; it must be 0 or more$"),
     (numerical_gradient, ([1e300, 0.0], 0.0, *XY), {}, ValueError, r"^epsilon 1e-06 is too small to nudge w\[0\] = 1e\+300$"),
@@ -1623,6 +1636,13 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (train_newton, (XY[0], [1, 1]), {}, ValueError, r"^every label is 1; training needs both classes$"),
     (train_newton, ([[-1.0], [0.0], [0.0], [1.0]], [0, 0, 1, 1]), {}, NoMinimum, r"^the classes are quasi-separated"),
     (train_newton, ([[1.0, 2.0], [2.0, 1.0]], [0, 1]), {}, ManyMinima, r"\(too few examples\)"),
+    # separable, and flat along w1 = −w2: J has no minimum, so the message must not claim one
+    (train_newton, ([[-1.0, -1.0], [-2.0, -2.0], [1.0, 1.0], [2.0, 2.0]], [0, 0, 1, 1]), {}, ManyMinima,
+     r"^J is flat, or all but flat, along some direction \(a constant feature, or one all but a combination "
+     r"of others\), so many weights share, or all but share, its lowest cost, if it has one; use l2 > 0$"),
+    # the best w is about 1e310, over the largest float: the step says so, not fsum
+    (train_newton, ([[1e-310], [2e-310], [3e-310], [4e-310], [5e-310]], [0, 1, 0, 1, 1]), {}, ValueError,
+     r"^a float overflowed: the weights or features are too large"),
     (train_newton, ([[0.0], [1.0], [2.0], [3.0]], [0, 1, 0, 1]), dict(iterations=0), ValueError,
      r"^Newton's method has not converged in 0 steps; allow more iterations$"),
     (train_newton, XY, dict(iterations=-1), ValueError, r"^iterations is -1; it must be 0 or more$"),
@@ -1634,12 +1654,17 @@ BAD_INPUT: list[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], type[
     (update, (W2, 0.0, [0.0, INF], 0.0, 0.1), {}, ValueError, r"^dw\[1\] is inf; it must be a finite number$"),
     (predict_proba, ([0.0], 0.0, XY[0]), {}, ValueError, r"^w has length 1; it needs 2 \(a number per feature\)$"),
     (predict_proba, (W2, 0.0, []), {}, ValueError, r"^X is empty"),
+    # z = −1e308, but the running sum overflows to +inf first: a = 1 would be wrong
+    (predict_proba, ([1e308, 1e308, -1e308, -1e308, -1e308], 0.0, [[1] * 5]), {}, ValueError, r"^a float overflowed"),
+    (predict, ([1e308, 1e308, -1e308, -1e308, -1e308], 0.0, [[1] * 5]), {}, ValueError, r"^a float overflowed"),
     (predict, (W2, 0.0, XY[0]), dict(threshold=1.5), ValueError, r"^threshold is 1\.5; it must be in \[0, 1\]$"),
     (accuracy, ([0, 1], [1]), {}, ValueError, r"^Y has 2 labels but 1 predictions$"),
     (accuracy, ([], []), {}, ValueError, r"^Y is empty; there is nothing to score$"),
     (accuracy, ([0, 1], [1, 0.5]), {}, ValueError, r"^prediction 1 is 0\.5; predictions must be 0 or 1$"),
     (fit_scaling, ([[1.0], [NAN]],), {}, ValueError, r"^X\[1\]\[0\] is nan"),
     (standardize, (XY[0], [0.0], [1.0]), {}, ValueError, r"^means has length 1; it needs 2 \(a number per feature\)$"),
+    (standardize, ([[1.0]], [0.5], [1e-309]), {}, ValueError,      # 0.5 / 1e-309 is over the largest float
+     r"^X\[0\]\[0\] is 1\.0, too many deviations from the mean to standardize as a float$"),
     (standardize, (XY[0], [0.0, 0.0], [1.0, 0.0]), {}, ValueError, r"^deviations\[1\] is 0\.0; it must be positive$"),
     (unstandardize, ([1.0], 0.0, [0.0], [-2.0]), {}, ValueError, r"^deviations\[0\] is -2\.0; it must be positive$"),
     (unstandardize, ([1e300], 0.0, [0.0], [1e-300]), {}, ValueError, r"^the weights in original units are too large for a float$"),
@@ -1725,7 +1750,7 @@ def test_extreme_values_never_raise_overflow_domain_or_division_errors(v: float)
 
 
 def test_penalties_sums_and_norms_near_the_float_limit_give_clear_errors_not_overflow() -> None:
-    with pytest.raises(ValueError, match="^the cost or its gradient overflowed"):
+    with pytest.raises(ValueError, match="^a float overflowed"):
         propagate([1.2e154, 1.2e154], 0.0, [[1e-200, 1e-200], [-1e-200, 0.0]], [0, 1], l2=1)
     for w, means in (([1.0, 1.0], [1e308, 1e308]), ([1e10, -1e10], [1e300, 1e300])):
         with pytest.raises(ValueError, match="^the weights in original units are too large"):
@@ -1768,7 +1793,7 @@ def test_readme_example_gives_the_published_answers() -> None:
 NAMES = ("z", "a", "y", "X", "Y", "w", "b", "dw", "db", "w1", "w2", "l2", "epsilon",
          "learning_rate", "iterations", "tolerance", "print_every", "threshold", "means",
          "deviations", "predictions", "label", "prediction")
-WHOLE_CALL = ("the cost or its gradient overflowed", "the step overflowed", "every label is",
+WHOLE_CALL = ("a float overflowed", "the step overflowed", "every label is",
               "each example has", "the classes are", "J is flat", "J's curvature",
               "the weights in original units", "Newton's method")
 MESSAGE = re.compile(r"^(?:(?:%s)\b|%s)" % ("|".join(NAMES), "|".join(map(re.escape, WHOLE_CALL))))
