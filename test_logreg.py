@@ -1802,7 +1802,7 @@ MESSAGE = re.compile(r"^(?:(?:%s)\b|%s)" % ("|".join(NAMES), "|".join(map(re.esc
 def fuzz_number(rnd: random.Random, good: float = 0.9) -> Any:
     if rnd.random() > good:
         return rnd.choice([math.nan, math.inf, -math.inf, "1.5", None, 1j, [1.0], {1: 2}, {1.0},
-                           10 ** 400, Fraction(10 ** 400, 7), ZeroD(1j, "c"), ZeroD("x", "U"),
+                           10 ** 400, Fraction(10 ** 400, 7), Decimal("-1e400"), ZeroD(1j, "c"), ZeroD("x", "U"),
                            ZeroD(math.nan), Float32(math.inf), ZeroD(2.0, "O")])
     v = rnd.gauss(0.0, 2.0)
     return rnd.choice([v, v, v, round(v), bool(round(v) % 2), Fraction(v).limit_denominator(50),
