@@ -1954,17 +1954,17 @@ def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, 
 
 
 def lessons_in(out: str) -> dict[str, list[str]]:
-    """Each lesson's printed lines, heading first, by the lesson's name."""
+    """Each lesson's lines, from its heading to the blank line before the next, by the lesson's name."""
     found: dict[str, list[str]] = {}
     name = ""
     for line in out.splitlines():
-        heading = re.match(r"== (\d+)\. ([a-z-]+): ", line)
+        heading = re.match(r"== \d+\. ([a-z-]+): ", line)
         if heading:
-            name = heading[2]
+            name = heading[1]
             found[name] = []
-        if name and line:
+        if name:
             found[name].append(line)
-    return found
+    return {name: "\n".join(lines).rstrip("\n").splitlines() for name, lines in found.items()}
 
 
 def sigma_by_hand(z: float) -> float:
@@ -2920,28 +2920,8 @@ def passengers(tmp_path: Path, m: int = 60, missing: int = 0) -> tuple[str, list
     return write(tmp_path, "passengers.csv", text), rows
 
 
-def lessons(out: str) -> dict[str, list[str]]:
-    """Each lesson's lines, from its heading to the blank line before the next."""
-    found: dict[str, list[str]] = {}
-    name = ""
-    for line in out.splitlines():
-        heading = re.match(r"== \d+\. ([a-z-]+): ", line)
-        if heading:
-            name = heading[1]
-            found[name] = []
-        if name:
-            found[name].append(line)
-    return {name: "\n".join(lines).rstrip("\n").splitlines() for name, lines in found.items()}
-
-
-def tour(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = demo.main(list(args))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
 def lessons_fitting_a_screen(out: str, count: int = 11) -> dict[str, list[str]]:
-    found = lessons(out)
+    found = lessons_in(out)
     assert len(found) == count
     for line in out.splitlines():
         assert len(line) <= 79, line
@@ -3011,9 +2991,9 @@ def test_a_skip_name_needs_a_header_and_skipping_every_feature_is_refused(tmp_pa
 def test_a_text_column_stops_the_tour_with_status_2_and_one_line(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     path, _ = passengers(tmp_path)
-    status, out, err = tour(capsys, "--csv", path, "--label", "Survived")
+    status, out, err = run_main(capsys, "--csv", path, "--label", "Survived")
     assert status == 2 and out == "" and len(err.splitlines()) == 1 and "--skip Name,Sex" in err
-    status, out, err = tour(capsys, "--csv", path, "--label", "Survived", "--skip", "Name,Sex", "--lesson", "data")
+    status, out, err = run_main(capsys, "--csv", path, "--label", "Survived", "--skip", "Name,Sex", "--lesson", "data")
     assert status == 0 and err == "" and "4 features (PassengerId, Pclass, Age, Fare)" in " ".join(out.split())
 
 
@@ -3073,7 +3053,7 @@ def test_a_one_that_is_not_a_label_names_the_two_labels(tmp_path: Path, capsys: 
     with pytest.raises(demo.DataError, match=r"^--one 'Yes': column 2 \('passed'\) holds 'no' and 'yes', "
                                              r"not that value$"):
         demo.read_csv(path, one="Yes")
-    status, out, err = tour(capsys, "--csv", path, "--one", "Yes")
+    status, out, err = run_main(capsys, "--csv", path, "--one", "Yes")
     assert status == 2 and out == "" and len(err.splitlines()) == 1
 
 
@@ -3233,7 +3213,7 @@ def test_an_option_that_would_do_nothing_exits_2_in_one_line(args: list[str], wo
 
 
 def test_an_svg_name_in_capitals_is_an_svg(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = tour(capsys, "--svg", str(tmp_path / "OUT.SVG"), "--lesson", "data")
+    status, out, _ = run_main(capsys, "--svg", str(tmp_path / "OUT.SVG"), "--lesson", "data")
     assert status == 0 and (tmp_path / "OUT.SVG").read_text().startswith("<svg")
 
 
@@ -3272,7 +3252,7 @@ def test_a_big_svg_draws_the_sample_keeps_its_labels_apart_and_fits_its_captions
             for i in range(2400)]
     path = write(tmp_path, "big.csv", "a,b,y\n" + "\n".join(rows) + "\n")
     picture = tmp_path / "big.svg"
-    status, _, err = tour(capsys, "--csv", path, "--svg", str(picture), "--lesson", "data")
+    status, _, err = run_main(capsys, "--csv", path, "--svg", str(picture), "--lesson", "data")
     assert status == 0 and err == ""
     root = ET.parse(picture).getroot()
     assert len(root.findall(f"{SVG}circle")) == demo.DRAWN
@@ -3288,7 +3268,7 @@ def test_a_big_svg_draws_the_sample_keeps_its_labels_apart_and_fits_its_captions
 # --- 5. the screen, and separable data ---------------------------------------
 
 def test_the_default_tour_fits_79_columns_and_30_lines(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = tour(capsys)
+    status, out, err = run_main(capsys)
     assert status == 0 and err == ""
     lessons_fitting_a_screen(out)
 
@@ -3296,7 +3276,7 @@ def test_the_default_tour_fits_79_columns_and_30_lines(capsys: pytest.CaptureFix
 def test_a_csv_tour_with_skipped_text_and_missing_values_fits_79_columns(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path, _ = passengers(tmp_path, 120, missing=17)
-    status, out, err = tour(capsys, "--csv", path, "--skip", "Name,Sex", "--label", "Survived",
+    status, out, err = run_main(capsys, "--csv", path, "--skip", "Name,Sex", "--label", "Survived",
                             "--drop-missing", "--iterations", "60")
     assert status == 0 and err == ""
     found = lessons_fitting_a_screen(out)
@@ -3306,7 +3286,7 @@ def test_a_csv_tour_with_skipped_text_and_missing_values_fits_79_columns(
 
 def test_tiny_separable_data_says_j_has_no_minimum(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, "tiny_sep.csv", "x1,x2,y\n0,0,0\n1,0,0\n0,1,0\n3,3,1\n4,3,1\n3,4,1\n1,1,0\n4,4,1\n")
-    status, out, err = tour(capsys, "--csv", path)
+    status, out, err = run_main(capsys, "--csv", path)
     assert status == 0 and err == ""
     found = lessons_fitting_a_screen(out)
     for name in ("any-start", "newton"):
