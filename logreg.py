@@ -20,7 +20,7 @@ with α small enough, and J goes down.
 
 X is a list of m rows of n numbers, one per example (the course's n × m
 matrix, transposed), and Y a list of m labels.  Numbers of any real type do;
-results are plain floats, and nothing passed in is changed.  Bad input
+results are plain Python numbers, and nothing passed in is changed.  Bad input
 raises ValueError (TypeError if not a number), saying what and where.
 
 >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
@@ -500,7 +500,7 @@ class NoMinimum(ValueError):
 
 
 class ManyMinima(ValueError):
-    """Many weights share J's lowest cost, if any, or all but share it: J is flat along some direction."""
+    """J is flat, or all but flat, along some direction: many weights share its lowest cost, if any."""
 
 
 def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: float = 0.0,
@@ -609,7 +609,7 @@ def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
 # Each public function checks its input in its first lines, the door, so a
 # mistake is told in words.  Numbers are converted once (numpy's by
 # tolist()); rows of plain lists are checked, not copied.  sigmoid, its
-# slope and loss_from_z, run once an example, check only non-floats.
+# slope and loss_from_z, run once an example, take a float z on trust.
 
 _TOO_BIG = ("a float overflowed: the weights or features are too large; standardize the "
             "features (or lower train's learning rate)")
