@@ -1,17 +1,31 @@
 # SPDX-License-Identifier: MIT
 """Watch one neuron learn: the lessons of logreg.py, run in the terminal.
 
-    python3 demo.py                     every lesson, on two made-up clouds of points
-    python3 demo.py --list              the lessons, by number and name
-    python3 demo.py --lesson training   one lesson, by name or number
-    python3 demo.py --csv data.csv      your own data; the label is the last
-                                        column, or --label COLUMN
-    python3 demo.py --svg out.svg       also save the pictures, for a browser
+Its jobs, a command each:
 
-It needs nothing but Python and logreg.py beside it.  Each lesson computes
-its numbers in one function and prints them in another.  The lessons come
-first, in the lecture's order; after them come the work they share, the CSV
-reader, the pictures and the command line.
+    python3 demo.py                     the tour: every lesson, on two made-up
+                                        clouds of points
+    python3 demo.py --lesson training   one lesson, by name or number
+    python3 demo.py --csv data.csv      the tour on your own data; the label is
+                                        the last column, or --label COLUMN
+    python3 demo.py --svg out.svg       the tour, and its pictures for a browser
+    python3 demo.py --list              the lessons, by number and name
+    python3 demo.py --exercises DIR     a teacher's kit: DIR/logreg.py with the
+                                        lecture's functions left to write
+    python3 demo.py --check FILE        grade a student's file, an exercise a line
+
+The tour needs logreg.py beside it; the kit's --check needs only this file.
+It needs nothing else but Python.  Each lesson computes its numbers in one
+function and prints them in another.
+
+The file's parts, each under a banner, each using only those above it:
+
+    1. The screen  paragraphs, numbers and charts, 79 columns wide
+    2. Your data  the made-up clouds, a CSV file read, split and standardized
+    3. The tour  the lessons, in the lecture's order, and the work they share
+    4. The SVG  the tour's pictures, for a browser
+    5. The teaching kit  exercises blanked from logreg.py, and their grader
+    6. The command line  which options go with which job, and main
 """
 
 from __future__ import annotations
@@ -19,30 +33,23 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
-import doctest
 import functools
 import html
-import importlib.util
-import io
 import math
 import operator
 import os
 import random
-import subprocess
 import sys
 import textwrap
 import time
-import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 if sys.version_info < (3, 9):       # one line, not the traceback of list[float] below
     print("demo.py needs Python 3.9 or newer", file=sys.stderr)
     sys.exit(2)
-
-import logreg                       # its first lines need 3.9 too
 
 Rows = list[list[float]]        # examples, one list of features each
 Lines = list[str]               # what a lesson prints
@@ -52,65 +59,87 @@ TOLERANCE = 1e-6                # the training lesson stops after a step that ga
 SUBSET = 1000                   # examples for the costlier experiments on big data
 
 
-class DataError(Exception):
-    """A problem with the user's data file, told in one line."""
+class NoLibrary(Exception):
+    """logreg.py cannot be imported; the message says why, in one line."""
 
 
-class CannotFinish(Exception):
-    """A lesson cannot run on this data; the message says why, and the tour goes on."""
+def import_logreg() -> Any:
+    """The logreg module, or NoLibrary saying why not (absent, not compiling, or raising)."""
+    try:
+        import logreg as module
+    except ModuleNotFoundError as e:
+        if e.name != "logreg":
+            raise NoLibrary(f"importing logreg.py needs {e.name}, which is not installed") from None
+        raise NoLibrary("the lessons need logreg.py, in the folder of demo.py or installed") from None
+    except SyntaxError as e:
+        raise NoLibrary(f"{e.filename}: it does not compile: line {e.lineno}: {e.msg}") from None
+    except Exception as e:
+        raise NoLibrary(f"importing logreg.py raised {type(e).__name__}: {e}") from None
+    globals()["logreg"] = module
+    return module
 
 
-@dataclass(frozen=True, eq=False)   # eq=False: hashed by identity, so shared work is cached per data
-class Data:
-    """The examples, split into a training and a test part, standardized, and notes on them."""
-    names: list[str]
-    X_train: Rows                   # raw features of the training part
-    S_train: Rows                   # standardized with the training part's means and deviations
-    Y_train: list[int]
-    S_test: Rows
-    Y_test: list[int]
-    means: list[float]
-    deviations: list[float]
-    notes: list[str] = field(default_factory=list)     # what reading the file found
-    label_note: str = ""
-    rows_read: int = 0
+if TYPE_CHECKING:
+    import logreg
+else:
+    class _Later:
+        """logreg, imported where it is first used, so that the kit's grader runs without it."""
 
-    @property
-    def n(self) -> int:
-        return len(self.names)
+        def __getattr__(self, name: str) -> Any:
+            return getattr(import_logreg(), name)
 
-    @property
-    def m(self) -> int:
-        return len(self.S_train)
+    logreg = _Later()
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The command line's choices for the training lesson."""
-    learning_rate: float = 1.0
-    iterations: int = 400
-    seed: int = 1
+# #############################################################################
+# Part 1. The screen
+# #############################################################################
+#
+# Everything the lessons print passes through here: paragraphs wrapped to the
+# screen, in characters the console can show, and charts drawn in text.
+
+# Characters that a console may not print (Windows writes cp1252 when output is
+# redirected), and plain stand-ins for them.
+PLAIN = str.maketrans({"σ": "sigma", "α": "alpha", "λ": "lambda", "ε": "eps", "½": "1/2",
+                       "¼": "1/4", "·": "*", "−": "-", "‖": "||", "√": "sqrt", "×": "x",
+                       "±": "+/-", "≈": "~", "…": "...", "—": "-", "²": "^2", "̃": "~", "ᵀ": "'",
+                       "▲": "^", "Σ": "sum"})
 
 
-class Lesson(NamedTuple):
-    """A lesson: its name for --lesson, its title, and its two halves."""
-    name: str
-    title: str
-    compute: Callable[[Data, Settings], Any]
-    show: Callable[[Any], Lines]
+class _PlainWriter:
+    """A text stream that turns characters its console lacks into plain ones."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        encoding = getattr(self.stream, "encoding", None) or "ascii"
+        text = text.translate(PLAIN).encode(encoding, "replace").decode(encoding)
+        return int(self.stream.write(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
-LESSONS: list[Lesson] = []
-R = TypeVar("R")
+def _console_safe() -> None:
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            "σα½·−‖√×λε¼▲".encode(getattr(stream, "encoding", None) or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            setattr(sys, name, _PlainWriter(stream))
 
 
-def lesson(name: str, title: str, compute: Callable[[Data, Settings], R],
-           ) -> Callable[[Callable[[R], Lines]], Callable[[R], Lines]]:
-    """Register a lesson, in the order of the file: the decorated function prints what compute returns."""
-    def register(show: Callable[[R], Lines]) -> Callable[[R], Lines]:
-        LESSONS.append(Lesson(name, title, compute, show))
-        return show
-    return register
+def screen(lines: Lines) -> Lines:
+    """Lines as the console will show them: plain characters where it lacks others, and
+    lines that grew past the screen's width wrapped again."""
+    if not isinstance(sys.stdout, _PlainWriter):
+        return lines
+    out: Lines = []
+    for line in (line.translate(PLAIN) for line in lines):
+        indent = " " * (len(line) - len(line.lstrip()))
+        out += para(line.strip(), indent) if len(line) > WIDTH else [line]
+    return out
 
 
 def para(text: str, indent: str = "") -> Lines:
@@ -142,6 +171,620 @@ def short(text: str, k: int) -> str:
     ('petal l…', 'age')
     """
     return text if len(text) <= k else text[:k - 1] + "…"
+
+
+def _steps(k: int) -> str:
+    """k steps, in words.
+
+    >>> _steps(1), _steps(12)
+    ('1 step', '12 steps')
+    """
+    return f"{k} step" if k == 1 else f"{k} steps"
+
+
+def text_chart(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
+               width: int = 60, height: int = 12) -> Lines:
+    """Cost curves as characters: each curve is (mark, label, costs), costs[k] after k steps.
+
+    >>> text_chart([("*", "flat", [1.0, 1.0])], top=2.0, width=4, height=3)[:4]
+    ['   2.00 |    ', '   1.00 |****', '   0.00 |    ', '        +----']
+    """
+    grid = [[" "] * width for _ in range(height)]
+    above = False
+    for mark, _, costs in curves:
+        last = len(costs) - 1
+        for col in range(width):
+            c = costs[round(col * last / (width - 1))]
+            r = round((1 - min(c, top) / top) * (height - 1))
+            grid[r][col] = "^" if c > top else mark
+            above = above or c > top
+    labelled = {0, (height - 1) // 2, height - 1}
+    lines = []
+    for r, cells in enumerate(grid):
+        value = top * (1 - r / (height - 1))
+        label = f"{value:6.2f}" if r in labelled else " " * 6
+        lines.append(f" {label} |" + "".join(cells))
+    n = max(len(costs) for _, _, costs in curves) - 1
+    lines.append("        +" + "-" * width)
+    lines.append(f"         0{'steps':^{width - 1 - len(str(n))}}{n}")
+    lines += [f"         {mark} {label}" for mark, label, _ in curves]
+    if above:
+        lines.append("         ^ marks a cost above the top of the chart")
+    return lines
+
+
+def _extent(values: Sequence[float]) -> tuple[float, float]:
+    """The plotted range of some values, with a margin, never of zero width.
+
+    >>> _extent([0.0, 0.0])
+    (-1.0, 1.0)
+    """
+    low, high = min(values), max(values)
+    pad = 0.05 * (high - low) or 1.0
+    return low - pad, high + pad
+
+
+def text_scatter(S: Rows, Y: Sequence[int], w: Sequence[float], b: float,
+                 width: int = 60, height: int = 16) -> Lines:
+    """The examples as o (y = 0) and + (y = 1), and the line w·x + b = 0 as dots."""
+    (x_lo, x_hi), (y_lo, y_hi) = _extent([x[0] for x in S]), _extent([x[1] for x in S])
+
+    def z(col: float, row: float) -> float:
+        x1 = x_lo + (col + 0.5) / width * (x_hi - x_lo)
+        x2 = y_hi - (row + 0.5) / height * (y_hi - y_lo)
+        return w[0] * x1 + w[1] * x2 + b
+
+    grid = [[" "] * width for _ in range(height)]
+    for r in range(height):
+        for c in range(width):
+            here = z(c, r) >= 0
+            if (c + 1 < width and (z(c + 1, r) >= 0) != here) or \
+               (r + 1 < height and (z(c, r + 1) >= 0) != here):
+                grid[r][c] = "."
+    for x, y in zip(S, Y):
+        c = min(width - 1, int((x[0] - x_lo) / (x_hi - x_lo) * width))
+        r = min(height - 1, int((y_hi - x[1]) / (y_hi - y_lo) * height))
+        mark = "+" if y else "o"
+        grid[r][c] = mark if grid[r][c] in (" ", ".", mark) else "@"
+    return ["  |" + "".join(row) for row in grid] + ["  +" + "-" * width]
+
+
+# #############################################################################
+# Part 2. Your data
+# #############################################################################
+#
+# The examples the tour trains on: two made-up clouds of points, or a CSV
+# file; either is split into a training and a test part and standardized.
+
+class DataError(Exception):
+    """A problem with the user's data file, told in one line."""
+
+
+@dataclass(frozen=True, eq=False)   # eq=False: hashed by identity, so shared work is cached per data
+class Data:
+    """The examples, split into a training and a test part, standardized, and notes on them."""
+    names: list[str]
+    X_train: Rows                   # raw features of the training part
+    S_train: Rows                   # standardized with the training part's means and deviations
+    Y_train: list[int]
+    S_test: Rows
+    Y_test: list[int]
+    means: list[float]
+    deviations: list[float]
+    notes: list[str] = field(default_factory=list)     # what reading the file found
+    label_note: str = ""
+    rows_read: int = 0
+
+    @property
+    def n(self) -> int:
+        return len(self.names)
+
+    @property
+    def m(self) -> int:
+        return len(self.S_train)
+
+
+def make_clouds(seed: int, m: int = 200) -> tuple[Rows, list[int], list[str]]:
+    """Two overlapping clouds of two-feature points, half of each class."""
+    rnd = random.Random(seed)
+    X, Y = [], []
+    for i in range(m):
+        y = i % 2
+        centre = (1.0, 0.6) if y else (-0.6, -0.8)
+        X.append([rnd.gauss(centre[0], 1.0), rnd.gauss(centre[1], 1.0)])
+        Y.append(y)
+    return X, Y, ["x1", "x2"]
+
+
+def split(X: Rows, Y: list[int], seed: int,
+          test_share: float = 0.25) -> tuple[list[int], list[int]]:
+    """Shuffle the indexes, and keep a quarter of them aside for testing: (train, test).
+
+    >>> train, test = split([[float(i)] for i in range(8)], [0, 1] * 4, seed=0)
+    >>> len(train), len(test), sorted(train + test) == list(range(8))
+    (6, 2, True)
+    """
+    order = list(range(len(X)))
+    random.Random(seed).shuffle(order)
+    n_test = max(1, round(len(X) * test_share))
+    return order[n_test:], order[:n_test]
+
+
+def prepare(X: Rows, Y: list[int], names: list[str], seed: int, *, notes: Sequence[str] = (),
+            label_note: str = "", rows_read: int = 0, lines: Sequence[int] | None = None,
+            columns: Sequence[int] | None = None) -> Data:
+    """Split the examples, and standardize both parts with the training part's scaling."""
+    train, test = split(X, Y, seed)
+    X_train = [X[i] for i in train]
+    Y_train, Y_test = [Y[i] for i in train], [Y[i] for i in test]
+    if len(set(Y_train)) < 2:
+        raise DataError("after keeping a quarter aside for testing, the training part holds one "
+                        "class only; more examples of each class are needed")
+    means, deviations = logreg.fit_scaling(X_train)
+    for j, s in enumerate(deviations):
+        if math.isinf(s):
+            raise DataError(f"column {columns[j] if columns else j + 1}: the values are too "
+                            "spread out to standardize as floats")
+
+    def scaled(indexes: list[int]) -> Rows:
+        out = []
+        for i in indexes:
+            try:
+                out.append(logreg.standardize([X[i]], means, deviations)[0])
+            except ValueError:
+                j = next(j for j in range(len(names)) if not _standardizes(X[i][j], means[j], deviations[j]))
+                column = columns[j] if columns else j + 1
+                where = f"line {lines[i]}, column {column}" if lines else f"example {i}"
+                raise DataError(f"{where}: {X[i][j]!r} is too many deviations from the training "
+                                "mean to standardize as a float") from None
+        return out
+
+    return Data(names, X_train, scaled(train), Y_train, scaled(test), Y_test, means, deviations,
+                list(notes), label_note, rows_read)
+
+
+def _standardizes(value: float, mean: float, deviation: float) -> bool:
+    try:
+        logreg.standardize([[value]], [mean], [deviation])
+    except ValueError:
+        return False
+    return True
+
+
+# === Reading a CSV file ======================================================
+
+MISSING = {"", "na", "n/a", "nan", "?", "null"}      # how files write a missing value
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+
+
+class Table(NamedTuple):
+    """What read_csv found in a file."""
+    X: Rows
+    Y: list[int]
+    names: list[str]
+    lines: list[int]                # each row's line in the file
+    columns: list[int]              # each feature's column in the file, from 1
+    rows_read: int                  # rows of data, before sampling
+    notes: list[str]
+    label_note: str
+
+
+SAMPLE = 20_000                     # rows of a CSV file that the tour uses, at most
+
+
+class Reading(NamedTuple):
+    """What the command line asks of the CSV reader."""
+    label: str | None = None        # the label's column, by header name or number from 1
+    skip: tuple[str, ...] = ()      # columns to leave out, the same way
+    one: str | None = None          # the label value taken as 1
+    drop_missing: bool = False
+    sample: int = SAMPLE
+    seed: int = 1
+
+
+def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
+             one: str | None = None, drop_missing: bool = False, sample: int = SAMPLE,
+             seed: int = 1) -> Table:
+    """Features, 0/1 labels, names and notes from a CSV file.
+
+    The label is the last column, or the one that ``label`` names (by its
+    header or its number from 1); it may hold any two distinct values, and
+    ``one`` says which is taken as 1 (else the larger).  ``skip`` names
+    columns to leave out, the same way.  The first row may be a header; blank
+    lines are skipped; the separator may be a comma, semicolon, tab or bar.
+    Every row is checked, but at most ``sample`` of them, chosen at random,
+    are kept.
+    """
+    o = Reading(label, tuple(skip), one, drop_missing, sample, seed)
+    encoding, notes = "utf-8-sig", []
+    try:
+        with open(path, "rb") as f:
+            if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+                encoding, notes = "utf-16", ["The file is UTF-16; it was read as such."]
+        try:
+            return _read_table(path, encoding, notes, o)
+        except UnicodeDecodeError:
+            if encoding == "utf-16":
+                raise
+        line, byte, encoding = _not_utf8(path)
+        notes = [f"Line {line} is not UTF-8 (it has byte 0x{byte:02x}), so the file was read as "
+                 f"{encoding}.  Save it as UTF-8 to be sure of its text."]
+        return _read_table(path, encoding, notes, o)
+    except (OSError, UnicodeError) as e:
+        raise DataError(f"cannot read it: {getattr(e, 'strerror', None) or e}") from None
+
+
+def _not_utf8(path: str) -> tuple[int, int, str]:
+    """The first line that is not UTF-8, its bad byte, and an encoding that reads the file."""
+    found, fits_cp1252 = (0, 0), True
+    with open(path, "rb") as f:
+        for k, raw in enumerate(f, 1):      # split at b"\n", which no UTF-8 character holds
+            if not found[0]:
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    found = (k, raw[e.start])
+            if fits_cp1252:
+                try:
+                    raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    fits_cp1252 = False
+    return found[0], found[1], "cp1252 (Windows)" if fits_cp1252 else "latin-1"
+
+
+def _read_table(path: str, encoding: str, notes: list[str], o: Reading) -> Table:
+    python_encoding = encoding.split(" ")[0]
+    with open(path, newline="", encoding=python_encoding) as f:
+        separator = _separator(f.read(1 << 16))
+    with open(path, newline="", encoding=python_encoding) as f:
+        try:
+            reader = csv.reader(f, delimiter=separator)
+            return _csv_rows(reader, separator, list(notes), o)
+        except csv.Error as e:
+            raise DataError(f"cannot read line {reader.line_num}: {e}") from None
+
+
+def _separator(text: str) -> str:
+    """The separator that splits the first rows of text into rows of equal length, the most cells.
+
+    Ties go to tab, then semicolon: a file split by semicolons often has
+    decimal commas, as in 1,5;2,3.
+
+    >>> _separator("a;b;c\\n1,5;2;x\\n"), _separator("a,b\\n1,2\\n"), _separator("a\\tb\\n1\\t2\\n")
+    (';', ',', '\\t')
+    """
+    lines = text.splitlines(keepends=True)[:50]
+    if len(text) >= 1 << 16:
+        lines = lines[:-1]                  # maybe cut short
+    best, cells = ",", 1
+    for separator in "\t;,|":
+        try:
+            counts = {len(row) for row in csv.reader(lines, delimiter=separator)
+                      if any(cell.strip() for cell in row)}
+        except csv.Error:
+            continue
+        if len(counts) == 1 and min(counts) > cells:
+            best, cells = separator, min(counts)
+    if cells > 1:
+        return best
+    first = next((line for line in lines if line.strip()), "")
+    return max("\t;,|", key=lambda separator: (first.count(separator), separator == ","))
+
+
+def _cell_number(cell: str, decimal_comma: bool = False) -> float | None:
+    """The finite number in a cell, or None.
+
+    >>> _cell_number(" 2.5 "), _cell_number("inf"), _cell_number("1,5"), _cell_number("1,5", decimal_comma=True)
+    (2.5, None, None, 1.5)
+    """
+    text = cell.strip()
+    if decimal_comma and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _label_key(cell: str) -> tuple[int, float, str]:
+    """Labels that are the same number written differently ("1", "1.0") share a key."""
+    value = _cell_number(cell)
+    return (0, value, "") if value is not None else (1, 0.0, cell)
+
+
+def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Table:
+    rnd = random.Random(o.seed)
+    split_at = SEPARATORS[separator]
+    decimal_comma = separator != ","
+    kept: list[tuple[int, list[float], tuple[int, float, str]]] = []
+    spellings: dict[tuple[int, float, str], tuple[str, int]] = {}  # key: (as first written, line)
+    texts: dict[int, tuple[int, str]] = {}      # feature columns that hold text: (line, cell)
+    header: list[str] | None = None
+    width = first_line = count = dropped = rows = 0
+    label_at, features, skipped = -1, [], set()
+    index: list[float] | None = None    # column 1's first values, while it may be pandas' index
+    last, consecutive = -1.0, True      # its latest value; whether it is 0, 1, 2, ... so far
+    used_comma = False
+    end = 0
+    for row in reader:
+        line, end = end + 1, reader.line_num      # physical lines, as an editor counts them
+        if not any(cell.strip() for cell in row):
+            continue
+        if not width:
+            width, first_line = len(row), line
+            if width < 2:
+                raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at "
+                                "least one feature and a label")
+            label_at, header = _label_column(o.label, row)
+            skipped = _skipped(o, row, header, label_at)
+            features = [j for j in range(width) if j != label_at and j not in skipped]
+            if not features:
+                raise DataError(f"--skip {','.join(o.skip)} leaves no feature; only the label is "
+                                "left")
+            if header is not None:
+                # pandas writes its row index first, headed "" or "Unnamed: 0"
+                if len(features) >= 2 and features[0] == 0 and header[0].lower() in ("", "unnamed: 0"):
+                    index = []
+                continue
+        if len(row) != width:
+            what = "the header names" if header is not None else f"line {first_line} has"
+            raise DataError(f"line {line} has {len(row)} cells but {what} {width} "
+                            f"(split at {split_at})")
+        rows += 1
+        if index is not None:           # whole numbers that only increase, as pandas' are
+            value = _cell_number(row[0])
+            if value is None or not value.is_integer() or value <= last:
+                index = None
+            else:
+                index += [value] if len(index) < 3 else []
+                last, consecutive = value, consecutive and value == rows - 1
+        x, missing = [], False
+        for j in features:
+            cell = row[j]
+            value = _cell_number(cell, decimal_comma)
+            if value is not None:
+                used_comma = used_comma or ("," in cell and decimal_comma)
+                x.append(value)
+            elif cell.strip().lower() in MISSING:
+                if not (o.drop_missing or texts):
+                    raise DataError(_missing(line, _column(j, header), cell))
+                missing = True
+            elif not _is_number(cell):
+                texts.setdefault(j, (line, cell))
+            elif not texts:
+                raise DataError(f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} "
+                                "is not a finite number")
+        if texts:
+            continue                    # from the first text on, only more text columns are sought
+        text = row[label_at].strip()
+        if not missing and text.lower() in MISSING:
+            if not o.drop_missing:
+                raise DataError(_missing(line, f"the label, {_column(label_at, header)},", row[label_at]))
+            missing = True
+        if missing:
+            dropped += 1
+            continue
+        key = _label_key(text)
+        if key not in spellings:
+            if len(spellings) == 2:
+                raise DataError(_third_label(line, text, spellings, _column(label_at, header),
+                                             o.label is None))
+            spellings[key] = (text, line)
+        if count < o.sample:
+            kept.append((line, x, key))
+        else:
+            k = rnd.randrange(count + 1)
+            if k < o.sample:
+                kept[k] = (line, x, key)
+        count += 1
+        if count % 500_000 == 0:
+            print(f"  ... {count:,} rows read", flush=True)
+    if not width:
+        raise DataError("the file has no data: it is empty or blank")
+    if texts:
+        raise DataError(_text_columns(texts, header, o.skip))
+    if not kept:
+        if dropped:
+            raise DataError(f"every one of its {dropped:,} rows has a missing value")
+        raise DataError(f"line {first_line} is a header, and no rows of data follow it")
+    label_name = _column(label_at, header)
+    if len(spellings) < 2:
+        raise DataError(f"every label ({label_name}) is {next(iter(spellings.values()))[0]!r}; it "
+                        "needs two different values")
+    if separator != ",":
+        notes.append(f"Its cells are split at {split_at}.")
+    if used_comma:
+        notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
+    if skipped:
+        notes.append("Left out, as --skip asks: " + ", ".join(_column(j, header) for j in sorted(skipped))
+                     + ".")
+    names = [(header[j].strip() if header else "") or f"x{j + 1}" for j in features]
+    columns = [j + 1 for j in features]
+    kept.sort()
+    X = [x for _, x, _ in kept]
+    if index is not None and header is not None and rows >= 2:
+        holds = ("0, 1, 2, ..." if consecutive else "whole numbers that only increase ("
+                 + ", ".join(f"{v:.0f}" for v in index) + ", ...)")
+        named = f"is headed {header[0]!r} and" if header[0] else "has no name and"
+        notes.append(f"Column 1 {named} holds {holds}: it was taken for the row index that pandas "
+                     "writes, and skipped.")
+        X, names, columns = [x[1:] for x in X], names[1:], columns[1:]
+    if dropped:
+        notes.append(f"{dropped:,} rows with a missing value were skipped (--drop-missing)." if dropped > 1
+                     else "1 row with a missing value was skipped (--drop-missing).")
+    zero, one = sorted(spellings)           # numbers by value, before text in text order
+    if o.one is not None:
+        chosen = _label_key(o.one.strip())
+        if chosen not in spellings:
+            raise DataError(f"--one {short(o.one, 20)!r}: {label_name} holds "
+                            f"{spellings[zero][0]!r} and {spellings[one][0]!r}, not that value")
+        zero, one = (one, zero) if chosen == zero else (zero, one)
+    Y = [int(key == one) for _, _, key in kept]
+    one_text, zero_text = spellings[one][0], spellings[zero][0]
+    label_note = f"{label_name}; {one_text!r} is taken as 1 and {zero_text!r} as 0"
+    if o.one is not None:
+        label_note += " (--one)"
+    elif {zero, one} != {(0, 0.0, ""), (0, 1.0, "")}:
+        label_note += f" (--one {zero_text if _word(zero_text) else 'VALUE'} swaps them)"
+    return Table(X, Y, names, [line for line, _, _ in kept], columns, count, notes, label_note)
+
+
+def _word(text: str) -> bool:
+    """Whether text can stand on a command line as it is, unquoted, in any shell.
+
+    >>> _word("Sex"), _word("Größe"), _word("petal length"), _word("a,b"), _word("")
+    (True, True, False, False, False)
+    """
+    return bool(text) and all(c.isalnum() or c in "_.-+" for c in text)
+
+
+def _named(name: str, header: list[str] | None) -> list[int]:
+    """The columns (from 0) that a header names so: exactly, else but for case."""
+    cells = header or []
+    return [j for j, cell in enumerate(cells) if cell == name.strip()] or \
+        [j for j, cell in enumerate(cells) if cell.lower() == name.strip().lower()]
+
+
+def _headers(cells: list[str]) -> str:
+    """The first row's cells, for a message that names them."""
+    return ", ".join(short(cell, 15) for cell in cells[:10]) + (", ..." if len(cells) > 10 else "")
+
+
+def _label_column(label: str | None, row: list[str]) -> tuple[int, list[str] | None]:
+    """The label's column (from 0) and the header, if this first row is one."""
+    cells = [cell.strip() for cell in row]
+    at = len(row) - 1
+    if label is not None:
+        named = _named(label, cells)
+        if len(named) == 1:
+            return named[0], cells
+        if label.strip().isdigit():
+            at = int(label) - 1
+            if not 0 <= at < len(row):
+                raise DataError(f"--label {label}: there is no column {label}; line 1 has "
+                                f"{len(row)} columns")
+        else:
+            if all(_cell_number(cell) is None for cell in cells):
+                what = "two columns have" if named else "no column has"
+                raise DataError(f"--label {short(label, 20)!r}: {what} that name ({_headers(cells)})")
+            raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
+                            "name in; give the column's number")
+    header = all(_cell_number(cell) is None for j, cell in enumerate(cells) if j != at)
+    return at, cells if header else None
+
+
+def _skipped(o: Reading, row: list[str], header: list[str] | None, label_at: int) -> set[int]:
+    """The columns (from 0) that --skip names, by header name or number from 1."""
+    out: set[int] = set()
+    for name in o.skip:
+        columns = _named(name, header)
+        if not columns and name.strip().isdigit():
+            columns = [int(name) - 1]
+            if not 0 <= columns[0] < len(row):
+                raise DataError(f"--skip {name}: there is no column {name}; line 1 has "
+                                f"{len(row)} columns")
+        if not columns:
+            raise DataError(f"--skip {short(name, 20)!r}: " + (
+                "the file has no header to find that name in; give the column's number"
+                if header is None else f"no column has that name ({_headers(header)})"))
+        if label_at in columns:
+            which = "" if o.label is not None else " (the last column, unless --label names another)"
+            raise DataError(f"--skip {short(name, 20)!r}: {_column(label_at, header)} is the "
+                            f"label{which}")
+        out.update(columns)
+    return out
+
+
+def _text_columns(texts: dict[int, tuple[int, str]], header: list[str] | None,
+                  skip: Sequence[str]) -> str:
+    """The message for feature columns that hold text, with the way forward."""
+    j, (line, cell) = next(iter(texts.items()))         # the first found
+    first = f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} is not a number"
+    refs = ",".join([*skip, *(header[k] if header and _word(header[k]) and len(_named(header[k], header)) == 1
+                              else str(k + 1) for k in sorted(texts))])
+    if len(texts) == 1:
+        return (f"{first}; the column holds text.  --skip {refs} leaves it out, or write its "
+                "values as numbers (e.g. 0 and 1)")
+    shown = [f"{k + 1} ({short(header[k], 15)!r})" if header and header[k] and len(texts) <= 3 else
+             str(k + 1) for k in sorted(texts)]
+    return (f"{first}; columns {', '.join(shown[:-1])} and {shown[-1]} hold text.  --skip {refs} "
+            "leaves them out, or write their values as numbers (e.g. 0 and 1)")
+
+
+def _third_label(line: int, text: str, spellings: dict[tuple[int, float, str], tuple[str, int]],
+                 column: str, default: bool) -> str:
+    """The message for a label that is neither of the two seen before it."""
+    (a, a_line), (b, b_line) = spellings.values()
+    like = [(seen, at) for seen, at in ((a, a_line), (b, b_line)) if seen.casefold() == text.casefold()]
+    if like:
+        seen, at = like[0]
+        return (f"line {line}: label {short(text, 20)!r} differs only in case from {seen!r} (line "
+                f"{at}); {column} must hold two values, each written one way: write {text!r} and "
+                f"{seen!r} alike")
+    hint = "; --label COLUMN picks another column" if default else ""
+    return (f"line {line}: label {short(text, 20)!r} is a third value; {column} must hold exactly "
+            f"two ({a!r} and {b!r}){hint}")
+
+
+def _column(j: int, header: list[str] | None) -> str:
+    """Column j (from 0) for a message, with its header name if it has one."""
+    name = header[j] if header else ""
+    return f"column {j + 1} ({short(name, 30)!r})" if name else f"column {j + 1}"
+
+
+def _missing(line: int, column: str, cell: str) -> str:
+    shown = "empty" if not cell.strip() else repr(cell.strip())
+    return (f"line {line}: {column} has no value (the cell is {shown}); --drop-missing "
+            "skips the rows that miss one")
+
+
+# #############################################################################
+# Part 3. The tour
+# #############################################################################
+#
+# A lesson is a record, a function that computes it, and a function that
+# prints it, registered by name with @lesson in the lecture's order.
+
+class CannotFinish(Exception):
+    """A lesson cannot run on this data; the message says why, and the tour goes on."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The command line's choices for the training lesson."""
+    learning_rate: float = 1.0
+    iterations: int = 400
+    seed: int = 1
+
+
+class Lesson(NamedTuple):
+    """A lesson: its name for --lesson, its title, and its two halves."""
+    name: str
+    title: str
+    compute: Callable[[Data, Settings], Any]
+    show: Callable[[Any], Lines]
+
+
+LESSONS: list[Lesson] = []
+R = TypeVar("R")
+
+
+def lesson(name: str, title: str, compute: Callable[[Data, Settings], R],
+           ) -> Callable[[Callable[[R], Lines]], Callable[[R], Lines]]:
+    """Register a lesson, in the order of the file: the decorated function prints what compute returns."""
+    def register(show: Callable[[R], Lines]) -> Callable[[R], Lines]:
+        LESSONS.append(Lesson(name, title, compute, show))
+        return show
+    return register
 
 
 # === 1. The data =============================================================
@@ -770,7 +1413,7 @@ def random_starts(d: Data, s: Settings) -> list[tuple[list[float], float]]:
 def show_any_start(r: AnyStart) -> Lines:
     """The any-start lesson, printed with the sentence that this data calls for."""
     table = [("start w", "b", "end w", "b", "J")] + [
-        (_vector(run.start_w, 2), f"{run.start_b:+.2f}", _vector(run.w, 4), f"{run.b:+.4g}",
+        (_vector_text(run.start_w, 2), f"{run.start_b:+.2f}", _vector_text(run.w, 4), f"{run.b:+.4g}",
          f"{run.J:.6f}") for run in r.runs]
     widths = [max(len(row[k]) for row in table) for k in range(5)]
     rows = ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
@@ -797,10 +1440,10 @@ def show_any_start(r: AnyStart) -> Lines:
     return out
 
 
-def _vector(v: Sequence[float], digits: int) -> str:
+def _vector_text(v: Sequence[float], digits: int) -> str:
     """A short vector in brackets, with signs.
 
-    >>> _vector([1.0, -0.5], 2)
+    >>> _vector_text([1.0, -0.5], 2)
     '(+1.00, -0.50)'
     """
     return "(" + ", ".join(f"{x:+.{digits}f}" if abs(x) < 1e4 else f"{x:+.2e}" for x in v) + ")"
@@ -1193,537 +1836,29 @@ def minimum_sentence(found: Minimum, m: int, n: int) -> str:
     return f"Whether J has one lowest point is not known here: {found.why}."
 
 
-# === Reading a CSV file ======================================================
-
-MISSING = {"", "na", "n/a", "nan", "?", "null"}      # how files write a missing value
-SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
-
-
-class Table(NamedTuple):
-    """What read_csv found in a file."""
-    X: Rows
-    Y: list[int]
-    names: list[str]
-    lines: list[int]                # each row's line in the file
-    columns: list[int]              # each feature's column in the file, from 1
-    rows_read: int                  # rows of data, before sampling
-    notes: list[str]
-    label_note: str
-
-
-SAMPLE = 20_000                     # rows of a CSV file that the tour uses, at most
-
-
-class Reading(NamedTuple):
-    """What the command line asks of the CSV reader."""
-    label: str | None = None        # the label's column, by header name or number from 1
-    skip: tuple[str, ...] = ()      # columns to leave out, the same way
-    one: str | None = None          # the label value taken as 1
-    drop_missing: bool = False
-    sample: int = SAMPLE
-    seed: int = 1
-
-
-def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
-             one: str | None = None, drop_missing: bool = False, sample: int = SAMPLE,
-             seed: int = 1) -> Table:
-    """Features, 0/1 labels, names and notes from a CSV file.
-
-    The label is the last column, or the one that ``label`` names (by its
-    header or its number from 1); it may hold any two distinct values, and
-    ``one`` says which is taken as 1 (else the larger).  ``skip`` names
-    columns to leave out, the same way.  The first row may be a header; blank
-    lines are skipped; the separator may be a comma, semicolon, tab or bar.
-    Every row is checked, but at most ``sample`` of them, chosen at random,
-    are kept.
-    """
-    o = Reading(label, tuple(skip), one, drop_missing, sample, seed)
-    encoding, notes = "utf-8-sig", []
+def run_lesson(k: int, one: Lesson, d: Data, s: Settings) -> Lines:
+    """One lesson's heading and text; a lesson that cannot finish says why in one sentence."""
+    heading = f"== {k}. {one.name}: {one.title} "
     try:
-        with open(path, "rb") as f:
-            if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-                encoding, notes = "utf-16", ["The file is UTF-16; it was read as such."]
-        try:
-            return _read_table(path, encoding, notes, o)
-        except UnicodeDecodeError:
-            if encoding == "utf-16":
-                raise
-        line, byte, encoding = _not_utf8(path)
-        notes = [f"Line {line} is not UTF-8 (it has byte 0x{byte:02x}), so the file was read as "
-                 f"{encoding}.  Save it as UTF-8 to be sure of its text."]
-        return _read_table(path, encoding, notes, o)
-    except (OSError, UnicodeError) as e:
-        raise DataError(f"cannot read it: {getattr(e, 'strerror', None) or e}") from None
+        body = one.show(one.compute(d, s))
+    except CannotFinish as e:
+        body = para(str(e))
+    except (ValueError, ArithmeticError) as e:
+        body = para(f"This lesson cannot finish: {e}.")
+    return [heading + "=" * max(2, WIDTH - 1 - len(heading))] + body
 
 
-def _not_utf8(path: str) -> tuple[int, int, str]:
-    """The first line that is not UTF-8, its bad byte, and an encoding that reads the file."""
-    found, fits_cp1252 = (0, 0), True
-    with open(path, "rb") as f:
-        for k, raw in enumerate(f, 1):      # split at b"\n", which no UTF-8 character holds
-            if not found[0]:
-                try:
-                    raw.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    found = (k, raw[e.start])
-            if fits_cp1252:
-                try:
-                    raw.decode("cp1252")
-                except UnicodeDecodeError:
-                    fits_cp1252 = False
-    return found[0], found[1], "cp1252 (Windows)" if fits_cp1252 else "latin-1"
+def tour(d: Data, s: Settings, chosen: Sequence[int]) -> None:
+    """Run the chosen lessons (indexes into LESSONS) and print them."""
+    for k in chosen:
+        print()
+        for line in screen(run_lesson(k + 1, LESSONS[k], d, s)):
+            print(line)
 
 
-def _read_table(path: str, encoding: str, notes: list[str], o: Reading) -> Table:
-    python_encoding = encoding.split(" ")[0]
-    with open(path, newline="", encoding=python_encoding) as f:
-        separator = _separator(f.read(1 << 16))
-    with open(path, newline="", encoding=python_encoding) as f:
-        try:
-            reader = csv.reader(f, delimiter=separator)
-            return _rows(reader, separator, list(notes), o)
-        except csv.Error as e:
-            raise DataError(f"cannot read line {reader.line_num}: {e}") from None
-
-
-def _separator(text: str) -> str:
-    """The separator that splits the first rows of text into rows of equal length, the most cells.
-
-    Ties go to tab, then semicolon: a file split by semicolons often has
-    decimal commas, as in 1,5;2,3.
-
-    >>> _separator("a;b;c\\n1,5;2;x\\n"), _separator("a,b\\n1,2\\n"), _separator("a\\tb\\n1\\t2\\n")
-    (';', ',', '\\t')
-    """
-    lines = text.splitlines(keepends=True)[:50]
-    if len(text) >= 1 << 16:
-        lines = lines[:-1]                  # maybe cut short
-    best, cells = ",", 1
-    for separator in "\t;,|":
-        try:
-            counts = {len(row) for row in csv.reader(lines, delimiter=separator)
-                      if any(cell.strip() for cell in row)}
-        except csv.Error:
-            continue
-        if len(counts) == 1 and min(counts) > cells:
-            best, cells = separator, min(counts)
-    if cells > 1:
-        return best
-    first = next((line for line in lines if line.strip()), "")
-    return max("\t;,|", key=lambda separator: (first.count(separator), separator == ","))
-
-
-def _number(cell: str, decimal_comma: bool = False) -> float | None:
-    """The finite number in a cell, or None.
-
-    >>> _number(" 2.5 "), _number("inf"), _number("1,5"), _number("1,5", decimal_comma=True)
-    (2.5, None, None, 1.5)
-    """
-    text = cell.strip()
-    if decimal_comma and text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
-
-
-def _label_key(cell: str) -> tuple[int, float, str]:
-    """Labels that are the same number written differently ("1", "1.0") share a key."""
-    value = _number(cell)
-    return (0, value, "") if value is not None else (1, 0.0, cell)
-
-
-def _rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Table:
-    rnd = random.Random(o.seed)
-    split_at = SEPARATORS[separator]
-    decimal_comma = separator != ","
-    kept: list[tuple[int, list[float], tuple[int, float, str]]] = []
-    spellings: dict[tuple[int, float, str], tuple[str, int]] = {}  # key: (as first written, line)
-    texts: dict[int, tuple[int, str]] = {}      # feature columns that hold text: (line, cell)
-    header: list[str] | None = None
-    width = first_line = count = dropped = rows = 0
-    label_at, features, skipped = -1, [], set()
-    index: list[float] | None = None    # column 1's first values, while it may be pandas' index
-    last, consecutive = -1.0, True      # its latest value; whether it is 0, 1, 2, ... so far
-    used_comma = False
-    end = 0
-    for row in reader:
-        line, end = end + 1, reader.line_num      # physical lines, as an editor counts them
-        if not any(cell.strip() for cell in row):
-            continue
-        if not width:
-            width, first_line = len(row), line
-            if width < 2:
-                raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at "
-                                "least one feature and a label")
-            label_at, header = _label_column(o.label, row)
-            skipped = _skipped(o, row, header, label_at)
-            features = [j for j in range(width) if j != label_at and j not in skipped]
-            if not features:
-                raise DataError(f"--skip {','.join(o.skip)} leaves no feature; only the label is "
-                                "left")
-            if header is not None:
-                # pandas writes its row index first, headed "" or "Unnamed: 0"
-                if len(features) >= 2 and features[0] == 0 and header[0].lower() in ("", "unnamed: 0"):
-                    index = []
-                continue
-        if len(row) != width:
-            what = "the header names" if header is not None else f"line {first_line} has"
-            raise DataError(f"line {line} has {len(row)} cells but {what} {width} "
-                            f"(split at {split_at})")
-        rows += 1
-        if index is not None:           # whole numbers that only increase, as pandas' are
-            value = _number(row[0])
-            if value is None or not value.is_integer() or value <= last:
-                index = None
-            else:
-                index += [value] if len(index) < 3 else []
-                last, consecutive = value, consecutive and value == rows - 1
-        x, missing = [], False
-        for j in features:
-            cell = row[j]
-            value = _number(cell, decimal_comma)
-            if value is not None:
-                used_comma = used_comma or ("," in cell and decimal_comma)
-                x.append(value)
-            elif cell.strip().lower() in MISSING:
-                if not (o.drop_missing or texts):
-                    raise DataError(_missing(line, _column(j, header), cell))
-                missing = True
-            elif not _is_number(cell):
-                texts.setdefault(j, (line, cell))
-            elif not texts:
-                raise DataError(f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} "
-                                "is not a finite number")
-        if texts:
-            continue                    # from the first text on, only more text columns are sought
-        text = row[label_at].strip()
-        if not missing and text.lower() in MISSING:
-            if not o.drop_missing:
-                raise DataError(_missing(line, f"the label, {_column(label_at, header)},", row[label_at]))
-            missing = True
-        if missing:
-            dropped += 1
-            continue
-        key = _label_key(text)
-        if key not in spellings:
-            if len(spellings) == 2:
-                raise DataError(_third_label(line, text, spellings, _column(label_at, header),
-                                             o.label is None))
-            spellings[key] = (text, line)
-        if count < o.sample:
-            kept.append((line, x, key))
-        else:
-            k = rnd.randrange(count + 1)
-            if k < o.sample:
-                kept[k] = (line, x, key)
-        count += 1
-        if count % 500_000 == 0:
-            print(f"  ... {count:,} rows read", flush=True)
-    if not width:
-        raise DataError("the file has no data: it is empty or blank")
-    if texts:
-        raise DataError(_text_columns(texts, header, o.skip))
-    if not kept:
-        if dropped:
-            raise DataError(f"every one of its {dropped:,} rows has a missing value")
-        raise DataError(f"line {first_line} is a header, and no rows of data follow it")
-    label_name = _column(label_at, header)
-    if len(spellings) < 2:
-        raise DataError(f"every label ({label_name}) is {next(iter(spellings.values()))[0]!r}; it "
-                        "needs two different values")
-    if separator != ",":
-        notes.append(f"Its cells are split at {split_at}.")
-    if used_comma:
-        notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
-    if skipped:
-        notes.append("Left out, as --skip asks: " + ", ".join(_column(j, header) for j in sorted(skipped))
-                     + ".")
-    names = [(header[j].strip() if header else "") or f"x{j + 1}" for j in features]
-    columns = [j + 1 for j in features]
-    kept.sort()
-    X = [x for _, x, _ in kept]
-    if index is not None and header is not None and rows >= 2:
-        holds = ("0, 1, 2, ..." if consecutive else "whole numbers that only increase ("
-                 + ", ".join(f"{v:.0f}" for v in index) + ", ...)")
-        named = f"is headed {header[0]!r} and" if header[0] else "has no name and"
-        notes.append(f"Column 1 {named} holds {holds}: it was taken for the row index that pandas "
-                     "writes, and skipped.")
-        X, names, columns = [x[1:] for x in X], names[1:], columns[1:]
-    if dropped:
-        notes.append(f"{dropped:,} rows with a missing value were skipped (--drop-missing)." if dropped > 1
-                     else "1 row with a missing value was skipped (--drop-missing).")
-    zero, one = sorted(spellings)           # numbers by value, before text in text order
-    if o.one is not None:
-        chosen = _label_key(o.one.strip())
-        if chosen not in spellings:
-            raise DataError(f"--one {short(o.one, 20)!r}: {label_name} holds "
-                            f"{spellings[zero][0]!r} and {spellings[one][0]!r}, not that value")
-        zero, one = (one, zero) if chosen == zero else (zero, one)
-    Y = [int(key == one) for _, _, key in kept]
-    one_text, zero_text = spellings[one][0], spellings[zero][0]
-    label_note = f"{label_name}; {one_text!r} is taken as 1 and {zero_text!r} as 0"
-    if o.one is not None:
-        label_note += " (--one)"
-    elif {zero, one} != {(0, 0.0, ""), (0, 1.0, "")}:
-        label_note += f" (--one {zero_text if _word(zero_text) else 'VALUE'} swaps them)"
-    return Table(X, Y, names, [line for line, _, _ in kept], columns, count, notes, label_note)
-
-
-def _word(text: str) -> bool:
-    """Whether text can stand on a command line as it is, unquoted, in any shell.
-
-    >>> _word("Sex"), _word("Größe"), _word("petal length"), _word("a,b"), _word("")
-    (True, True, False, False, False)
-    """
-    return bool(text) and all(c.isalnum() or c in "_.-+" for c in text)
-
-
-def _named(name: str, header: list[str] | None) -> list[int]:
-    """The columns (from 0) that a header names so: exactly, else but for case."""
-    cells = header or []
-    return [j for j, cell in enumerate(cells) if cell == name.strip()] or \
-        [j for j, cell in enumerate(cells) if cell.lower() == name.strip().lower()]
-
-
-def _headers(cells: list[str]) -> str:
-    """The first row's cells, for a message that names them."""
-    return ", ".join(short(cell, 15) for cell in cells[:10]) + (", ..." if len(cells) > 10 else "")
-
-
-def _label_column(label: str | None, row: list[str]) -> tuple[int, list[str] | None]:
-    """The label's column (from 0) and the header, if this first row is one."""
-    cells = [cell.strip() for cell in row]
-    at = len(row) - 1
-    if label is not None:
-        named = _named(label, cells)
-        if len(named) == 1:
-            return named[0], cells
-        if label.strip().isdigit():
-            at = int(label) - 1
-            if not 0 <= at < len(row):
-                raise DataError(f"--label {label}: there is no column {label}; line 1 has "
-                                f"{len(row)} columns")
-        else:
-            if all(_number(cell) is None for cell in cells):
-                what = "two columns have" if named else "no column has"
-                raise DataError(f"--label {short(label, 20)!r}: {what} that name ({_headers(cells)})")
-            raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
-                            "name in; give the column's number")
-    header = all(_number(cell) is None for j, cell in enumerate(cells) if j != at)
-    return at, cells if header else None
-
-
-def _skipped(o: Reading, row: list[str], header: list[str] | None, label_at: int) -> set[int]:
-    """The columns (from 0) that --skip names, by header name or number from 1."""
-    out: set[int] = set()
-    for name in o.skip:
-        columns = _named(name, header)
-        if not columns and name.strip().isdigit():
-            columns = [int(name) - 1]
-            if not 0 <= columns[0] < len(row):
-                raise DataError(f"--skip {name}: there is no column {name}; line 1 has "
-                                f"{len(row)} columns")
-        if not columns:
-            raise DataError(f"--skip {short(name, 20)!r}: " + (
-                "the file has no header to find that name in; give the column's number"
-                if header is None else f"no column has that name ({_headers(header)})"))
-        if label_at in columns:
-            which = "" if o.label is not None else " (the last column, unless --label names another)"
-            raise DataError(f"--skip {short(name, 20)!r}: {_column(label_at, header)} is the "
-                            f"label{which}")
-        out.update(columns)
-    return out
-
-
-def _text_columns(texts: dict[int, tuple[int, str]], header: list[str] | None,
-                  skip: Sequence[str]) -> str:
-    """The message for feature columns that hold text, with the way forward."""
-    j, (line, cell) = next(iter(texts.items()))         # the first found
-    first = f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} is not a number"
-    refs = ",".join([*skip, *(header[k] if header and _word(header[k]) and len(_named(header[k], header)) == 1
-                              else str(k + 1) for k in sorted(texts))])
-    if len(texts) == 1:
-        return (f"{first}; the column holds text.  --skip {refs} leaves it out, or write its "
-                "values as numbers (e.g. 0 and 1)")
-    shown = [f"{k + 1} ({short(header[k], 15)!r})" if header and header[k] and len(texts) <= 3 else
-             str(k + 1) for k in sorted(texts)]
-    return (f"{first}; columns {', '.join(shown[:-1])} and {shown[-1]} hold text.  --skip {refs} "
-            "leaves them out, or write their values as numbers (e.g. 0 and 1)")
-
-
-def _third_label(line: int, text: str, spellings: dict[tuple[int, float, str], tuple[str, int]],
-                 column: str, default: bool) -> str:
-    """The message for a label that is neither of the two seen before it."""
-    (a, a_line), (b, b_line) = spellings.values()
-    like = [(seen, at) for seen, at in ((a, a_line), (b, b_line)) if seen.casefold() == text.casefold()]
-    if like:
-        seen, at = like[0]
-        return (f"line {line}: label {short(text, 20)!r} differs only in case from {seen!r} (line "
-                f"{at}); {column} must hold two values, each written one way: write {text!r} and "
-                f"{seen!r} alike")
-    hint = "; --label COLUMN picks another column" if default else ""
-    return (f"line {line}: label {short(text, 20)!r} is a third value; {column} must hold exactly "
-            f"two ({a!r} and {b!r}){hint}")
-
-
-def _column(j: int, header: list[str] | None) -> str:
-    """Column j (from 0) for a message, with its header name if it has one."""
-    name = header[j] if header else ""
-    return f"column {j + 1} ({short(name, 30)!r})" if name else f"column {j + 1}"
-
-
-def _missing(line: int, column: str, cell: str) -> str:
-    shown = "empty" if not cell.strip() else repr(cell.strip())
-    return (f"line {line}: {column} has no value (the cell is {shown}); --drop-missing "
-            "skips the rows that miss one")
-
-
-def make_clouds(seed: int, m: int = 200) -> tuple[Rows, list[int], list[str]]:
-    """Two overlapping clouds of two-feature points, half of each class."""
-    rnd = random.Random(seed)
-    X, Y = [], []
-    for i in range(m):
-        y = i % 2
-        centre = (1.0, 0.6) if y else (-0.6, -0.8)
-        X.append([rnd.gauss(centre[0], 1.0), rnd.gauss(centre[1], 1.0)])
-        Y.append(y)
-    return X, Y, ["x1", "x2"]
-
-
-def split(X: Rows, Y: list[int], seed: int,
-          test_share: float = 0.25) -> tuple[list[int], list[int]]:
-    """Shuffle the indexes, and keep a quarter of them aside for testing: (train, test).
-
-    >>> train, test = split([[float(i)] for i in range(8)], [0, 1] * 4, seed=0)
-    >>> len(train), len(test), sorted(train + test) == list(range(8))
-    (6, 2, True)
-    """
-    order = list(range(len(X)))
-    random.Random(seed).shuffle(order)
-    n_test = max(1, round(len(X) * test_share))
-    return order[n_test:], order[:n_test]
-
-
-def prepare(X: Rows, Y: list[int], names: list[str], seed: int, *, notes: Sequence[str] = (),
-            label_note: str = "", rows_read: int = 0, lines: Sequence[int] | None = None,
-            columns: Sequence[int] | None = None) -> Data:
-    """Split the examples, and standardize both parts with the training part's scaling."""
-    train, test = split(X, Y, seed)
-    X_train = [X[i] for i in train]
-    Y_train, Y_test = [Y[i] for i in train], [Y[i] for i in test]
-    if len(set(Y_train)) < 2:
-        raise DataError("after keeping a quarter aside for testing, the training part holds one "
-                        "class only; more examples of each class are needed")
-    means, deviations = logreg.fit_scaling(X_train)
-    for j, s in enumerate(deviations):
-        if math.isinf(s):
-            raise DataError(f"column {columns[j] if columns else j + 1}: the values are too "
-                            "spread out to standardize as floats")
-
-    def scaled(indexes: list[int]) -> Rows:
-        out = []
-        for i in indexes:
-            try:
-                out.append(logreg.standardize([X[i]], means, deviations)[0])
-            except ValueError:
-                j = next(j for j in range(len(names)) if not _standardizes(X[i][j], means[j], deviations[j]))
-                column = columns[j] if columns else j + 1
-                where = f"line {lines[i]}, column {column}" if lines else f"example {i}"
-                raise DataError(f"{where}: {X[i][j]!r} is too many deviations from the training "
-                                "mean to standardize as a float") from None
-        return out
-
-    return Data(names, X_train, scaled(train), Y_train, scaled(test), Y_test, means, deviations,
-                list(notes), label_note, rows_read)
-
-
-def _standardizes(value: float, mean: float, deviation: float) -> bool:
-    try:
-        logreg.standardize([[value]], [mean], [deviation])
-    except ValueError:
-        return False
-    return True
-
-
-# === Pictures in the terminal ================================================
-
-def text_chart(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
-               width: int = 60, height: int = 12) -> Lines:
-    """Cost curves as characters: each curve is (mark, label, costs), costs[k] after k steps.
-
-    >>> text_chart([("*", "flat", [1.0, 1.0])], top=2.0, width=4, height=3)[:4]
-    ['   2.00 |    ', '   1.00 |****', '   0.00 |    ', '        +----']
-    """
-    grid = [[" "] * width for _ in range(height)]
-    above = False
-    for mark, _, costs in curves:
-        last = len(costs) - 1
-        for col in range(width):
-            c = costs[round(col * last / (width - 1))]
-            r = round((1 - min(c, top) / top) * (height - 1))
-            grid[r][col] = "^" if c > top else mark
-            above = above or c > top
-    labelled = {0, (height - 1) // 2, height - 1}
-    lines = []
-    for r, cells in enumerate(grid):
-        value = top * (1 - r / (height - 1))
-        label = f"{value:6.2f}" if r in labelled else " " * 6
-        lines.append(f" {label} |" + "".join(cells))
-    n = max(len(costs) for _, _, costs in curves) - 1
-    lines.append("        +" + "-" * width)
-    lines.append(f"         0{'steps':^{width - 1 - len(str(n))}}{n}")
-    lines += [f"         {mark} {label}" for mark, label, _ in curves]
-    if above:
-        lines.append("         ^ marks a cost above the top of the chart")
-    return lines
-
-
-def _extent(values: Sequence[float]) -> tuple[float, float]:
-    """The plotted range of some values, with a margin, never of zero width.
-
-    >>> _extent([0.0, 0.0])
-    (-1.0, 1.0)
-    """
-    low, high = min(values), max(values)
-    pad = 0.05 * (high - low) or 1.0
-    return low - pad, high + pad
-
-
-def text_scatter(S: Rows, Y: Sequence[int], w: Sequence[float], b: float,
-                 width: int = 60, height: int = 16) -> Lines:
-    """The examples as o (y = 0) and + (y = 1), and the line w·x + b = 0 as dots."""
-    (x_lo, x_hi), (y_lo, y_hi) = _extent([x[0] for x in S]), _extent([x[1] for x in S])
-
-    def z(col: float, row: float) -> float:
-        x1 = x_lo + (col + 0.5) / width * (x_hi - x_lo)
-        x2 = y_hi - (row + 0.5) / height * (y_hi - y_lo)
-        return w[0] * x1 + w[1] * x2 + b
-
-    grid = [[" "] * width for _ in range(height)]
-    for r in range(height):
-        for c in range(width):
-            here = z(c, r) >= 0
-            if (c + 1 < width and (z(c + 1, r) >= 0) != here) or \
-               (r + 1 < height and (z(c, r + 1) >= 0) != here):
-                grid[r][c] = "."
-    for x, y in zip(S, Y):
-        c = min(width - 1, int((x[0] - x_lo) / (x_hi - x_lo) * width))
-        r = min(height - 1, int((y_hi - x[1]) / (y_hi - y_lo) * height))
-        mark = "+" if y else "o"
-        grid[r][c] = mark if grid[r][c] in (" ", ".", mark) else "@"
-    return ["  |" + "".join(row) for row in grid] + ["  +" + "-" * width]
-
+# #############################################################################
+# Part 4. The SVG
+# #############################################################################
 
 # === The same pictures as SVG ================================================
 #
@@ -1806,15 +1941,6 @@ def _frame(out: list[str], box: Box, title: str, xlabel: str, ylabel: str,
     _text(out, x, y, ylabel, "middle", extra=f' transform="rotate(-90 {x:.1f} {y:.1f})"')
 
 
-def _steps(k: int) -> str:
-    """k steps, in words.
-
-    >>> _steps(1), _steps(12)
-    ('1 step', '12 steps')
-    """
-    return f"{k} step" if k == 1 else f"{k} steps"
-
-
 def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> float:
     """The cost curves in the frame, with their legend below; returns the legend's last line."""
     top = 1.5 * math.log(2)
@@ -1880,7 +2006,7 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
                    'fill="white" opacity="0.85"/>')
         _text(out, (x0 + x1) / 2, y1 - 3, label, "middle", fill=colour,
               extra=' font-weight="bold"' if bold else "")
-    start = f"w = {_vector(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
+    start = f"w = {_vector_text(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
     caption = ["Filled circles: y = 1; open circles: y = 0."]
     if len(S) < d.m:
         caption.append(f"Drawn: a random {len(S)} of the {d.m} training examples.")
@@ -2018,6 +2144,10 @@ def _clip_line(w: Sequence[float], b: float, xr: tuple[float, float],
     ends = sorted(set(ends))
     return [ends[0], ends[-1]] if len(ends) >= 2 and ends[0] != ends[-1] else []
 
+
+# #############################################################################
+# Part 5. The teaching kit
+# #############################################################################
 
 # === The teaching kit: exercises that grade themselves ========================
 #
@@ -2353,6 +2483,7 @@ CHECKS: dict[str, Callable[[Callable[..., Any]], None]] = {
 
 def _load(path: str) -> Any:
     """The student's file, imported from path itself, under a name of its own."""
+    import importlib.util               # the kit's imports stay in the kit, as doctest.py's do
     spec = importlib.util.spec_from_file_location("student_logreg", path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {path}")
@@ -2363,6 +2494,7 @@ def _load(path: str) -> Any:
 
 def _raised(e: BaseException, path: str, first: bool = False) -> str:
     """What the student's code raised, and on which line of their file (the last, or first)."""
+    import traceback
     frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename == path]
     where = f" at line {frames[0 if first else -1].lineno}" if frames else ""
     return f"raised {type(e).__name__}{where}: {e}"
@@ -2401,6 +2533,8 @@ def check_exercise(name: str, path: str) -> tuple[str, str]:
         vars(module).update(STAND_INS.get(name, {}))
         function = getattr(module, name)
         CHECKS[name](function)
+        import doctest
+        import io
         runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
         for test in doctest.DocTestFinder(recurse=False).find(function, name, globs=vars(module)):
             out = io.StringIO()
@@ -2431,6 +2565,7 @@ def check_file(path: str, seconds: float = 10.0) -> list[tuple[str, str, str]]:
         return [("the file", "failed", f"it does not compile: {e}")]
     # The children run as this Python does, with or without site-packages, and
     # report in UTF-8 (-X utf8) whatever the console's encoding.
+    import subprocess
     flags = [flag for flag, on in (("-S", sys.flags.no_site), ("-E", sys.flags.ignore_environment)) if on]
     results = []
     for name in ["import", *EXERCISES]:
@@ -2497,71 +2632,9 @@ def check_command(path: str) -> int:
     return 0 if passed == len(results) else 1
 
 
-# === The command line ========================================================
-
-# Characters that a console may not print (Windows writes cp1252 when output is
-# redirected), and plain stand-ins for them.
-PLAIN = str.maketrans({"σ": "sigma", "α": "alpha", "λ": "lambda", "ε": "eps", "½": "1/2",
-                       "¼": "1/4", "·": "*", "−": "-", "‖": "||", "√": "sqrt", "×": "x",
-                       "±": "+/-", "≈": "~", "…": "...", "—": "-", "²": "^2", "̃": "~", "ᵀ": "'",
-                       "▲": "^", "Σ": "sum"})
-
-
-class _PlainWriter:
-    """A text stream that turns characters its console lacks into plain ones."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        encoding = getattr(self.stream, "encoding", None) or "ascii"
-        text = text.translate(PLAIN).encode(encoding, "replace").decode(encoding)
-        return int(self.stream.write(text))
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-
-def _console_safe() -> None:
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        try:
-            "σα½·−‖√×λε¼▲".encode(getattr(stream, "encoding", None) or "ascii")
-        except (UnicodeEncodeError, LookupError):
-            setattr(sys, name, _PlainWriter(stream))
-
-
-def screen(lines: Lines) -> Lines:
-    """Lines as the console will show them: plain characters where it lacks others, and
-    lines that grew past the screen's width wrapped again."""
-    if not isinstance(sys.stdout, _PlainWriter):
-        return lines
-    out: Lines = []
-    for line in (line.translate(PLAIN) for line in lines):
-        indent = " " * (len(line) - len(line.lstrip()))
-        out += para(line.strip(), indent) if len(line) > WIDTH else [line]
-    return out
-
-
-def run_lesson(k: int, one: Lesson, d: Data, s: Settings) -> Lines:
-    """One lesson's heading and text; a lesson that cannot finish says why in one sentence."""
-    heading = f"== {k}. {one.name}: {one.title} "
-    try:
-        body = one.show(one.compute(d, s))
-    except CannotFinish as e:
-        body = para(str(e))
-    except (ValueError, ArithmeticError) as e:
-        body = para(f"This lesson cannot finish: {e}.")
-    return [heading + "=" * max(2, WIDTH - 1 - len(heading))] + body
-
-
-def tour(d: Data, s: Settings, chosen: Sequence[int]) -> None:
-    """Run the chosen lessons (indexes into LESSONS) and print them."""
-    for k in chosen:
-        print()
-        for line in screen(run_lesson(k + 1, LESSONS[k], d, s)):
-            print(line)
-
+# #############################################################################
+# Part 6. The command line
+# #############################################################################
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:        # one line, not the usage too
@@ -2578,7 +2651,7 @@ def _positive(text: str) -> float:
     return value
 
 
-def _count(text: str) -> int:
+def _at_least_one(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -2628,7 +2701,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="run one lesson, by its name or number (default: all)")
     parser.add_argument("--seed", type=_whole, default=1, metavar="N",
                         help="seed for the data and the split (default 1)")
-    parser.add_argument("--iterations", type=_count, default=400, metavar="N",
+    parser.add_argument("--iterations", type=_at_least_one, default=400, metavar="N",
                         help="at most N steps in the training lesson (default 400)")
     parser.add_argument("--learning-rate", type=_positive, default=1.0, metavar="ALPHA",
                         help="α for the training lesson (default 1)")
@@ -2643,7 +2716,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "out, by header name or number from 1, with commas between")
     parser.add_argument("--drop-missing", action="store_true", help="skip the CSV rows that miss "
                         "a value (empty, NA, N/A, ?, nan or null)")
-    parser.add_argument("--sample", type=_count, metavar="N", help="use at most N "
+    parser.add_argument("--sample", type=_at_least_one, metavar="N", help="use at most N "
                         f"rows of a CSV file, chosen at random (default {SAMPLE})")
     kit = parser.add_argument_group("a teaching kit")
     kit.add_argument("--exercises", type=_path, metavar="DIR", help="write DIR/logreg.py, a copy "

@@ -2081,11 +2081,6 @@ def test_each_lesson_is_defined_in_one_place_next_to_its_functions() -> None:
         assert source.count(decorator) == 1, one.name
         # the printing function follows its decorator; the computing one stands above it
         assert source.index(decorator) < source.index(f"def {one.show.__name__}(")
-    # the lessons come first, then the reader, the pictures and the command line
-    marks = ["def data_summary(", "def vectorization(", "def read_csv(", "def text_chart(", "def svg_picture(",
-             "def parse_args("]
-    positions = [source.index(mark) for mark in marks]
-    assert positions == sorted(positions)
 
 
 @pytest.mark.parametrize("choice", ["log-loss", "4", "LOG-LOSS"])
