@@ -47,7 +47,6 @@ import math
 import os
 import random
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -193,7 +192,7 @@ FOUR_SEPARABLE = ([[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]], [0, 0, 1
 
 
 def separable(seed: int = 1) -> tuple[Rows, list[int]]:
-    """Two clouds 8 standard deviations apart along x1, 60 points: separable."""
+    """Two clouds of 60 points, their centres 8 standard deviations apart along x1: separable at seed 1."""
     rnd = random.Random(seed)
     X = [[rnd.gauss(0, 1) + (4 if i % 2 else -4), rnd.gauss(0, 1)] for i in range(60)]
     return X, [i % 2 for i in range(60)]
@@ -243,7 +242,7 @@ README_HOURS = ([[0.50], [0.75], [1.00], [1.25], [1.50], [1.75], [1.75], [2.00],
                 [0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1])
 
 
-X8, Y8 = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]     # the module docstring's
+X8, Y8 = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]     # the example of logreg's docstring
 
 
 QUASI_SEPARATED = [
@@ -681,7 +680,7 @@ class TestTrain:
 
     @pytest.mark.parametrize("seed", [1, 2, 3])
     def test_any_rate_below_2_over_h_lowers_J(self, seed: int) -> None:
-        # Section 6: h, J's curvature at w = 0, b = 0, is its largest anywhere.
+        # logreg's section 6: h, J's curvature at w = 0, b = 0, is its largest anywhere.
         X, Y = overlapping_clouds(40, seed)
         X = [[3.0 * x1 + 1.0, x2 - 2.0] for x1, x2 in X]       # unscaled, so h is not ¼
         h = largest_curvature(X)
@@ -2035,7 +2034,7 @@ class TestScreen:
         assert all(len(s) <= 80 for s in shown) and len(shown) == 4
         assert shown[-1] == "  sqrt2 ~ 1.41" and "".join(shown).count("alpha") == 38
 
-    def test_the_tour_fits_80_columns_30_lines(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_the_tour_fits_79_columns_30_lines(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, out, err = run_main(capsys)
         assert status == 0 and err == ""
         fits_a_screen(out)
@@ -2063,8 +2062,8 @@ class TestScreen:
                                 "--drop-missing", "--iterations", "60")
         assert status == 0 and err == ""
         found = fits_a_screen(out)
-        data = " ".join(" ".join(found["data"]).split())
-        assert "Left out, as --skip asks" in data and "7 rows with a missing value were skipped" in data
+        said = " ".join(" ".join(found["data"]).split())
+        assert "Left out, as --skip asks" in said and "7 rows with a missing value were skipped" in said
 
 
 # === demo.py Part 2. Your data: CSV files, their labels, the split ==========
@@ -2133,7 +2132,7 @@ class TestLabelColumn:
 
     @pytest.mark.parametrize("label", ["Survived", "survived", "2"])
     def test_picked_by_name_or_by_number(self, tmp_path: Path, label: str) -> None:
-        path, _ = passengers(tmp_path, 80, text=False, age_5="30")
+        path, _ = passengers(tmp_path, 80, text=False)
         t = demo.read_csv(path, label=label)
         rows = Path(path).read_text().splitlines()[1:]
         assert t.Y == [int(row.split(",")[1]) for row in rows]
@@ -2480,16 +2479,18 @@ class TestPrepare:
 # === demo.py Part 3. The tour: one class per lesson ==========================
 
 LESSON_NAMES = ["data", "graph", "slope", "log-loss", "training", "learning-rates", "boundary",
-           "any-start", "overfitting", "newton", "vectorization"]
+                "any-start", "overfitting", "newton", "vectorization"]
 
 
 class TestLessons:
     """The lessons: named, listed, one place each."""
 
-    @pytest.mark.slow
-    def test_listed_by_number_name_and_title(self) -> None:
+    def test_named_in_the_lectures_order(self) -> None:
         assert [one.name for one in demo.LESSONS] == LESSON_NAMES
         assert any("vector" in one.name for one in demo.LESSONS)
+
+    @pytest.mark.slow
+    def test_listed_by_number_name_and_title(self) -> None:
         done = run_demo("--list")
         assert done.returncode == 0 and done.stderr == ""
         rows = done.stdout.splitlines()
