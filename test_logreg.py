@@ -2034,8 +2034,13 @@ class TestScreen:
         assert all(len(s) <= 80 for s in shown) and len(shown) == 4
         assert shown[-1] == "  sqrt2 ~ 1.41" and "".join(shown).count("alpha") == 38
 
-    def test_the_tour_fits_79_columns_30_lines(self, capsys: pytest.CaptureFixture[str]) -> None:
-        status, out, err = run_main(capsys)
+    @pytest.mark.parametrize("child", [False, pytest.param(True, marks=pytest.mark.slow)], ids=["here", "child"])
+    def test_the_tour_fits_79_columns_30_lines(self, capsys: pytest.CaptureFixture[str], child: bool) -> None:
+        if child:                               # python -S -E, as with nothing installed
+            done = run_demo()
+            status, out, err = done.returncode, done.stdout, done.stderr
+        else:
+            status, out, err = run_main(capsys)
         assert status == 0 and err == ""
         fits_a_screen(out)
 
