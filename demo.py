@@ -3025,7 +3025,8 @@ def _path(text: str) -> str:
 
 
 def _names(text: str) -> tuple[str, ...]:
-    names = tuple(name.strip() for name in text.split(","))
+    # "--skip Name, Sex" reaches here as "Name," and "Sex": a comma at either end is a separator
+    names = tuple(name.strip() for name in text.strip().strip(",").split(","))
     if not all(names):
         raise argparse.ArgumentTypeError(f"{text!r} has an empty column name; give names or "
                                          "numbers from 1, with commas between")
@@ -3062,8 +3063,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "CSV file, by header name or number from 1 (default: the last)")
     parser.add_argument("--one", type=_path, metavar="VALUE", help="the label value taken as 1 "
                         "(default: the larger number, or the later text in alphabetical order)")
-    parser.add_argument("--skip", type=_names, metavar="COLUMNS", help="leave these CSV columns "
-                        "out, by header name or number from 1, with commas between")
+    parser.add_argument("--skip", type=_names, nargs="+", action="extend", metavar="COLUMNS",
+                        help="leave these CSV columns out, by header name or number from 1, "
+                        "with commas or spaces between; it may be given more than once")
     parser.add_argument("--drop-missing", action="store_true", help="skip the CSV rows that miss "
                         "a value (empty, NA, N/A, ?, nan or null)")
     parser.add_argument("--sample", type=_at_least_one, metavar="N", help="use at most N "
@@ -3102,7 +3104,8 @@ def load(args: argparse.Namespace) -> Data:
     if not args.csv:
         X, Y, names = make_clouds(args.seed)
         return prepare(X, Y, names, args.seed)
-    t = read_csv(args.csv, label=args.label, skip=args.skip or (), one=args.one,
+    skip = [name for names in args.skip or () for name in names]      # a tuple for each word
+    t = read_csv(args.csv, label=args.label, skip=skip, one=args.one,
                  drop_missing=args.drop_missing, sample=args.sample or SAMPLE, seed=args.seed)
     return prepare(t.X, t.Y, t.names, args.seed, notes=t.notes, label_note=t.label_note,
                    rows_read=t.rows_read, lines=t.lines, columns=t.columns)
