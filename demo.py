@@ -339,8 +339,9 @@ def prepare(X: Rows, Y: list[int], names: list[str], seed: int, *, notes: Sequen
                                 "mean to standardize as a float") from None
         return out
 
-    return Data(names, X_train, scaled(train), Y_train, scaled(test), Y_test, means, deviations,
-                list(notes), label_note, rows_read)
+    return Data(names=names, X_train=X_train, S_train=scaled(train), Y_train=Y_train,
+                S_test=scaled(test), Y_test=Y_test, means=means, deviations=deviations,
+                notes=list(notes), label_note=label_note, rows_read=rows_read)
 
 
 def _standardizes(value: float, mean: float, deviation: float) -> bool:
@@ -571,7 +572,7 @@ class Layout(NamedTuple):
     label_at: int                   # the label's column, from 0
     skipped: list[int]              # the columns that --skip leaves out
     features: list[int]             # the others, each a feature unless judged otherwise
-    unnamed: frozenset[int]         # features without a name: maybe empty on every line
+    unnamed: frozenset[int]         # features without a name, maybe empty on every line
     split_at: str                   # the separator, said in words
     decimal_comma: bool             # whether 1,5 may be 1.5
 
@@ -588,7 +589,8 @@ def _layout(first: Row, separator: str, o: Reading) -> Layout:
     features = [j for j in range(len(row)) if j != label_at and j not in skipped]
     if not features:
         raise DataError(f"--skip {','.join(o.skip)} leaves no feature; only the label is left")
-    unnamed = frozenset(j for j in features if header is not None and _unnamed(header[j]))
+    unnamed = frozenset(j for j in features      # without a header, empty in the first row
+                        if (_unnamed(header[j]) if header is not None else not row[j].strip()))
     return Layout(width=len(row), first_line=line, header=header, label_at=label_at,
                   skipped=sorted(skipped), features=features, unnamed=unnamed,
                   split_at=split_at, decimal_comma=separator != ",")
@@ -766,12 +768,13 @@ class _Scan:
     gaps: dict[int, int] = field(default_factory=dict)          # counted rows, by their gaps
     spellings: dict[LabelKey, tuple[str, int]] = field(default_factory=dict)  # as first written, where
     first_missing: tuple[int, int, str] | None = None           # outside unnamed columns
+    label_gaps: int = 0             # rows without a label
     comma: bool = False             # whether a decimal comma was read
 
 
 def _scan(rows: Iterable[Row], layout: Layout, o: Reading) -> _Scan:
     """Every row checked, its cells read and described by column, and a random sample kept."""
-    s = _Scan(columns={j: _Column(j) for j in layout.features})
+    s = _Scan(columns={j: _Column(j=j) for j in layout.features})
     rnd = random.Random(o.seed)
     for line, row in rows:
         if len(row) != layout.width:
@@ -779,6 +782,7 @@ def _scan(rows: Iterable[Row], layout: Layout, o: Reading) -> _Scan:
             raise DataError(f"line {line} has {len(row)} cells but {what} {layout.width} "
                             f"(split at {layout.split_at})")
         s.rows += 1
+        s.label_gaps += row[layout.label_at].strip().lower() in MISSING
         values, gaps = _cells(line, row, layout, s)
         named = [j for j in gaps if j not in layout.unnamed]
         label = None if named else _row_label(line, row, layout, s, o)
@@ -789,7 +793,7 @@ def _scan(rows: Iterable[Row], layout: Layout, o: Reading) -> _Scan:
             continue
         bits = sum(1 << j for j in gaps)
         s.gaps[bits] = s.gaps.get(bits, 0) + 1
-        _sample(s, _Kept(line, values, label, bits), rnd, o.sample)
+        _sample(s, _Kept(line=line, values=values, label=label, gaps=bits), rnd, o.sample)
     return s
 
 
@@ -873,6 +877,8 @@ def _complete(s: _Scan, layout: Layout, roles: dict[int, str], o: Reading) -> li
     """The sampled rows that have every value, in file order, once the whole file passes."""
     if not s.rows:
         raise DataError(f"line {layout.first_line} is a header, and no rows of data follow it")
+    if s.label_gaps == s.rows:
+        raise DataError(_no_label(layout))
     refused = [j for j, role in roles.items() if role == "refused"]
     if refused:
         raise DataError(_refusal(refused, s, layout, o))
@@ -892,6 +898,15 @@ def _complete(s: _Scan, layout: Layout, roles: dict[int, str], o: Reading) -> li
     if not kept:
         raise DataError(f"every one of its {s.dropped:,} rows has a missing value")
     return kept
+
+
+def _no_label(layout: Layout) -> str:
+    """The message for a label column that is empty on every line."""
+    at = layout.label_at
+    first = f"the label, {_column(at, layout.header)}, is empty on every line"
+    if at == layout.width - 1 and at - 1 in layout.features:
+        return f"{first}, as when each line ends in a separator; --label {at} takes column {at}"
+    return f"{first}; --label COLUMN picks another"
 
 
 def _refusal(refused: list[int], s: _Scan, layout: Layout, o: Reading) -> str:

@@ -3754,6 +3754,19 @@ class TestEmptyColumns:
         assert t.names == ["a", "x2"] and t.X == [[2.0, 5.0], [4.0, 7.0], [5.0, 7.0]] and t.rows_read == 3
         assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
 
+    @pytest.mark.parametrize("label, message", [
+        (None, "the label, column 3, is empty on every line, as when each line ends in a separator; --label 2 "
+               "takes column 2"),
+        ("3", "the label, column 3, is empty on every line; --label COLUMN picks another")])
+    def test_no_header_and_an_empty_label(self, tmp_path: Path, label: str | None, message: str) -> None:
+        path = write(tmp_path, "e.csv", "".join(f"{k},{k % 2},\n" for k in range(7)))
+        for drop in (False, True):
+            with pytest.raises(demo.DataError) as caught:
+                demo.read_csv(path, label=label, skip=["2"] if label else (), drop_missing=drop)
+            assert str(caught.value) == message
+        t = demo.read_csv(path, label="2")                   # as the message says
+        assert t.Y == [k % 2 for k in range(7)] and t.names == ["x1"] and "Column 3 has no value" in t.notes[0]
+
     def test_a_named_empty_column_is_missing(self, tmp_path: Path) -> None:
         with pytest.raises(demo.DataError, match=r"^line 2: column 2 \('b'\) has no value"):
             demo.read_csv(write(tmp_path, "n.csv", "a,b,y\n1,,0\n2,,1\n"))
