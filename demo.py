@@ -339,8 +339,9 @@ def prepare(X: Rows, Y: list[int], names: list[str], seed: int, *, notes: Sequen
                                 "mean to standardize as a float") from None
         return out
 
-    return Data(names, X_train, scaled(train), Y_train, scaled(test), Y_test, means, deviations,
-                list(notes), label_note, rows_read)
+    return Data(names=names, X_train=X_train, S_train=scaled(train), Y_train=Y_train,
+                S_test=scaled(test), Y_test=Y_test, means=means, deviations=deviations,
+                notes=list(notes), label_note=label_note, rows_read=rows_read)
 
 
 def _standardizes(value: float, mean: float, deviation: float) -> bool:
@@ -352,9 +353,20 @@ def _standardizes(value: float, mean: float, deviation: float) -> bool:
 
 
 # === Reading a CSV file ======================================================
+#
+# A chain of small steps, in one pass over the file: the first row gives the
+# header, the label's column and the skipped ones; each row after it has its
+# cells read and described column by column, its label checked, and a chance
+# to be in the sample.  Then the columns are judged whole (pandas' index, an
+# empty column, text, an ID), and the table and its notes are made from the
+# sample.
 
 MISSING = {"", "na", "n/a", "nan", "?", "null"}      # how files write a missing value
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+VALUES = 10                         # a text column of at most this many values becomes features
+ID_ROWS = 20                        # rows enough for a column of distinct whole numbers to look like an ID
+MARKS = [(b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),     # byte-order marks
+         (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")]
 
 
 class Table(NamedTuple):
@@ -392,19 +404,18 @@ def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
     ``one`` says which is taken as 1 (else the larger).  ``skip`` names
     columns to leave out, the same way.  The first row may be a header; blank
     lines are skipped; the separator may be a comma, semicolon, tab or bar.
-    Every row is checked, but at most ``sample`` of them, chosen at random,
-    are kept.
+    A text column of a few values becomes 0/1 features; pandas' row index and
+    empty unnamed columns are left out.  Every row is checked, but at most
+    ``sample`` of them, chosen at random, are kept.
     """
-    o = Reading(label, tuple(skip), one, drop_missing, sample, seed)
-    encoding, notes = "utf-8-sig", []
+    o = Reading(label=label, skip=tuple(skip), one=one, drop_missing=drop_missing, sample=sample,
+                seed=seed)
     try:
-        with open(path, "rb") as f:
-            if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-                encoding, notes = "utf-16", ["The file is UTF-16; it was read as such."]
+        encoding, notes = _encoding(path)
         try:
             return _read_table(path, encoding, notes, o)
         except UnicodeDecodeError:
-            if encoding == "utf-16":
+            if encoding != "utf-8-sig":
                 raise
         line, byte, encoding = _not_utf8(path)
         notes = [f"Line {line} is not UTF-8 (it has byte 0x{byte:02x}), so the file was read as "
@@ -412,6 +423,19 @@ def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
         return _read_table(path, encoding, notes, o)
     except (OSError, UnicodeError) as e:
         raise DataError(f"cannot read it: {getattr(e, 'strerror', None) or e}") from None
+
+
+def _encoding(path: str) -> tuple[str, list[str]]:
+    """The encoding that the file's byte-order mark names, and a note; else UTF-8."""
+    with open(path, "rb") as f:
+        start = f.read(1 << 16)
+    for mark, name in MARKS:                # UTF-32's little-endian mark begins as UTF-16's
+        if start.startswith(mark):
+            return name.lower(), [f"The file is {name}; it was read as such."]
+    if b"\x00" in start:
+        raise DataError("it holds zero bytes, as UTF-16 or UTF-32 without a byte-order mark "
+                        "does; save it as UTF-8")
+    return "utf-8-sig", []
 
 
 def _not_utf8(path: str) -> tuple[int, int, str]:
@@ -501,141 +525,154 @@ def _label_key(cell: str) -> tuple[int, float, str]:
     return (0, value, "") if value is not None else (1, 0.0, cell)
 
 
+# --- the chain ---------------------------------------------------------------
+
+Row = tuple[int, list[str]]         # a row's first line in the file, and its cells
+LabelKey = tuple[int, float, str]
+
+
 def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Table:
-    rnd = random.Random(o.seed)
-    split_at = SEPARATORS[separator]
-    decimal_comma = separator != ","
-    kept: list[tuple[int, list[float], tuple[int, float, str]]] = []
-    spellings: dict[tuple[int, float, str], tuple[str, int]] = {}  # key: (as first written, line)
-    texts: dict[int, tuple[int, str]] = {}      # feature columns that hold text: (line, cell)
-    header: list[str] | None = None
-    width = first_line = count = dropped = rows = 0
-    label_at, features, skipped = -1, [], set()
-    index: list[float] | None = None    # column 1's first values, while it may be pandas' index
-    last, consecutive = -1.0, True      # its latest value; whether it is 0, 1, 2, ... so far
-    used_comma = False
+    """The table in a CSV file, in steps: rows, layout, scan, roles, the rows kept, X, Y, notes."""
+    rows = iter(_lines(reader))
+    first = next(rows, None)
+    if first is None:
+        raise DataError("the file has no data: it is empty or blank")
+    layout = _layout(first, separator, o)
+    s = _scan(rows if layout.header is not None else _again(first, rows), layout, o)
+    roles = _roles(s, layout)
+    kept = _complete(s, layout, roles, o)
+    X, names, columns = _features(kept, layout, roles, s)
+    Y, label_note = _zero_one(kept, s, layout, o)
+    return Table(X=X, Y=Y, names=names, lines=[row.line for row in kept], columns=columns,
+                 rows_read=s.count, notes=notes + _notes(layout, roles, s), label_note=label_note)
+
+
+def _lines(reader: Any) -> Iterable[Row]:
+    """The rows that are not blank, each with the line it starts on, as an editor counts."""
     end = 0
     for row in reader:
-        line, end = end + 1, reader.line_num      # physical lines, as an editor counts them
-        if not any(cell.strip() for cell in row):
-            continue
-        if not width:
-            width, first_line = len(row), line
-            if width < 2:
-                raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at "
-                                "least one feature and a label")
-            label_at, header = _label_column(o.label, row)
-            skipped = _skipped(o, row, header, label_at)
-            features = [j for j in range(width) if j != label_at and j not in skipped]
-            if not features:
-                raise DataError(f"--skip {','.join(o.skip)} leaves no feature; only the label is "
-                                "left")
-            if header is not None:
-                # pandas writes its row index first, headed "" or "Unnamed: 0"
-                if len(features) >= 2 and features[0] == 0 and header[0].lower() in ("", "unnamed: 0"):
-                    index = []
-                continue
-        if len(row) != width:
-            what = "the header names" if header is not None else f"line {first_line} has"
-            raise DataError(f"line {line} has {len(row)} cells but {what} {width} "
-                            f"(split at {split_at})")
-        rows += 1
-        if index is not None:           # whole numbers that only increase, as pandas' are
-            value = _cell_number(row[0])
-            if value is None or not value.is_integer() or value <= last:
-                index = None
-            else:
-                index += [value] if len(index) < 3 else []
-                last, consecutive = value, consecutive and value == rows - 1
-        x, missing = [], False
-        for j in features:
-            cell = row[j]
-            value = _cell_number(cell, decimal_comma)
-            if value is not None:
-                used_comma = used_comma or ("," in cell and decimal_comma)
-                x.append(value)
-            elif cell.strip().lower() in MISSING:
-                if not (o.drop_missing or texts):
-                    raise DataError(_missing(line, _column(j, header), cell))
-                missing = True
-            elif not _is_number(cell):
-                texts.setdefault(j, (line, cell))
-            elif not texts:
-                raise DataError(f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} "
-                                "is not a finite number")
-        if texts:
-            continue                    # from the first text on, only more text columns are sought
-        text = row[label_at].strip()
-        if not missing and text.lower() in MISSING:
-            if not o.drop_missing:
-                raise DataError(_missing(line, f"the label, {_column(label_at, header)},", row[label_at]))
-            missing = True
-        if missing:
-            dropped += 1
-            continue
-        key = _label_key(text)
-        if key not in spellings:
-            if len(spellings) == 2:
-                raise DataError(_third_label(line, text, spellings, _column(label_at, header),
-                                             o.label is None))
-            spellings[key] = (text, line)
-        if count < o.sample:
-            kept.append((line, x, key))
-        else:
-            k = rnd.randrange(count + 1)
-            if k < o.sample:
-                kept[k] = (line, x, key)
-        count += 1
-        if count % 500_000 == 0:
-            print(f"  ... {count:,} rows read", flush=True)
-    if not width:
-        raise DataError("the file has no data: it is empty or blank")
-    if texts:
-        raise DataError(_text_columns(texts, header, o.skip))
-    if not kept:
-        if dropped:
-            raise DataError(f"every one of its {dropped:,} rows has a missing value")
-        raise DataError(f"line {first_line} is a header, and no rows of data follow it")
-    label_name = _column(label_at, header)
-    if len(spellings) < 2:
-        raise DataError(f"every label ({label_name}) is {next(iter(spellings.values()))[0]!r}; it "
-                        "needs two different values")
-    if separator != ",":
-        notes.append(f"Its cells are split at {split_at}.")
-    if used_comma:
-        notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
-    if skipped:
-        notes.append("Left out, as --skip asks: " + ", ".join(_column(j, header) for j in sorted(skipped))
-                     + ".")
-    names = [(header[j].strip() if header else "") or f"x{j + 1}" for j in features]
-    columns = [j + 1 for j in features]
-    kept.sort()
-    X = [x for _, x, _ in kept]
-    if index is not None and header is not None and rows >= 2:
-        holds = ("0, 1, 2, ..." if consecutive else "whole numbers that only increase ("
-                 + ", ".join(f"{v:.0f}" for v in index) + ", ...)")
-        named = f"is headed {header[0]!r} and" if header[0] else "has no name and"
-        notes.append(f"Column 1 {named} holds {holds}: it was taken for the row index that pandas "
-                     "writes, and skipped.")
-        X, names, columns = [x[1:] for x in X], names[1:], columns[1:]
-    if dropped:
-        notes.append(f"{dropped:,} rows with a missing value were skipped (--drop-missing)." if dropped > 1
-                     else "1 row with a missing value was skipped (--drop-missing).")
-    zero, one = sorted(spellings)           # numbers by value, before text in text order
-    if o.one is not None:
-        chosen = _label_key(o.one.strip())
-        if chosen not in spellings:
-            raise DataError(f"--one {short(o.one, 20)!r}: {label_name} holds "
-                            f"{spellings[zero][0]!r} and {spellings[one][0]!r}, not that value")
-        zero, one = (one, zero) if chosen == zero else (zero, one)
-    Y = [int(key == one) for _, _, key in kept]
-    one_text, zero_text = spellings[one][0], spellings[zero][0]
-    label_note = f"{label_name}; {one_text!r} is taken as 1 and {zero_text!r} as 0"
-    if o.one is not None:
-        label_note += " (--one)"
-    elif {zero, one} != {(0, 0.0, ""), (0, 1.0, "")}:
-        label_note += f" (--one {zero_text if _word(zero_text) else 'VALUE'} swaps them)"
-    return Table(X, Y, names, [line for line, _, _ in kept], columns, count, notes, label_note)
+        line, end = end + 1, reader.line_num
+        if any(cell.strip() for cell in row):
+            yield line, row
+
+
+def _again(first: Row, rows: Iterable[Row]) -> Iterable[Row]:
+    """The rows, with the first one put back in front: it was data, not a header."""
+    yield first
+    yield from rows
+
+
+# --- step 1: the header, the label's column and the skipped ones --------------
+
+class Layout(NamedTuple):
+    """The columns' parts, as the first row shows them."""
+    width: int                      # cells in a row
+    first_line: int
+    header: list[str] | None        # the first row's cells, if it names the columns
+    label_at: int                   # the label's column, from 0
+    skipped: list[int]              # the columns that --skip leaves out
+    features: list[int]             # the others, each a feature unless judged otherwise
+    unnamed: frozenset[int]         # features without a name, maybe empty on every line
+    split_at: str                   # the separator, said in words
+    decimal_comma: bool             # whether 1,5 may be 1.5
+
+
+def _layout(first: Row, separator: str, o: Reading) -> Layout:
+    """The header, the label's column and the skipped ones, from the first row."""
+    line, row = first
+    split_at = SEPARATORS[separator]
+    if len(row) < 2:
+        raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at least "
+                        "one feature and a label")
+    label_at, header = _label_column(o.label, row, separator != ",")
+    skipped = _skipped(o, row, header, label_at)
+    features = [j for j in range(len(row)) if j != label_at and j not in skipped]
+    if not features:
+        raise DataError(f"--skip {','.join(o.skip)} leaves no feature; only the label is left")
+    unnamed = frozenset(j for j in features      # without a header, empty in the first row
+                        if (_unnamed(header[j]) if header is not None else not row[j].strip()))
+    return Layout(width=len(row), first_line=line, header=header, label_at=label_at,
+                  skipped=sorted(skipped), features=features, unnamed=unnamed,
+                  split_at=split_at, decimal_comma=separator != ",")
+
+
+def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
+    """Whether a first row names the columns: its cells are names or empty, one at least a name.
+
+    A name is not a number (finite or not), nor a missing value as files
+    write it (NA, n/a, ?, null); "Na", sodium, is a name.
+
+    >>> _is_header(["", "age", "Na"]), _is_header(["NA", "y"]), _is_header(["x", "-inf", "y"])
+    (True, False, False)
+    """
+    def name(cell: str) -> bool:
+        number = cell.replace(",", ".", 1) if decimal_comma else cell
+        marker = cell.lower() in MISSING and cell in (cell.lower(), cell.upper())
+        return not (_is_number(number) or marker)
+
+    written = [cell.strip() for cell in cells if cell.strip()]
+    return bool(written) and all(name(cell) for cell in written)
+
+
+def _unnamed(cell: str) -> bool:
+    """Whether a header cell is empty, or the name pandas gives a column that has none.
+
+    >>> _unnamed(" "), _unnamed("Unnamed: 0"), _unnamed("Unnamed: 0.1"), _unnamed("Unnamed: x")
+    (True, True, True, False)
+    """
+    text = cell.strip()
+    rest = text.removeprefix("Unnamed: ")
+    return not text or (rest != text and rest.replace(".", "", 1).isdigit())
+
+
+def _label_column(label: str | None, row: list[str],
+                  decimal_comma: bool = False) -> tuple[int, list[str] | None]:
+    """The label's column (from 0) and the header, if this first row is one.
+
+    By default the label is the last column, but for unnamed columns at the
+    end (a separator that ends each line).
+    """
+    cells = [cell.strip() for cell in row]
+    header = cells if _is_header(cells, decimal_comma) else None
+    if label is None:
+        named = [j for j, cell in enumerate(cells) if not _unnamed(cell)] if header else []
+        return (named[-1] if named else len(row) - 1), header
+    named = _named(label, cells)
+    if len(named) == 1:
+        return named[0], cells
+    if label.strip().isdigit():
+        at = int(label) - 1
+        if not 0 <= at < len(row):
+            raise DataError(f"--label {label}: there is no column {label}; line 1 has "
+                            f"{len(row)} columns")
+        return at, header
+    if header is None:
+        raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
+                        "name in; give the column's number")
+    what = "two columns have" if named else "no column has"
+    raise DataError(f"--label {short(label, 20)!r}: {what} that name{_headers(cells)}")
+
+
+def _skipped(o: Reading, row: list[str], header: list[str] | None, label_at: int) -> set[int]:
+    """The columns (from 0) that --skip names, by header name or number from 1."""
+    out: set[int] = set()
+    for name in o.skip:
+        columns = _named(name, header)
+        if not columns and name.strip().isdigit():
+            columns = [int(name) - 1]
+            if not 0 <= columns[0] < len(row):
+                raise DataError(f"--skip {name}: there is no column {name}; line 1 has "
+                                f"{len(row)} columns")
+        if not columns:
+            raise DataError(f"--skip {short(name, 20)!r}: " + (
+                "the file has no header to find that name in; give the column's number"
+                if header is None else f"no column has that name{_headers(header)}"))
+        if label_at in columns:
+            which = "" if o.label is not None else " (the last column, unless --label names another)"
+            raise DataError(f"--skip {short(name, 20)!r}: {_column(label_at, header)} is the "
+                            f"label{which}")
+        out.update(columns)
+    return out
 
 
 def _word(text: str) -> bool:
@@ -655,72 +692,400 @@ def _named(name: str, header: list[str] | None) -> list[int]:
 
 
 def _headers(cells: list[str]) -> str:
-    """The first row's cells, for a message that names them."""
-    return ", ".join(short(cell, 15) for cell in cells[:10]) + (", ..." if len(cells) > 10 else "")
+    """Every column's name, for a message: in brackets, or on lines of their own if many.
+
+    >>> _headers(["a", "b"])
+    ' (a, b)'
+    >>> print(_headers([f"column number {k}" for k in range(1, 6)]))
+    ; the 5 columns are:
+      column number 1, column number 2, column number 3, column number 4,
+      column number 5
+    """
+    names = [short(cell, 30) or "''" for cell in cells]
+    if len(", ".join(names)) <= 60:
+        return f" ({', '.join(names)})"
+    lines = [""]
+    for k, name in enumerate(names):
+        item = name + ("," if k < len(names) - 1 else "")
+        if lines[-1] and len(lines[-1]) + len(item) + 3 > WIDTH:
+            lines.append("")
+        lines[-1] += (" " if lines[-1] else "") + item
+    return f"; the {len(cells)} columns are:\n" + "\n".join("  " + line for line in lines)
 
 
-def _label_column(label: str | None, row: list[str]) -> tuple[int, list[str] | None]:
-    """The label's column (from 0) and the header, if this first row is one."""
-    cells = [cell.strip() for cell in row]
-    at = len(row) - 1
-    if label is not None:
-        named = _named(label, cells)
-        if len(named) == 1:
-            return named[0], cells
-        if label.strip().isdigit():
-            at = int(label) - 1
-            if not 0 <= at < len(row):
-                raise DataError(f"--label {label}: there is no column {label}; line 1 has "
-                                f"{len(row)} columns")
+# --- step 2: every row, its cells described by column, and a sample -----------
+
+@dataclass(eq=False)
+class _Column:
+    """What a feature column holds, gathered row by row."""
+    j: int                          # its place, from 0
+    numbers: int = 0                # cells that hold a number
+    first: list[float] = field(default_factory=list)            # its first three numbers
+    wholes: set[float] | None = field(default_factory=set)      # its numbers, while each is whole
+    in_order: bool = True           # each number is its row's count from 0: 0, 1, 2, ...
+    rising: bool = True
+    last: float = -math.inf
+    texts: dict[str, int] = field(default_factory=dict)         # up to VALUES + 1 texts, at lines
+    first_text: tuple[int, int, str] | None = None              # (line, column, text)
+    first_missing: tuple[int, int, str] | None = None           # (line, column, cell)
+
+    def number(self, value: float, k: int) -> None:
+        """Take in row k's number (k from 0)."""
+        self.numbers += 1
+        if len(self.first) < 3:
+            self.first.append(value)
+        self.in_order = self.in_order and value == k
+        self.rising, self.last = self.rising and value > self.last, value
+        if self.wholes is not None:         # and each different from the others
+            if value.is_integer() and value not in self.wholes:
+                self.wholes.add(value)
+            else:
+                self.wholes = None
+
+    def text(self, text: str, line: int) -> None:
+        if self.first_text is None:
+            self.first_text = (line, self.j, text)
+        if len(self.texts) <= VALUES:
+            self.texts.setdefault(text, line)
+
+
+class _Kept(NamedTuple):
+    """A row in the sample."""
+    line: int
+    values: list[float | str]       # its feature cells read, in the order of Layout.features
+    label: LabelKey
+    gaps: int                       # a bit for each unnamed column it has no value in
+
+
+@dataclass(eq=False)
+class _Scan:
+    """What one pass over the rows found."""
+    columns: dict[int, _Column]
+    rows: int = 0                   # rows of data
+    count: int = 0                  # rows with every value, but maybe in unnamed columns
+    dropped: int = 0                # rows that miss a value
+    kept: list[_Kept] = field(default_factory=list)             # a random sample of the counted
+    gaps: dict[int, int] = field(default_factory=dict)          # counted rows, by their gaps
+    spellings: dict[LabelKey, tuple[str, int]] = field(default_factory=dict)  # as first written, where
+    first_missing: tuple[int, int, str] | None = None           # outside unnamed columns
+    label_gaps: int = 0             # rows without a label
+    comma: bool = False             # whether a decimal comma was read
+
+
+def _scan(rows: Iterable[Row], layout: Layout, o: Reading) -> _Scan:
+    """Every row checked, its cells read and described by column, and a random sample kept."""
+    s = _Scan(columns={j: _Column(j=j) for j in layout.features})
+    rnd = random.Random(o.seed)
+    for line, row in rows:
+        if len(row) != layout.width:
+            what = "the header names" if layout.header is not None else f"line {layout.first_line} has"
+            raise DataError(f"line {line} has {len(row)} cells but {what} {layout.width} "
+                            f"(split at {layout.split_at})")
+        s.rows += 1
+        s.label_gaps += row[layout.label_at].strip().lower() in MISSING
+        values, gaps = _cells(line, row, layout, s)
+        named = [j for j in gaps if j not in layout.unnamed]
+        label = None if named else _row_label(line, row, layout, s, o)
+        if named or label is None:
+            j = named[0] if named else layout.label_at
+            s.first_missing = s.first_missing or (line, j, row[j])
+            s.dropped += 1
+            continue
+        bits = sum(1 << j for j in gaps)
+        s.gaps[bits] = s.gaps.get(bits, 0) + 1
+        _sample(s, _Kept(line=line, values=values, label=label, gaps=bits), rnd, o.sample)
+    return s
+
+
+def _cells(line: int, row: list[str], layout: Layout, s: _Scan) -> tuple[list[float | str], list[int]]:
+    """A row's feature cells read (a number, a text, or "" where missing), and where one is missing."""
+    values: list[float | str] = []
+    gaps = []
+    for j in layout.features:
+        cell, column = row[j], s.columns[j]
+        value = _cell_number(cell, layout.decimal_comma)
+        if value is not None:
+            s.comma = s.comma or (layout.decimal_comma and "," in cell)
+            column.number(value, s.rows - 1)
+            values.append(value)
+        elif cell.strip().lower() in MISSING:
+            column.first_missing = column.first_missing or (line, j, cell)
+            gaps.append(j)
+            values.append("")
+        elif _is_number(cell):
+            raise DataError(f"line {line}, {_column(j, layout.header)}: {short(cell.strip(), 30)!r} "
+                            "is not a finite number")
         else:
-            if all(_cell_number(cell) is None for cell in cells):
-                what = "two columns have" if named else "no column has"
-                raise DataError(f"--label {short(label, 20)!r}: {what} that name ({_headers(cells)})")
-            raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
-                            "name in; give the column's number")
-    header = all(_cell_number(cell) is None for j, cell in enumerate(cells) if j != at)
-    return at, cells if header else None
+            column.text(cell.strip(), line)
+            values.append(cell.strip())
+    return values, gaps
 
 
-def _skipped(o: Reading, row: list[str], header: list[str] | None, label_at: int) -> set[int]:
-    """The columns (from 0) that --skip names, by header name or number from 1."""
-    out: set[int] = set()
-    for name in o.skip:
-        columns = _named(name, header)
-        if not columns and name.strip().isdigit():
-            columns = [int(name) - 1]
-            if not 0 <= columns[0] < len(row):
-                raise DataError(f"--skip {name}: there is no column {name}; line 1 has "
-                                f"{len(row)} columns")
-        if not columns:
-            raise DataError(f"--skip {short(name, 20)!r}: " + (
-                "the file has no header to find that name in; give the column's number"
-                if header is None else f"no column has that name ({_headers(header)})"))
-        if label_at in columns:
-            which = "" if o.label is not None else " (the last column, unless --label names another)"
-            raise DataError(f"--skip {short(name, 20)!r}: {_column(label_at, header)} is the "
-                            f"label{which}")
-        out.update(columns)
-    return out
+def _row_label(line: int, row: list[str], layout: Layout, s: _Scan, o: Reading) -> LabelKey | None:
+    """The row's label as a key, or None where it is missing; a third value is refused here."""
+    text = row[layout.label_at].strip()
+    if text.lower() in MISSING:
+        return None
+    key = _label_key(text)
+    if key not in s.spellings:
+        if len(s.spellings) == 2:
+            raise DataError(_third_label(line, text, s.spellings,
+                                         _column(layout.label_at, layout.header), o.label is None))
+        s.spellings[key] = (text, line)
+    return key
 
 
-def _text_columns(texts: dict[int, tuple[int, str]], header: list[str] | None,
-                  skip: Sequence[str]) -> str:
-    """The message for feature columns that hold text, with the way forward."""
-    j, (line, cell) = next(iter(texts.items()))         # the first found
-    first = f"line {line}, {_column(j, header)}: {short(cell.strip(), 30)!r} is not a number"
-    refs = ",".join([*skip, *(header[k] if header and _word(header[k]) and len(_named(header[k], header)) == 1
-                              else str(k + 1) for k in sorted(texts))])
-    if len(texts) == 1:
-        return (f"{first}; the column holds text.  --skip {refs} leaves it out, or write its "
-                "values as numbers (e.g. 0 and 1)")
-    shown = [f"{k + 1} ({short(header[k], 15)!r})" if header and header[k] and len(texts) <= 3 else
-             str(k + 1) for k in sorted(texts)]
-    return (f"{first}; columns {', '.join(shown[:-1])} and {shown[-1]} hold text.  --skip {refs} "
-            "leaves them out, or write their values as numbers (e.g. 0 and 1)")
+def _sample(s: _Scan, row: _Kept, rnd: random.Random, size: int) -> None:
+    """Keep the row with the chance that leaves a uniform random sample of size rows."""
+    if s.count < size:
+        s.kept.append(row)
+    else:
+        k = rnd.randrange(s.count + 1)
+        if k < size:
+            s.kept[k] = row
+    s.count += 1
+    if s.count % 500_000 == 0:
+        print(f"  ... {s.count:,} rows read", flush=True)
 
 
-def _third_label(line: int, text: str, spellings: dict[tuple[int, float, str], tuple[str, int]],
+# --- step 3: each column judged whole -----------------------------------------
+
+USED = ("number", "text")           # the roles of columns that give features
+
+
+def _roles(s: _Scan, layout: Layout) -> dict[int, str]:
+    """Each feature column's role: number, text, index, empty, one text, or refused (text)."""
+    header = layout.header or [""] * layout.width
+    roles: dict[int, str] = {}
+    for j, c in s.columns.items():
+        index_like = (j == 0 and not header[j]) or (header[j] != "" and _unnamed(header[j]))
+        if c.texts:
+            roles[j] = "refused" if c.numbers or len(c.texts) > VALUES else \
+                "text" if len(c.texts) > 1 else "one text"
+        elif j in layout.unnamed and not c.numbers:
+            roles[j] = "empty"
+        elif index_like and layout.header and c.wholes is not None and c.numbers == s.rows >= 2:
+            roles[j] = "index"
+        else:
+            roles[j] = "number"
+    if not any(role in USED for role in roles.values()):     # an index alone stays a feature
+        roles = {j: "number" if role == "index" else role for j, role in roles.items()}
+    return roles
+
+
+def _complete(s: _Scan, layout: Layout, roles: dict[int, str], o: Reading) -> list[_Kept]:
+    """The sampled rows that have every value, in file order, once the whole file passes."""
+    if not s.rows:
+        raise DataError(f"line {layout.first_line} is a header, and no rows of data follow it")
+    if s.label_gaps == s.rows:
+        raise DataError(_no_label(layout))
+    refused = [j for j, role in roles.items() if role == "refused"]
+    if refused:
+        raise DataError(_refusal(refused, s, layout, o))
+    if not any(role in USED for role in roles.values()):
+        raise DataError("no feature is left: the columns but the label are empty on every line "
+                        "or hold one text only")
+    unnamed = [j for j in layout.unnamed if roles[j] in USED]      # not empty after all
+    misses = [m for m in [s.first_missing, *(s.columns[j].first_missing for j in unnamed)] if m]
+    if misses and not o.drop_missing:
+        line, j, cell = min(misses)
+        column = _column(j, layout.header)
+        raise DataError(_missing(line, f"the label, {column}," if j == layout.label_at else column, cell))
+    bad = sum(1 << j for j in unnamed)
+    lost = sum(rows for gaps, rows in s.gaps.items() if gaps & bad)
+    s.count, s.dropped = s.count - lost, s.dropped + lost
+    kept = sorted((row for row in s.kept if not row.gaps & bad), key=lambda row: row.line)
+    if not kept:
+        raise DataError(f"every one of its {s.dropped:,} rows has a missing value")
+    return kept
+
+
+def _no_label(layout: Layout) -> str:
+    """The message for a label column that is empty on every line."""
+    at = layout.label_at
+    first = f"the label, {_column(at, layout.header)}, is empty on every line"
+    if at == layout.width - 1 and at - 1 in layout.features:
+        return f"{first}, as when each line ends in a separator; --label {at} takes column {at}"
+    return f"{first}; --label COLUMN picks another"
+
+
+def _refusal(refused: list[int], s: _Scan, layout: Layout, o: Reading) -> str:
+    """The message for text columns that cannot become features, with the way forward."""
+    header = layout.header
+    line, j, cell = min(s.columns[k].first_text or (0, k, "") for k in refused)
+    first = f"line {line}, {_column(j, header)}: {short(cell, 30)!r} is not a number"
+    many = [k for k in refused if len(s.columns[k].texts) > VALUES]
+    why = f"text of more than {VALUES} values" if many else "numbers and text"
+    if many and len(many) < len(refused):
+        why += ", or numbers and text"
+    refs = ",".join([*o.skip, *(_ref(k, header) for k in refused)])
+    label = "" if o.label is not None else (
+        f"; the label is {_column(layout.label_at, header)}"
+        + (", the last" if layout.label_at == layout.width - 1 else "")
+        + ": --label COLUMN picks another")
+    mend = "" if many else ", or write every cell as a number"
+    if len(refused) == 1:
+        return f"{first}; the column holds {why}.  --skip {refs} leaves it out{mend}{label}"
+    shown = [f"{k + 1} ({short(header[k], 15)!r})" if header and header[k] and len(refused) <= 3
+             else str(k + 1) for k in refused]
+    return f"{first}; columns {_listed(shown)} hold {why}.  --skip {refs} leaves them out{mend}{label}"
+
+
+def _ref(j: int, header: list[str] | None) -> str:
+    """Column j (from 0) as --skip may name it: by its header, if that is a plain word."""
+    if header and _word(header[j]) and len(_named(header[j], header)) == 1:
+        return header[j]
+    return str(j + 1)
+
+
+# --- step 4: the features, the labels and the notes ---------------------------
+
+def _features(kept: list[_Kept], layout: Layout, roles: dict[int, str],
+              s: _Scan) -> tuple[Rows, list[str], list[int]]:
+    """The sample's features: numbers as they are, a text column as 0/1 columns (one per value
+    but the first, in sorted order, as pandas.get_dummies(drop_first=True) makes them)."""
+    plan: list[tuple[int, str | None]] = []     # (place in a row's values, the text that gives 1)
+    names: list[str] = []
+    columns: list[int] = []
+    for k, j in enumerate(layout.features):
+        name = (layout.header[j].strip() if layout.header else "") or f"x{j + 1}"
+        if roles[j] == "number":
+            plan.append((k, None))
+            names.append(name)
+        elif roles[j] == "text":
+            values = sorted(s.columns[j].texts)[1:]
+            plan += [(k, value) for value in values]
+            names += [f"{name}_{value}" for value in values]
+        columns += [j + 1] * (len(names) - len(columns))
+    X = [[float(row.values[k]) if value is None else float(row.values[k] == value)
+          for k, value in plan] for row in kept]
+    return X, names, columns
+
+
+def _zero_one(kept: list[_Kept], s: _Scan, layout: Layout, o: Reading) -> tuple[list[int], str]:
+    """Each kept row's label as 0 or 1, and the note that says which value is which."""
+    label_name = _column(layout.label_at, layout.header)
+    if len(s.spellings) < 2:
+        raise DataError(f"every label ({label_name}) is {next(iter(s.spellings.values()))[0]!r}; "
+                        "it needs two different values")
+    zero, one = sorted(s.spellings)         # numbers by value, before text in text order
+    if o.one is not None:
+        chosen = _chosen(o.one, s.spellings, label_name)
+        zero, one = (one, zero) if chosen == zero else (zero, one)
+    one_text, zero_text = s.spellings[one][0], s.spellings[zero][0]
+    note = f"{label_name}; {one_text!r} is taken as 1 and {zero_text!r} as 0"
+    if o.one is not None:
+        note += " (--one)"
+    elif {zero, one} != {(0, 0.0, ""), (0, 1.0, "")}:
+        note += f" (--one {zero_text if _word(zero_text) else 'VALUE'} swaps them)"
+    return [int(row.label == one) for row in kept], note
+
+
+def _chosen(one: str, spellings: dict[LabelKey, tuple[str, int]], label_name: str) -> LabelKey:
+    """The label that --one names: as written, else but for case."""
+    key = _label_key(one.strip())
+    alike = [k for k, (text, _) in spellings.items() if text.casefold() == one.strip().casefold()]
+    if key in spellings or alike:
+        return key if key in spellings else alike[0]
+    a, b = (spellings[k][0] for k in sorted(spellings))
+    raise DataError(f"--one {short(one, 20)!r}: {label_name} holds {a!r} and {b!r}, not that value")
+
+
+def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
+    """What reading found, a sentence each, in the order of the steps."""
+    header = layout.header
+    notes = [] if layout.split_at == "commas" else [f"Its cells are split at {layout.split_at}."]
+    if s.comma:
+        notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
+    if layout.skipped:
+        notes.append("Left out, as --skip asks: " + ", ".join(_column(j, header) for j in layout.skipped)
+                     + ".")
+    index = [j for j, role in roles.items() if role == "index"]
+    if index:
+        notes.append(_index_note(index, layout, s))
+    empty = [j for j, role in roles.items() if role == "empty"]
+    if empty:
+        has, left = ("has", "it was") if len(empty) == 1 else ("have", "they were")
+        notes.append(f"{_numbers(empty)} {has} no value on any line, and no name (as when a "
+                     f"separator ends each line): {left} left out.")
+    notes += [_text_note(j, sorted(s.columns[j].texts), header) for j, role in roles.items()
+              if role in ("text", "one text")]
+    notes += [f"{_capital(_column(j, header))} holds a different whole number on every row, as "
+              f"an ID does: if it is one, --skip {_ref(j, header)} leaves it out."
+              for j, role in roles.items() if role == "number" and _an_id(s.columns[j], s, header)]
+    if s.dropped:
+        notes.append(f"{s.dropped:,} rows with a missing value were skipped (--drop-missing)."
+                     if s.dropped > 1 else "1 row with a missing value was skipped (--drop-missing).")
+    return notes
+
+
+def _an_id(c: _Column, s: _Scan, header: list[str] | None) -> bool:
+    """Whether a named column holds a different whole number on each of many rows."""
+    named = header is not None and not _unnamed(header[c.j])
+    return named and c.wholes is not None and c.numbers == s.rows >= ID_ROWS
+
+
+def _index_note(index: list[int], layout: Layout, s: _Scan) -> str:
+    """The note on the columns taken for pandas' row index."""
+    header = layout.header or [""] * layout.width
+
+    def holds(j: int) -> str:
+        c = s.columns[j]
+        named = f"is headed {header[j]!r}" if header[j] else "has no name"
+        first = ", ".join(f"{v:.0f}" for v in c.first)
+        if c.in_order:
+            return f"{named} and holds 0, 1, 2, ..."
+        if c.wholes and min(c.wholes) == 0 and max(c.wholes) == s.rows - 1:
+            return f"{named} and holds each of 0 to {s.rows - 1:,} once, in shuffled order"
+        if c.rising:
+            return f"{named} and holds whole numbers that only increase ({first}, ...)"
+        return f"{named} and holds different whole numbers, in shuffled order ({first}, ...)"
+
+    if len(index) == 1:
+        return (f"Column {index[0] + 1} {holds(index[0])}: it was taken for the row index that "
+                "pandas writes, and skipped.")
+    return (f"{_numbers(index)} were taken for the row indexes that pandas writes, one more each "
+            "time it reads a file and writes it again, and skipped ("
+            + "; ".join(f"column {j + 1} {holds(j)}" for j in index) + ").")
+
+
+def _text_note(j: int, values: list[str], header: list[str] | None) -> str:
+    """The note on a text column made into 0/1 features, or left out for one value only."""
+    column = _capital(_column(j, header))
+    name = (header[j] if header else "") or f"x{j + 1}"
+    shown = _listed([repr(short(value, 20)) for value in values], "or")
+    if len(values) == 1:
+        return (f"{column} holds one text only, {shown}, which cannot tell the classes apart: it "
+                "was left out.")
+    if len(values) == 2:
+        return (f"{column} holds text, {shown}: it became the feature {name}_{values[1]}, 1 for "
+                f"{values[1]!r} and 0 for {values[0]!r}.")
+    both = "both" if len(values) == 3 else f"all {len(values) - 1}"
+    return (f"{column} holds text, {shown}: it became {len(values) - 1} features, "
+            f"{_listed([f'{name}_{value}' for value in values[1:]])}, each 1 for its own value; "
+            f"{values[0]!r} is the baseline, where {both} are 0.")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _numbers(columns: list[int]) -> str:
+    """ "Column 3", or "Columns 1 and 2", for a note."""
+    return (f"Column {columns[0] + 1}" if len(columns) == 1 else
+            "Columns " + _listed([str(j + 1) for j in columns]))
+
+
+def _listed(items: list[str], last: str = "and") -> str:
+    """Items as a sentence lists them.
+
+    >>> _listed(["1"]), _listed(["1", "2"]), _listed(["'a'", "'b'", "'c'"], "or")
+    ('1', '1 and 2', "'a', 'b' or 'c'")
+    """
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _third_label(line: int, text: str, spellings: dict[LabelKey, tuple[str, int]],
                  column: str, default: bool) -> str:
     """The message for a label that is neither of the two seen before it."""
     (a, a_line), (b, b_line) = spellings.values()
@@ -2675,7 +3040,8 @@ def _path(text: str) -> str:
 
 
 def _names(text: str) -> tuple[str, ...]:
-    names = tuple(name.strip() for name in text.split(","))
+    # "--skip Name, Sex" reaches here as "Name," and "Sex": a comma at either end is a separator
+    names = tuple(name.strip() for name in text.strip().strip(",").split(","))
     if not all(names):
         raise argparse.ArgumentTypeError(f"{text!r} has an empty column name; give names or "
                                          "numbers from 1, with commas between")
@@ -2712,8 +3078,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "CSV file, by header name or number from 1 (default: the last)")
     parser.add_argument("--one", type=_path, metavar="VALUE", help="the label value taken as 1 "
                         "(default: the larger number, or the later text in alphabetical order)")
-    parser.add_argument("--skip", type=_names, metavar="COLUMNS", help="leave these CSV columns "
-                        "out, by header name or number from 1, with commas between")
+    parser.add_argument("--skip", type=_names, nargs="+", action="extend", metavar="COLUMNS",
+                        help="leave these CSV columns out, by header name or number from 1, "
+                        "with commas or spaces between; it may be given more than once")
     parser.add_argument("--drop-missing", action="store_true", help="skip the CSV rows that miss "
                         "a value (empty, NA, N/A, ?, nan or null)")
     parser.add_argument("--sample", type=_at_least_one, metavar="N", help="use at most N "
@@ -2752,7 +3119,8 @@ def load(args: argparse.Namespace) -> Data:
     if not args.csv:
         X, Y, names = make_clouds(args.seed)
         return prepare(X, Y, names, args.seed)
-    t = read_csv(args.csv, label=args.label, skip=args.skip or (), one=args.one,
+    skip = [name for names in args.skip or () for name in names]      # a tuple for each word
+    t = read_csv(args.csv, label=args.label, skip=skip, one=args.one,
                  drop_missing=args.drop_missing, sample=args.sample or SAMPLE, seed=args.seed)
     return prepare(t.X, t.Y, t.names, args.seed, notes=t.notes, label_note=t.label_note,
                    rows_read=t.rows_read, lines=t.lines, columns=t.columns)
