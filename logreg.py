@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Logistic regression as a one-neuron network, in plain Python.
 
-Read it from the top: a lecture, and a small library for your own work
-that needs only Python's math module.
+Read it from the top: a lecture, and a small library that needs only
+Python's math module.
 
 An example is n features x = (x1, ..., xn) with a label y, 0 or 1; the
 neuron holds a weight per feature and a bias b.  Forward propagation takes
@@ -12,11 +12,11 @@ over the m training examples:
     z = w·x + b = w1·x1 + ... + wn·xn + b        a = σ(z) = 1 / (1 + e^(−z))
     L(a, y) = −(y·log(a) + (1 − y)·log(1 − a))   J = (1/m) · Σᵢ L(a⁽ⁱ⁾, y⁽ⁱ⁾)
 
-Backward propagation (backpropagation) runs the chain rule back from L: it
-finds dz = a − y, then xj·dz for each weight and dz for b, whose means over
-the examples are the gradient (dw, db) of J.  Gradient descent steps against
-it with a learning rate α: wj := wj − α·dwj, b := b − α·db.  Repeat both,
-with α small enough, and J goes down.
+Backward propagation runs the chain rule back from L: it finds dz = a − y,
+then xj·dz for each weight and dz for b, whose means over the examples are
+the gradient (dw, db) of J.  Gradient descent steps against it with a
+learning rate α: wj := wj − α·dwj, b := b − α·db.  Repeat both, with α small
+enough, and J goes down.
 
 X is a list of m rows of n numbers, one per example (the course's n × m
 matrix, transposed), and Y a list of m labels.  Numbers of any real type do;
@@ -34,6 +34,7 @@ raises ValueError (TypeError if not a number), saying what and where.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,8 +44,9 @@ Labels = Sequence[float]
 
 
 # === 1. The neuron: z = w·x + b and a = σ(z) =================================
-# σ squashes z into a probability: large z means "surely 1", very negative
-# z "surely 0", and z = 0 (the decision boundary) a coin toss.
+# Why not predict with z itself?  Unbounded, it can be above 1 or negative:
+# no probability.  σ squashes it into one: large z means "surely 1", very
+# negative z "surely 0", and z = 0 (the decision boundary) a coin toss.
 
 def _z(w: Vector, b: float, x: Vector) -> float:
     """z = w·x + b for one example."""
@@ -80,18 +82,17 @@ def sigmoid_derivative(z: float) -> float:
     """
     if type(z) is not float:
         z = _real(z, "z")
-    # Textbook: s·(1 − s) with s = σ(z).  But 1 − s is 0 once σ(z) rounds to 1,
-    # above z ≈ 37.  The slope is the same at z and −z, so use −|z|, where σ is
-    # small and keeps its digits.
+    # Textbook: s·(1 − s) with s = σ(z), but 1 − s is 0 once σ(z) rounds to 1
+    # (z above 37).  The slope is even in z: use −|z|, where σ keeps its digits.
     s = sigmoid(-abs(z))
     return s * (1.0 - s)
 
 
 # === 2. The loss L(a, y) and the cost J ======================================
-# Why not the squared error (a − y)²/2?  Through σ, its gradient carries the
-# slope a(1 − a), nearly 0 where a is near the wrong 0 or 1: a plateau.  The
-# cross-entropy makes J convex in (w, b), with no chord of its graph below
-# the graph, so wherever the gradient vanishes, J is at its lowest.
+# Why not the squared error (a − y)²/2?  After σ it makes J non-convex, and
+# it can have local minima; its gradient carries the slope a(1 − a), nearly 0
+# where a is near the wrong 0 or 1: a plateau.  The cross-entropy makes J
+# convex in (w, b): where its gradient vanishes, J is at its lowest.
 
 def loss(a: float, y: float) -> float:
     """L(a, y) = −(y·log(a) + (1 − y)·log(1 − a)): 0 if sure and right, inf if sure and wrong.
@@ -100,8 +101,7 @@ def loss(a: float, y: float) -> float:
     (True, True, inf)
     """
     a, y = _number(a, "a", "in [0, 1]"), _label(y)
-    # One term at a time: the other could take log(0).  (0.0 − makes the loss
-    # of a sure, right answer 0.0, not −0.0.)
+    # One term at a time, lest the other take log(0).
     if y == 1:
         return 0.0 - math.log(a) if a > 0.0 else math.inf
     return 0.0 - math.log1p(-a) if a < 1.0 else math.inf
@@ -148,16 +148,17 @@ def cost(w: Vector, b: float, X: Matrix, Y: Labels, *, l2: float = 0.0) -> float
 
 
 # === 3. Forward and backward propagation =====================================
-# Forward propagation computes x → z → a → L; backward propagation finds the
-# derivative of L by each, in reverse order, by the chain rule:
+# A computation graph breaks a formula into nodes, each one simple step from
+# those before it: x → z → a → L, forward propagation.  Going back, the chain
+# rule gives L's derivative by each node from the next one's, so each is found
+# once and serves every node before it (dz serves dw1, dw2 and db):
 #
 #     da = dL/da = −y/a + (1 − y)/(1 − a)                 (loss_derivative)
 #     dz = dL/dz = da · a(1 − a)                          (sigmoid_derivative)
 #        = −y(1 − a) + (1 − y)a = a − y
 #     dL/dwj = xj·dz        dL/db = dz
 #
-# The push is as hard as the neuron is wrong.  (The loop uses a − y, which
-# loss_derivative times sigmoid_derivative checks.)  One example's graph, for
+# The push is as hard as the neuron is wrong.  One example's graph, for
 # x = (1, 2) and y = 1, at w = (0, 0) and b = 0:
 #
 #     x1 = 1, w1 = 0 ─┐
@@ -183,10 +184,10 @@ def propagate_two_features(w1: float, w2: float, b: float,
     for (x1, x2), y in zip(X, Y):
         # forward propagation: x → z → a → L
         z = w1 * x1 + w2 * x2 + b
-        a = sigmoid(z)
-        J += loss_from_z(z, y)          # L(a, y), without losing digits
-        # backward propagation: dz, then each parameter's share
-        dz = a - y
+        J += loss_from_z(z, y)          # L(a, y) with a = σ(z), without losing digits
+        # backward propagation: dz = a − y, then each parameter's share.  For
+        # y = 1, a − 1 loses digits as a nears 1, so use the equal −σ(−z).
+        dz = sigmoid(z) if y == 0 else -sigmoid(-z)
         dw1 += x1 * dz
         dw2 += x2 * dz
         db += dz
@@ -196,10 +197,8 @@ def propagate_two_features(w1: float, w2: float, b: float,
 
 
 # === 4. The same for n features ==============================================
-# dw is now a list.  train repeats this pass: a from sigmoid, L from
-# loss_from_z (this σ's loss, from z).  A new σ changes every step and needs
-# its own loss_from_z; a new loss changes J but, with dz unchanged, not the
-# steps.  Either way derive dz again: gradient_check catches a dz left behind.
+# dw is now a list; train repeats this pass.  Change σ or L, and derive dz
+# again: gradient_check (section 5) catches a dz left behind.
 
 def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
               l2: float = 0.0) -> tuple[float, list[float], float]:
@@ -218,10 +217,9 @@ def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
         z = b
         for j in features:
             z += w[j] * x[j]
-        a = sigmoid(z)
         J += loss_from_z(z, y)
-        # backward propagation
-        dz = a - y
+        # backward propagation: dz = a − y, as in section 3
+        dz = sigmoid(z) if y == 0 else -sigmoid(-z)
         for j in features:
             dw[j] += x[j] * dz
         db += dz
@@ -236,8 +234,7 @@ def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
 # ε.  In the graph dw1 = −½, so w1 = 0.001 should lower J by about 0.0005:
 # log(1 + e^(−0.001)) = log 2 − 0.000499875...  So the central difference
 # (J(θ + ε) − J(θ − ε)) / 2ε checks a gradient: for ε = 1e-6 and J near 1,
-# it agrees with a right one to about 1e-10.  At two passes per parameter it
-# is too slow to train with: it is the check to run after changing the loop.
+# it agrees with a right one to about 1e-10.
 
 def numerical_gradient(w: Vector, b: float, X: Matrix, Y: Labels, *,
                        epsilon: float = 1e-6, l2: float = 0.0) -> tuple[list[float], float]:
@@ -249,14 +246,13 @@ def numerical_gradient(w: Vector, b: float, X: Matrix, Y: Labels, *,
     """
     X, Y = _examples(X, Y)
     theta = [*_vector(w, "w", len(X[0])), _number(b, "b")]
-    epsilon = _number(epsilon, "epsilon", "positive")
-    gradient = []
+    epsilon, gradient = _number(epsilon, "epsilon", "positive"), []
     for k, value in enumerate(theta):
         up, down = theta.copy(), theta.copy()
         up[k], down[k] = value + epsilon, value - epsilon
         if not 0.0 < up[k] - down[k] < math.inf:
-            raise ValueError(f"epsilon {epsilon!r} is too {'small' if up[k] == down[k] else 'large'}"
-                             f" to nudge {'b' if k == len(theta) - 1 else f'w[{k}]'} = {value!r}")
+            size, name = "small" if up[k] == down[k] else "large", f"w[{k}]" if k < len(theta) - 1 else "b"
+            raise ValueError(f"epsilon {epsilon!r} is too {size} to nudge {name} = {value!r}")
         rise = cost(up[:-1], up[-1], X, Y, l2=l2) - cost(down[:-1], down[-1], X, Y, l2=l2)
         gradient.append(rise / (up[k] - down[k]))
     _check_finite(0.0, gradient, 0.0)
@@ -265,11 +261,12 @@ def numerical_gradient(w: Vector, b: float, X: Matrix, Y: Labels, *,
 
 def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: float, *,
                    epsilon: float = 1e-6, l2: float = 0.0) -> float:
-    """How far a gradient g = (dw, db) is from numerical_gradient's g̃: ‖g − g̃‖/(‖g‖ + ‖g̃‖).
+    """How far a gradient g = (dw, db) is from numerical_gradient's g̃: ‖g − g̃‖/(‖g‖ + ‖g̃‖ + δ).
 
-    About 1e-7 or less means right and above about 1e-3 a bug, on standardized
-    features away from a minimum (where both gradients are noise); 0 if both
-    are 0.
+    δ = 1e-13·(m·J + s)/ε, with s the mean of |b| + Σj |wj·xj|, is far
+    above g̃'s rounding error.  On features of size about 1, 1e-7 or less
+    means right and above 1e-3 a bug.  Where both gradients are far below δ,
+    as at a minimum, it is near 0 whatever they are: check away from one.
 
     >>> X, Y = [[1, 2], [3, -1]], [1, 0]
     >>> J, dw, db = propagate([0.5, -0.5], 0.1, X, Y)
@@ -278,33 +275,34 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
     >>> gradient_check([0.5, -0.5], 0.1, X, Y, dw, db * 2) > 1e-3    # a planted bug
     True
     """
+    X, Y = _examples(X, Y)
+    w, b = _vector(w, "w", len(X[0])), _number(b, "b")
     numeric_dw, numeric_db = numerical_gradient(w, b, X, Y, epsilon=epsilon, l2=l2)
-    g = [*_vector(dw, "dw", len(numeric_dw)), _number(db, "db")]
+    g = [*_vector(dw, "dw", len(w)), _number(db, "db")]
+    s = sum(_z([abs(v) for v in w], abs(b), [abs(v) for v in x]) for x in X) / len(X)
+    delta = 1e-13 * (len(X) * cost(w, b, X, Y, l2=l2) + s) / _number(epsilon, "epsilon")
     top = max(map(abs, [*g, *numeric_dw, numeric_db])) or 1.0     # scaled, lest hypot overflow
     g, g_numeric = [v / top for v in g], [v / top for v in [*numeric_dw, numeric_db]]
-    size = math.hypot(*g) + math.hypot(*g_numeric)
+    size = math.hypot(*g) + math.hypot(*g_numeric) + delta / top
     return math.hypot(*[p - q for p, q in zip(g, g_numeric)]) / size if size else 0.0
 
 
 # === 6. Gradient descent =====================================================
 # The gradient points uphill, so step the other way.  Too small an α crawls;
-# too large overshoots the valley floor, and J zigzags or climbs.  J curves
-# most at w = 0, b = 0, where every a(1 − a) is ¼, its largest.  With h the
-# greatest curvature there, any α below 2/h lowers J at every step, unless
-# the gradient is 0 (in exact arithmetic).  Zeros are a fine start: J is
-# convex.  (A network with hidden layers needs random weights, or its units
-# stay alike.)
+# too large overshoots, and J zigzags or climbs.  J curves most at w = 0 and
+# b = 0, where every a(1 − a) is ¼: with h its greatest curvature there, any
+# α below 2/h lowers J at every step, in exact arithmetic, unless the gradient
+# is 0.  Zeros are a fine start: J is convex.  In a network, hidden units
+# started at zero get the same gradient, so they stay alike: start at random.
 #
 # If a line (a plane) has every example on its class's side, the classes are
 # separable; if it has none on its wrong side, some of both classes on it,
 # and some off it, quasi-separated.  Scaling up that line's w and b then
-# brings every a off the line nearer its y, so J has no lowest point, and
-# train's weights grow for as long as it runs; section 9 gives a finite
-# answer.  Aside: a lowest point, where there is one, is unique unless a
-# feature is constant or a combination of others plus a constant.
+# brings every a off the line nearer its y, so J has no lowest point: train's
+# ‖w‖ grows, ever more slowly, until its steps are lost to rounding; section
+# 9 gives a finite answer.
 
-def update(w: Vector, b: float, dw: Vector, db: float,
-           learning_rate: float) -> tuple[list[float], float]:
+def update(w: Vector, b: float, dw: Vector, db: float, learning_rate: float) -> tuple[list[float], float]:
     """One step of gradient descent: (w − α·dw, b − α·db), as new values.
 
     >>> update([1.0, 2.0], 0.5, [0.5, -1.0], 0.25, learning_rate=0.1)
@@ -326,8 +324,8 @@ def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
     From w and b (zeros unless given) it takes ``iterations`` steps, or stops
     after one that lowers J by less than ``tolerance`` (one that raises J
     never stops it).  costs[k] is J after k steps: costs[0] at the start,
-    costs[-1] at the w and b returned.  ``print_every`` = k > 0 prints J
-    every k steps.
+    costs[-1] at the w and b returned; if that is higher, beyond rounding, it
+    warns (RuntimeWarning).  ``print_every`` = k > 0 prints J every k steps.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> train(X, Y, learning_rate=1.0, iterations=1)[:2]   # at w = 0: dw = −¼, db = 0
@@ -346,6 +344,9 @@ def train(X: Matrix, Y: Labels, *, learning_rate: float, iterations: int,
         if step == iterations or (step > 0 and 0.0 <= costs[-2] - J < tolerance):
             break
         w, b = update(w, b, dw, db, alpha)
+    if costs[-1] > costs[0] + 1e-12 * costs[0]:         # where J ends, not a step on the way
+        warnings.warn(f"J rose from {costs[0]:.6g} to {costs[-1]:.6g}: the learning rate {alpha!r} is too "
+                      "large here; standardize the features, or lower it", RuntimeWarning, stacklevel=2)
     return w, b, costs
 
 
@@ -412,18 +413,14 @@ def fit_scaling(X: Matrix) -> tuple[list[float], list[float]]:
     X, means, deviations = _rows(X), [], []
     for j in range(len(X[0])):
         column = [float(x[j]) for x in X]
-        if min(column) == max(column):  # a computed deviation could be 1e-17
-            means.append(column[0])
-            deviations.append(1.0)
-            continue
-        # Numerics: scale into [−1, 1] by a power of two (exact), lest squares overflow.
         k = math.frexp(max(-min(column), max(column)))[1]
-        u = [math.ldexp(v, -k) for v in column]
+        u = [math.ldexp(v, -k) for v in column]         # in [−1, 1], exactly: no square overflows
         mean = math.fsum(u) / len(u)
         deviation = math.sqrt(math.fsum((v - mean) ** 2 for v in u) / len(u))
-        means.append(math.ldexp(mean, k - 1) * 2.0)     # the last doubling may
-        deviation = math.ldexp(deviation, k - 1) * 2.0  # round to inf, not raise
-        deviations.append(deviation if deviation > 0.0 else 1.0)
+        constant = min(column) == max(column)           # its deviation could come out 1e-17
+        means.append(column[0] if constant else math.ldexp(mean, k - 1) * 2.0)  # doubled last: inf,
+        deviation = math.ldexp(deviation, k - 1) * 2.0                          # not OverflowError
+        deviations.append(deviation if deviation > 0.0 and not constant else 1.0)
     return means, deviations
 
 
@@ -446,20 +443,16 @@ def standardize(X: Matrix, means: Vector, deviations: Vector) -> list[list[float
     return result
 
 
-def unstandardize(w: Vector, b: float, means: Vector,
-                  deviations: Vector) -> tuple[list[float], float]:
+def unstandardize(w: Vector, b: float, means: Vector, deviations: Vector) -> tuple[list[float], float]:
     """The weights on raw features that equal (w, b) on standardized ones.
-
-    Since Σ wj·(xj − μj)/σj + b = Σ (wj/σj)·xj + (b − Σ wj·μj/σj).
 
     >>> unstandardize([2.0], 1.0, [10.0], [4.0])     # 2·(x − 10)/4 + 1
     ([0.5], -4.0)
     """
     w, b = _vector(w, "w"), _number(b, "b")
-    means = _vector(means, "means", len(w))
-    deviations = _vector(deviations, "deviations", len(w), "positive")
-    raw_w = [wj / s for wj, s in zip(w, deviations)]
-    raw_b = b - _z(raw_w, 0.0, means)
+    means, deviations = _vector(means, "means", len(w)), _vector(deviations, "deviations", len(w), "positive")
+    raw_w = [wj / s for wj, s in zip(w, deviations)]       # Σ wj·(xj − μj)/σj + b is
+    raw_b = b - _z(raw_w, 0.0, means)                       # Σ (wj/σj)·xj + (b − Σ wj·μj/σj)
     if not (math.isfinite(raw_b) and all(map(math.isfinite, raw_w))):
         raise ValueError("the weights in original units are too large for a float")
     return raw_w, raw_b
@@ -470,11 +463,9 @@ def unstandardize(w: Vector, b: float, means: Vector,
 # shrinks the weights.  That trades fit for size, and a model that chases
 # fewer quirks of its examples may do better on new ones.  J then has one
 # lowest point, at finite weights, whatever the data (with both classes).
-# Pick λ on data kept aside.  It is scikit-learn's LogisticRegression(C=1/λ)
-# with a solver that leaves b free, as its default does.
+# Pick λ on data kept aside.  (scikit-learn's C is 1/λ, with b left free.)
 
-def _penalized(J: float, dw: list[float], w: Vector, l2: float,
-               m: int) -> tuple[float, list[float]]:
+def _penalized(J: float, dw: list[float], w: Vector, l2: float, m: int) -> tuple[float, list[float]]:
     if not l2:
         return J, dw
     penalty = l2 / (2 * m) * _z(w, 0.0, w)             # Σ wj², or inf: fsum would raise
@@ -482,18 +473,13 @@ def _penalized(J: float, dw: list[float], w: Vector, l2: float,
 
 
 # === 10. Newton's method =====================================================
-# Gradient descent knows the slope, not the curvature, so one rate must suit
-# the steepest direction and the flattest.  Newton's method also uses the
-# second derivatives, the Hessian
-#
+# Newton's method also uses J's second derivatives, the Hessian
 #     H = (1/m)·Σᵢ a⁽ⁱ⁾(1 − a⁽ⁱ⁾)·x̃⁽ⁱ⁾x̃⁽ⁱ⁾ᵀ  (+ λ/m on the weights' diagonal)
-#
 # with x̃ = (x1, ..., xn, 1).  Each step solves H·s = (dw, db) and moves (w, b)
 # by −s, to the bottom of the bowl that matches J there: no learning rate,
-# and near the minimum the correct digits about double each step.  H costs
-# m·n² a step: fine for tens of features, not for a network's millions.
-# Near a minimum, each step's foreseen fall of J, ½(dw, db)·s, is about the
-# square of the one before; where J has none, they shrink by a steady factor.
+# and near the minimum the correct digits about double each step.  There,
+# each step's foreseen fall of J, ½(dw, db)·s, is about the square of the
+# one before; where J has no minimum, they shrink by a steady factor.
 
 class NoMinimum(ValueError):
     """J has no lowest point: the classes are separable or quasi-separated (section 6)."""
@@ -508,13 +494,13 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     """Learn w and b by Newton's method from zeros; return (w, b, costs) as train does.
 
     It stops after a step whose foreseen fall of J is below J's rounding, or
-    once no part of the gradient is above ``tolerance``.  A plain ValueError
-    means an overflow, a stall, too few ``iterations`` or too small an l2;
-    with l2 = 0, ManyMinima means that J is flat, or all but flat, along some
-    direction, and NoMinimum that the classes are separable or quasi-separated.
-    Nearly collinear features leave w poorly determined.  A test, on
-    standardized features: if l2 = 1 moves w by over half its length while J
-    (unpenalized) rises by under 1% of log 2, many weights cost almost the same.
+    once no part of the gradient is above ``tolerance``.  With l2 = 0,
+    NoMinimum and ManyMinima say why J has no single lowest point; a plain
+    ValueError means an overflow, a stall, too few ``iterations`` or too
+    small an l2.  Nearly collinear features leave w poorly determined: on
+    standardized features, at its answer, call weight j so when (H⁻¹)jj is
+    over 400 times 1/Hjj; its standard error √((H⁻¹)jj/m) is then over 20
+    times what it would be were its feature uncorrelated with the others.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)
@@ -528,7 +514,7 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     J, dw, db = propagate(w, b, X, Y, l2=l2)
     costs, falls = [J], [math.inf, math.inf]
     for step in range(iterations + 1):
-        if l2 == 0 and all(_z(w, b, x) > 0 if y else _z(w, b, x) < 0 for x, y in zip(X, Y)):
+        if l2 == 0 and _separates(w, b, X, Y):
             raise NoMinimum("the classes are separable: a line has every example on its own "
                             "side, so J has no minimum; use l2 > 0")
         done, g = falls[-1] <= 1e-15 * J, [*dw, db]       # the last fall is down to rounding
@@ -538,14 +524,8 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
                             "wrong side, some of both on it and some off it, so J has no minimum; use l2 > 0")
         if done:
             break
-        if s is None and l2:
-            raise ValueError(f"J's curvature is singular to within rounding: l2 = {l2!r} is too "
-                             "small for the features' scale; raise l2, or standardize the features")
         if s is None:
-            few = ("too few examples" if len(X) <= len(w) else
-                   "a constant feature, or one all but a combination of others")
-            raise ManyMinima(f"J is flat, or all but flat, along some direction ({few}), so many weights "
-                             "share, or all but share, its lowest cost, if it has one; use l2 > 0")
+            raise _singular(S, Y, l2, few=len(X) <= len(w))
         if max(map(abs, g)) <= tolerance:
             break
         if step == iterations:
@@ -564,6 +544,29 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
         w, b, (J, dw, db) = new_w, new_b, new
         costs.append(J)
     return w, b, costs
+
+
+def _singular(S: Matrix, Y: Labels, l2: float, few: bool) -> ValueError:
+    """Why H is singular: l2 too small, or ManyMinima, or NoMinimum if a tiny l2's line separates too."""
+    if l2:
+        return ValueError(f"J's curvature is singular to within rounding: l2 = {l2!r} is too "
+                          "small for the features' scale; raise l2, or standardize the features")
+    flat = "J is flat, or all but flat, along some direction (" + ("too few examples" if few else
+            "a constant feature, or one all but a combination of others") + ")"
+    try:
+        w, b, _ = train_newton(S, Y, l2=1e-8 * len(S))    # near the widest-margin line, if any
+    except ValueError:
+        w, b = [0.0] * len(S[0]), 0.0
+    if _separates(w, b, S, Y):
+        return NoMinimum(f"the classes are separable: a line has every example on its own side, so J has "
+                         f"no minimum; {flat}; use l2 > 0")
+    return ManyMinima(f"{flat}, so many weights share, or all but share, its lowest cost, if it "
+                      "has one; use l2 > 0")
+
+
+def _separates(w: Vector, b: float, X: Matrix, Y: Labels) -> bool:
+    """Has the line w·x + b = 0 every example on its own side?"""
+    return all(_z(w, b, x) > 0 if y else _z(w, b, x) < 0 for x, y in zip(X, Y))
 
 
 def _newton_step(w: Vector, b: float, S: Matrix, scaling: tuple[list[float], list[float]],
@@ -589,7 +592,7 @@ def _newton_step(w: Vector, b: float, S: Matrix, scaling: tuple[list[float], lis
 def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
     """s with H·s = g, by Gaussian elimination; None if H is singular to one part in 10^11."""
     k = len(g)
-    # Numerics: scale H to ones on its diagonal (H is symmetric and positive).
+    # Scaled to ones on its diagonal (H is symmetric and positive).
     d = [1.0 / math.sqrt(H[i][i]) if H[i][i] > 0.0 else 0.0 for i in range(k)]
     M = [[H[i][j] * d[i] * d[j] for j in range(k)] + [g[i] * d[i]] for i in range(k)]
     for col in range(k):
@@ -606,10 +609,10 @@ def _solve(H: list[list[float]], g: list[float]) -> list[float] | None:
 
 
 # === Appendix: checking the input ============================================
-# Each public function checks its input in its first lines, the door, so a
-# mistake is told in words.  Numbers are converted once (numpy's by
-# tolist()); rows of plain lists are checked, not copied.  sigmoid, its
-# slope and loss_from_z, run once an example, take a float z on trust.
+# Each public function checks its input at the door and says what is wrong.
+# Numbers are converted once (numpy's by tolist(), a DataFrame's through
+# to_numpy()); plain lists are checked, not copied.  The per-example sigmoid,
+# its slope and loss_from_z take a float z on trust.
 
 _TOO_BIG = ("a float overflowed: the weights or features are too large; standardize the "
             "features (or lower train's learning rate)")
@@ -637,10 +640,9 @@ def _real(v: Any, where: str) -> float:
     except OverflowError:
         raise ValueError(f"{where} is {_show(v)}, too large for a float") from None
     except (TypeError, ValueError):
-        flat = "; pass flat lists, not the course's one-item rows" if type(v) in (list, tuple) \
-            and len(v) == 1 else ""
-        raise TypeError(f"{where} is {_show(v)} ({type(v).__name__}); "
-                        f"it must be a real number{flat}") from None
+        rows = type(v) in (list, tuple) and len(v) == 1             # the course's one-item rows
+        raise TypeError(f"{where} is {_show(v)} ({type(v).__name__}); it must be a real number"
+                        + ("; pass flat lists, not the course's one-item rows" if rows else "")) from None
 
 
 def _number(value: Any, where: str, need: str = "") -> float:
@@ -661,7 +663,8 @@ def _count(v: Any, where: str) -> int:
 
 
 def _sequence(v: Any, where: str, what: str) -> Any:
-    """v as a list (numpy's by tolist()); TypeError for strings, dicts and sets."""
+    """v as a list; TypeError for strings, dicts and sets."""
+    v = v.to_numpy() if hasattr(v, "to_numpy") and not hasattr(v, "tolist") else v   # a DataFrame
     v = v.tolist() if hasattr(v, "tolist") and getattr(v, "ndim", 1) != 0 else v
     if isinstance(v, (str, bytes)) or hasattr(v, "keys") or getattr(v, "ndim", 1) == 0 or \
             not (hasattr(v, "__getitem__") and hasattr(v, "__len__")):
@@ -686,9 +689,7 @@ def _rows(X: Any) -> _Rows:
     if not X:
         raise ValueError("X is empty; it needs at least one example")
     if set(map(type, X)) <= {list, tuple} and len(set(map(len, X))) == 1 and X[0]:
-        kinds: set[type] = set()
-        for x in X:
-            kinds.update(map(type, x))
+        kinds = {type(v) for x in X for v in x}
         try:                            # a finite sum: finite numbers
             if kinds <= {float, int, bool} and math.isfinite(sum(map(sum, X, [0.0] * len(X)))):
                 return _Rows(X)
@@ -726,8 +727,7 @@ def _labels(Y: Any, where: str = "Y", name: str = "label") -> list[int]:
     return [_label(y, f"{name} {i}", name) for i, y in enumerate(Y)]
 
 
-def _examples(X: Any, Y: Any, *, features: int = 0, both_classes: bool = False,
-              ) -> tuple[_Rows, list[int]]:
+def _examples(X: Any, Y: Any, *, features: int = 0, both_classes: bool = False) -> tuple[_Rows, list[int]]:
     """X and Y checked, and marked so."""
     if type(X) is _Rows and X.labels is Y:   # checked already, by train
         return X, Y
