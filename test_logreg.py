@@ -165,6 +165,37 @@ def largest_curvature(X: Rows) -> float:
     return math.hypot(*[sum(H[i][j] * v[j] for j in range(k)) for i in range(k)])
 
 
+def standardized(X: Rows) -> Rows:
+    """Each column less its mean, over its population deviation, computed here."""
+    m, n = len(X), len(X[0])
+    means = [sum(x[j] for x in X) / m for j in range(n)]
+    sds = [math.sqrt(sum((x[j] - means[j]) ** 2 for x in X) / m) or 1.0 for j in range(n)]
+    return [[(x[j] - means[j]) / sds[j] for j in range(n)] for x in X]
+
+
+def hessian(w: Sequence[float], b: float, X: Rows) -> list[list[float]]:
+    """H = (1/m)·Σ a(1 − a)·x̃x̃ᵀ with x̃ = (x1..xn, 1), written out here."""
+    k = len(w) + 1
+    H = [[0.0] * k for _ in range(k)]
+    for x in X:
+        a = reference_sigmoid(b + sum(wj * xj for wj, xj in zip(w, x)))
+        xt = list(x) + [1.0]
+        for i in range(k):
+            for j in range(k):
+                H[i][j] += a * (1 - a) * xt[i] * xt[j] / len(X)
+    return H
+
+
+def variance_ratios(X: Rows, Y: list[int]) -> list[float]:
+    """(H⁻¹)jj·Hjj for each weight, on standardized features at Newton's answer."""
+    S = standardized(X)
+    w, b, _ = train_newton(S, Y)
+    H = hessian(w, b, S)
+    k = len(H)
+    inverse_diagonal = [solve(H, [1.0 if i == j else 0.0 for i in range(k)])[j] for j in range(k)]
+    return [inverse_diagonal[j] * H[j][j] for j in range(len(w))]
+
+
 # === Data sets, a maker for each =============================================
 #
 # Rows and labels for logreg; demo.Data for the lessons, by data() or a maker
@@ -331,6 +362,71 @@ def made_up(m: int, n: int, seed: int = 3) -> demo.Data:
     rnd = random.Random(seed)
     X = [[rnd.gauss(0.8 if i % 2 else -0.8, 1.5) for _ in range(n)] for i in range(m)]
     return demo.prepare(X, [i % 2 for i in range(m)], [f"f{j + 1}" for j in range(n)], seed)
+
+
+def celsius_fahrenheit_rounded(seed: int) -> tuple[Rows, list[int]]:
+    """A temperature in Celsius and in Fahrenheit, each rounded to 0.1 degree, and a noise feature."""
+    rnd = random.Random(seed)
+    X, Y = [], []
+    for _ in range(200):
+        c = rnd.gauss(20.0, 5.0)
+        X.append([round(c, 1), round(1.8 * c + 32.0, 1), rnd.gauss(0.0, 1.0)])
+        Y.append(int(c + rnd.gauss(0.0, 3.0) > 20.0))
+    return X, Y
+
+
+def celsius_fahrenheit_noisy(seed: int) -> tuple[Rows, list[int]]:
+    """A temperature in Celsius, and in Fahrenheit plus noise of 1e-4, and a noise feature."""
+    rnd = random.Random(seed)
+    X, Y = [], []
+    for _ in range(200):
+        c = rnd.gauss(20.0, 5.0)
+        X.append([c, 1.8 * c + 32.0 + rnd.gauss(0.0, 1e-4), rnd.gauss(0.0, 1.0)])
+        Y.append(int(c + rnd.gauss(0.0, 3.0) > 20.0))
+    return X, Y
+
+
+def perceptron_separates(X: Rows, Y: list[int], epochs: int = 2000) -> bool:
+    """Whether the perceptron, written here, finds a line with every example on its own side."""
+    theta = [0.0] * (len(X[0]) + 1)
+    for _ in range(epochs):
+        mistakes = 0
+        for x, y in zip(X, Y):
+            z = theta[-1] + sum(t * v for t, v in zip(theta, x))
+            if (z > 0) != (y == 1) or z == 0:
+                sign = 1.0 if y == 1 else -1.0
+                theta = [t + sign * v for t, v in zip(theta, list(x) + [1.0])]
+                mistakes += 1
+        if mistakes == 0:
+            return True
+    return False
+
+
+def separable_pairs(seed: int = 2) -> tuple[Rows, list[int]]:
+    """Two features whose classes a tilted line parts, with a margin."""
+    rnd = random.Random(seed)
+    X, Y = [], []
+    for i in range(40):
+        y, t, u = i % 2, abs(rnd.gauss(0.0, 1.0)) + 0.2, rnd.gauss(0.0, 2.0)
+        t = t if y else -t
+        X.append([t + u, t - u])
+        Y.append(y)
+    return X, Y
+
+
+def digits_like(seed: int = 5, m: int = 60) -> tuple[Rows, list[int]]:
+    """6 × 6 pixel images whose border pixels are always 0; class 1 is brighter in the middle."""
+    rnd = random.Random(seed)
+    X, Y = [], []
+    for i in range(m):
+        y, image = i % 2, [0.0] * 36
+        for r in range(1, 5):
+            for c in range(1, 5):
+                mean = 12.0 if y and c in (2, 3) else 4.0
+                image[6 * r + c] = float(min(16, max(0, round(rnd.gauss(mean, 2.0)))))
+        X.append(image)
+        Y.append(y)
+    return X, Y
 
 
 # === logreg.py 1. The neuron: z = w·x + b and a = σ(z) =======================
@@ -536,6 +632,27 @@ class TestPropagate:
         assert J == pytest.approx(cost(w, b, X, Y), rel=1e-12)
 
 
+class TestDzWhereSigmaRounds:
+    # At w = 40: z = −40 for y = 0 and z = 40 for y = 1, so dz = σ(−40) and
+    # σ(40) − 1 = −σ(−40): dw = (−σ(−40) − σ(−40))/2 = −σ(−40), db = 0.
+
+    def test_propagate_at_w_40_by_hand(self) -> None:
+        s = math.exp(-40.0) / (1.0 + math.exp(-40.0))
+        J, dw, db = propagate([40.0], 0.0, [[-1.0], [1.0]], [0, 1])
+        assert J == pytest.approx(math.log1p(math.exp(-40.0)), rel=1e-15)
+        assert dw[0] == pytest.approx(-s, rel=1e-15) and db == 0.0
+
+    def test_the_two_feature_loop_at_w_40_by_hand(self) -> None:
+        s = math.exp(-40.0) / (1.0 + math.exp(-40.0))
+        J, dw1, dw2, db = propagate_two_features(40.0, 3.0, 0.0, [[-1.0, 0.0], [1.0, 0.0]], [0, 1])
+        assert dw1 == pytest.approx(-s, rel=1e-15) and dw2 == 0.0 and db == 0.0
+
+    def test_far_out_dz_keeps_its_digits(self) -> None:
+        # z = 700 with y = 1: dz = −σ(−700) = −e^(−700)/(1 + e^(−700)), about −9.86e-305
+        _, dw, db = propagate([700.0], 0.0, [[1.0]], [1])
+        assert db == pytest.approx(-math.exp(-700.0), rel=1e-14) and dw[0] == db
+
+
 # === logreg.py 5. The slope, and checking the gradient =======================
 
 class TestNumericalGradient:
@@ -621,6 +738,58 @@ class TestGradientCheck:
         assert gradient_check(w, b, hours, passed, dw, 2 * db) < 1e-3   # and no verdict either
         _, dw, db = propagate([w[0] + 0.5], b, hours, passed)           # away from it, all is well
         assert gradient_check([w[0] + 0.5], b, hours, passed, dw, db) < 1e-7
+
+
+class TestGradientCheckAtMinimum:
+    # The central difference errs by about 1e-10 here; the check's δ is
+    # 1e-13·(m·J + s)/ε, s the mean of |b| + Σj |wj·xj|.
+
+    @pytest.mark.parametrize("iterations", [100, 200, 400, 1000])
+    def test_right_gradient_at_trains_answer_on_the_readme_hours_is_never_a_bug(self, iterations: int) -> None:
+        hours, passed = README_HOURS
+        X = standardized(hours)
+        w, b, _ = train(X, passed, learning_rate=1.0, iterations=iterations)
+        _, dw, db = propagate(w, b, X, passed)
+        check = gradient_check(w, b, X, passed, dw, db)
+        assert check < 1e-3
+        if iterations == 100:                   # a gradient of 1.4e-4, far above δ (about 1e-6): judged
+            assert 1e-5 < math.hypot(*dw, db) and check < 1e-6
+        numeric_dw, numeric_db = central_difference_gradient(w, b, X, passed)
+        assert math.hypot(*[p - q for p, q in zip(dw + [db], numeric_dw + [numeric_db])]) < 1e-8
+
+    def test_a_planted_bug_is_still_flagged_on_the_way_there(self) -> None:
+        hours, passed = README_HOURS
+        X = standardized(hours)
+        w, b, _ = train(X, passed, learning_rate=1.0, iterations=100)
+        _, dw, db = propagate(w, b, X, passed)
+        assert gradient_check(w, b, X, passed, [2 * dw[0]], db) > 1e-3
+        assert gradient_check(w, b, X, passed, dw, db + 1e-4) > 1e-3
+
+    @pytest.mark.parametrize("make", [lambda: README_HOURS, lambda: (standardized(README_HOURS[0]), README_HOURS[1]),
+                                      lambda: iris_as("raw"), lambda: iris_as("std"),
+                                      lambda: celsius_fahrenheit_rounded(1), lambda: celsius_fahrenheit_noisy(1)])
+    def test_right_gradient_at_train_newtons_answer_is_never_a_bug(self, make: Callable[[], tuple[Rows, list[int]]]) -> None:
+        X, Y = make()
+        w, b, _ = train_newton(X, Y)
+        _, dw, db = propagate(w, b, X, Y)
+        assert gradient_check(w, b, X, Y, dw, db) < 1e-3
+
+    def test_at_w_40_where_sigma_rounds_it_is_not_a_bug(self) -> None:
+        X, Y = [[-1.0], [1.0]], [0, 1]
+        _, dw, db = propagate([40.0], 0.0, X, Y)
+        assert gradient_check([40.0], 0.0, X, Y, dw, db) < 1e-7
+        # δ = 1e-13·(2·J + 40)/1e-6 ≈ 4e-6 dwarfs both gradients (about 4e-18): no verdict either way
+        assert gradient_check([40.0], 0.0, X, Y, [0.0], 0.0) < 1e-7
+
+    def test_the_denominator_holds_delta_as_the_docstring_says(self) -> None:
+        # At w = 0 on x = ±1, y = 1, 0: g = (−½, 0), J = log 2, s = 0, so δ = 1e-13·2·log 2/ε.
+        X, Y, eps = [[1.0], [-1.0]], [1, 0], 1e-3
+        numeric_dw, numeric_db = numerical_gradient([0.0], 0.0, X, Y, epsilon=eps)
+        delta = 1e-13 * 2 * math.log(2) / eps
+        wrong = [-0.25], 0.0
+        distance = math.hypot(wrong[0][0] - numeric_dw[0], wrong[1] - numeric_db)
+        expected = distance / (0.25 + math.hypot(numeric_dw[0], numeric_db) + delta)
+        assert gradient_check([0.0], 0.0, X, Y, *wrong, epsilon=eps) == pytest.approx(expected, rel=1e-12)
 
 
 # === logreg.py 6. Gradient descent ===========================================
@@ -799,6 +968,44 @@ class TestTrain:
         assert (w_new, b_new) == (w, b)                          # the weights follow dz = a − y, unchanged
         _, dw, db = propagate([0.3, -0.2], 0.1, X, Y)
         assert gradient_check([0.3, -0.2], 0.1, X, Y, dw, db) > 1e-3
+
+
+class TestClimbWarning:
+    # X8 at α = 30: the first step, dw = −¼, db = 0, takes w to 7.5, where two
+    # of the eight examples are wrong by 7.5: J = log(1 + e^(−7.5)) + 2·7.5/8.
+
+    def test_j_ending_higher_warns_naming_the_learning_rate(self) -> None:
+        J1 = math.log1p(math.exp(-7.5)) + 2 * 7.5 / 8
+        with pytest.warns(RuntimeWarning) as caught:
+            _, _, costs = train(X8, Y8, learning_rate=30.0, iterations=1)
+        assert costs[1] == pytest.approx(J1, rel=1e-14)
+        [record] = caught
+        assert str(record.message) == (f"J rose from 0.693147 to {J1:.6g}: the learning rate 30.0 is too large "
+                                       "here; standardize the features, or lower it")
+        assert record.filename == __file__      # it points at the caller
+
+    def test_a_long_climb_warns_too(self) -> None:
+        with pytest.warns(RuntimeWarning, match=r"^J rose from 0\.693147 to .*: the learning rate 30\.0"):
+            _, _, costs = train(X8, Y8, learning_rate=30.0, iterations=30)
+        assert costs[-1] > costs[0]
+
+    def test_a_single_rising_step_on_the_way_down_is_no_warning(self) -> None:
+        # At α = 10 the first step takes w to 2.5: J = log(1 + e^(−2.5)) + 2.5·2/8, above log 2;
+        # then J falls, and ends below where it started.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            _, _, costs = train(X8, Y8, learning_rate=10.0, iterations=30)
+        assert costs[1] == pytest.approx(math.log1p(math.exp(-2.5)) + 0.625, rel=1e-14) and costs[1] > costs[0]
+        assert costs[-1] < costs[0]
+
+    def test_no_warning_when_j_falls_or_nothing_moves(self) -> None:
+        hours, passed = README_HOURS
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            train(standardized(hours), passed, learning_rate=1.0, iterations=1000)
+            train(X8, Y8, learning_rate=30.0, iterations=0)
+            w, b, _ = train_newton(X8, Y8)
+            train(X8, Y8, learning_rate=1.0, iterations=50, w=w, b=b)     # from the minimum: J stays
 
 
 # === logreg.py 7. Prediction =================================================
@@ -1151,6 +1358,70 @@ class TestTrainNewton:
                     assert isinstance(e, (NoMinimum, ManyMinima)) or "overflowed" in str(e), e
                 else:
                     assert all(math.isfinite(v) for v in w + [b] + costs)
+
+
+class TestSeparableToldAsSeparable:
+    SEPARABLE = r"^the classes are separable: a line has every example on its own side, so J has no minimum; "
+    FLAT = r"J is flat, or all but flat, along some direction \({}\); use l2 > 0$"
+    DEPENDENT = "a constant feature, or one all but a combination of others"
+
+    def test_four_examples_of_five_features(self) -> None:
+        rnd = random.Random(3)
+        X, Y = [[rnd.gauss(0.0, 1.0) for _ in range(5)] for _ in range(4)], [0, 1, 1, 0]
+        assert perceptron_separates(X, Y)
+        with pytest.raises(NoMinimum, match=self.SEPARABLE + self.FLAT.format("too few examples")):
+            train_newton(X, Y)
+
+    @pytest.mark.parametrize("extra", [lambda x: [x[0]], lambda x: [5.0], lambda x: [x[0] - 2 * x[1]]])
+    def test_separable_classes_with_a_duplicated_constant_or_combined_column(
+            self, extra: Callable[[list[float]], list[float]]) -> None:
+        X, Y = separable_pairs()
+        assert perceptron_separates(X, Y)
+        with pytest.raises(NoMinimum, match=self.SEPARABLE + self.FLAT.format(self.DEPENDENT)):
+            train_newton([x + extra(x) for x in X], Y)
+
+    def test_digits_like_data_with_constant_pixels(self) -> None:
+        X, Y = digits_like()
+        assert sum(1 for j in range(36) if len({x[j] for x in X}) == 1) == 20     # the border
+        assert perceptron_separates(X, Y)
+        with pytest.raises(NoMinimum, match=self.SEPARABLE + self.FLAT.format(self.DEPENDENT)):
+            train_newton(X, Y)
+
+    def test_overlapping_classes_with_a_duplicated_column_are_still_many_minima(self) -> None:
+        X, Y = overlapping_clouds(60, seed=3)
+        assert not perceptron_separates(X, Y, epochs=200)
+        with pytest.raises(ManyMinima, match=r"\(" + self.DEPENDENT + r"\)"):
+            train_newton([x + [x[1]] for x in X], Y)
+
+
+class TestPoorlyDeterminedRule:
+    # train_newton's docstring: on standardized features, at its answer,
+    # weight j is poorly determined when (H⁻¹)jj is over 400 times 1/Hjj.
+
+    @pytest.mark.parametrize("seed", range(8))
+    def test_fires_for_celsius_and_fahrenheit_rounded_to_a_tenth(self, seed: int) -> None:
+        ratios = variance_ratios(*celsius_fahrenheit_rounded(seed))
+        assert ratios[0] > 400 and ratios[1] > 400 and ratios[2] < 2
+
+    @pytest.mark.parametrize("seed", range(8))
+    def test_fires_for_celsius_and_fahrenheit_with_noise_of_1e_4(self, seed: int) -> None:
+        ratios = variance_ratios(*celsius_fahrenheit_noisy(seed))
+        assert ratios[0] > 1e8 and ratios[1] > 1e8 and ratios[2] < 2
+
+    @pytest.mark.parametrize("seed", range(8))
+    def test_quiet_for_independent_features(self, seed: int) -> None:
+        assert max(variance_ratios(*overlapping_clouds(200, seed=seed))) < 2
+
+    def test_quiet_for_iris(self) -> None:
+        assert max(variance_ratios(*iris())) < 10
+
+    @pytest.mark.parametrize("seed", range(8))
+    def test_readme_curvature_along_c_minus_f_is_1e4_to_1e6_times_smaller(self, seed: int) -> None:
+        # At w = 0 every a(1 − a) is ¼, so H is ¼ of the correlation matrix:
+        # along C + F it curves by ¼(1 + ρ), along C − F by ¼(1 − ρ).
+        S = standardized([x[:2] for x in celsius_fahrenheit_rounded(seed)[0]])
+        rho = sum(c * f for c, f in S) / len(S)
+        assert 1e4 < (1 + rho) / (1 - rho) < 1e6
 
 
 # === logreg.py appendix: real numbers of every type ==========================
@@ -1518,6 +1789,96 @@ class TestTheDoor:
         X = [list(x) for x in zip(*course_X)]
         assert X == [[0.0, 5.0], [1.0, 4.0], [2.0, 3.0]]
         assert len(train(X, [0, 1, 1], learning_rate=0.1, iterations=1)[0]) == 2
+
+
+class _Series:
+    """Like a pandas Series: to_numpy() and tolist(), and keys() for its index."""
+
+    def __init__(self, values: list[Any]) -> None:
+        self.values = values
+
+    def to_numpy(self) -> Any:
+        return Array(self.values)
+
+    def tolist(self) -> list[Any]:
+        return list(self.values)
+
+    def keys(self) -> range:
+        return range(len(self.values))
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, i: int) -> Any:
+        return self.values[i]
+
+
+class _DataFrame:
+    """Like a pandas DataFrame: columns by name, len() its rows, to_numpy(), and no tolist()."""
+    ndim = 2
+
+    def __init__(self, rows: list[list[Any]], columns: list[str]) -> None:
+        self.rows, self.columns = rows, columns
+
+    def to_numpy(self) -> Any:
+        return Array([list(row) for row in self.rows])
+
+    def keys(self) -> list[str]:
+        return self.columns
+
+    def __iter__(self) -> Any:
+        return iter(self.columns)
+
+    def __getitem__(self, name: str) -> _Series:
+        return _Series([row[self.columns.index(name)] for row in self.rows])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __str__(self) -> str:
+        return "   " + "  ".join(self.columns)
+
+
+DataFrame: Any = _DataFrame
+Series: Any = _Series
+
+
+class TestDataFrames:
+    def frame(self) -> tuple[Any, Any, Rows, list[int]]:
+        X, Y = overlapping_clouds(30, seed=2)
+        return DataFrame(X, ["hours", "sleep"]), Series(Y), X, Y
+
+    def test_the_stand_ins_behave_as_pandas_does(self) -> None:
+        df, y, X, Y = self.frame()
+        assert not hasattr(df, "tolist") and list(df) == ["hours", "sleep"] and len(df) == 30
+        assert df["sleep"].tolist() == [x[1] for x in X] and y.to_numpy().tolist() == Y
+
+    def test_the_library_gives_the_same_answers_as_for_lists(self) -> None:
+        df, y, X, Y = self.frame()
+        assert train(df, y, learning_rate=0.5, iterations=20) == train(X, Y, learning_rate=0.5, iterations=20)
+        assert propagate([0.5, -0.5], 0.1, df, y) == propagate([0.5, -0.5], 0.1, X, Y)
+        assert cost([0.5, -0.5], 0.1, df, y) == cost([0.5, -0.5], 0.1, X, Y)
+        assert predict_proba([0.5, -0.5], 0.1, df) == predict_proba([0.5, -0.5], 0.1, X)
+        assert predict([0.5, -0.5], 0.1, df) == predict([0.5, -0.5], 0.1, X)
+        assert train_newton(df, y) == train_newton(X, Y)
+
+    def test_a_text_column_is_named_by_row_and_column(self) -> None:
+        df = DataFrame([[1.0, "male"], [2.0, "female"]], ["age", "sex"])
+        with pytest.raises(TypeError, match=r"^X\[0\]\[1\] is 'male' \(str\); it must be a real number$"):
+            cost([0.0, 0.0], 0.0, df, [0, 1])
+
+    def test_neither_rows_nor_to_numpy_gets_the_message_of_before(self) -> None:
+        class Frame:                            # a DataFrame, but with no to_numpy
+            columns = ["a", "b"]
+            keys, __len__, __str__ = _DataFrame.keys, _DataFrame.__len__, _DataFrame.__str__
+            __getitem__ = _DataFrame.__getitem__
+            rows = [[1.0, 2.0]]
+        frame: Any = Frame()
+        with pytest.raises(TypeError, match=r"^X is    a  b; it must be a list of examples, each a list of numbers$"):
+            cost([0.0, 0.0], 0.0, frame, [1])
+        nothing: Any = object()
+        with pytest.raises(TypeError, match=r"^X is <object object at .*>; it must be a list of examples"):
+            cost([0.0], 0.0, nothing, [1])
 
 
 # === logreg.py appendix: bad input ===========================================
@@ -2487,6 +2848,319 @@ class TestPrepare:
                        "too many deviations from the training mean to standardize as a float\n")
 
 
+# Reading files as pandas and spreadsheets write them
+#
+# Files as pandas writes them were made with pandas 3.1 and copied here as text:
+# SHUFFLED is df.sample(frac=1, random_state=2).to_csv() of an 8-row frame sorted
+# by class, RESAVED is pd.read_csv(SHUFFLED).to_csv(), TWICE that once more, and
+# FILTERED is the shuffled frame's rows with b > 1.
+
+SHUFFLED = ",a,b,y\n4,0.25,5,1\n1,1.25,1,0\n6,1.0,2,1\n2,-0.75,4,0\n3,2.0,1,0\n7,0.0,6,1\n5,-1.5,9,1\n0,0.5,3,0\n"
+RESAVED = (",Unnamed: 0,a,b,y\n0,4,0.25,5,1\n1,1,1.25,1,0\n2,6,1.0,2,1\n3,2,-0.75,4,0\n4,3,2.0,1,0\n"
+           "5,7,0.0,6,1\n6,5,-1.5,9,1\n7,0,0.5,3,0\n")
+TWICE = (",Unnamed: 0.1,Unnamed: 0,a,b,y\n0,0,4,0.25,5,1\n1,1,1,1.25,1,0\n2,2,6,1.0,2,1\n3,3,2,-0.75,4,0\n"
+         "4,4,3,2.0,1,0\n5,5,7,0.0,6,1\n6,6,5,-1.5,9,1\n7,7,0,0.5,3,0\n")
+FILTERED = ",a,b,y\n4,0.25,5,1\n6,1.0,2,1\n2,-0.75,4,0\n7,0.0,6,1\n5,-1.5,9,1\n0,0.5,3,0\n"
+SHUFFLED_X = [[0.25, 5.0], [1.25, 1.0], [1.0, 2.0], [-0.75, 4.0], [2.0, 1.0], [0.0, 6.0], [-1.5, 9.0], [0.5, 3.0]]
+TITANIC = "PassengerId,Survived,Pclass,Name,Sex,Age,SibSp,Parch,Ticket,Fare,Cabin,Embarked"
+TARGET = ["--label", "Survived", "--skip", "PassengerId,Name,Ticket,Cabin", "--drop-missing"]
+
+
+def titanic_like(tmp_path: Path, m: int = 120, ports: str = "SCQ") -> tuple[str, list[list[str]]]:
+    """A file shaped like Kaggle's Titanic, as pandas writes it: Age, Cabin and two
+    Embarked cells missing, Name quoted, Ticket of numbers and text; its rows too."""
+    rnd = random.Random(18)
+    rows = []
+    for i in range(1, m + 1):
+        pclass, sex = rnd.choice([1, 2, 3, 3]), rnd.choice(["male", "male", "female"])
+        survived = rnd.random() < (0.75 if sex == "female" else 0.2) + (0.15 if pclass == 1 else 0.0)
+        ticket = str(rnd.randint(10000, 400000)) if rnd.random() < 0.7 else f"A/5 {rnd.randint(1000, 30000)}"
+        cabin = "" if rnd.random() < 0.77 else f"{rnd.choice('ABCDE')}{rnd.randint(1, 120)}"
+        port = "" if i in (7, m - 3) else rnd.choice(ports[:1] * 7 + ports[1:] * 2)
+        age = "" if rnd.random() < 0.2 else f"{rnd.randint(1, 70)}.0"
+        rows.append([str(i), str(int(survived)), str(pclass), f"Doe{i}, Mr. John", sex, age,
+                     str(rnd.randint(0, 3)), str(rnd.randint(0, 2)), ticket, f"{rnd.uniform(5, 100):.4f}", cabin, port])
+    text = TITANIC + "\n" + "".join(",".join(f'"{c}"' if "," in c else c for c in row) + "\n" for row in rows)
+    return write(tmp_path, "titanic.csv", text), rows
+
+
+class TestPandasIndexInEveryForm:
+    def test_shuffled(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "s.csv", SHUFFLED))
+        assert t.names == ["a", "b"] and t.columns == [2, 3] and t.X == SHUFFLED_X
+        assert t.notes == ["Column 1 has no name and holds each of 0 to 7 once, in shuffled order: it was "
+                           "taken for the row index that pandas writes, and skipped."]
+
+    def test_filtered_after_shuffling(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "f.csv", FILTERED))
+        assert t.names == ["a", "b"] and t.X == [x for x in SHUFFLED_X if x[1] > 1]
+        assert t.notes == ["Column 1 has no name and holds different whole numbers, in shuffled order (4, 6, "
+                           "2, ...): it was taken for the row index that pandas writes, and skipped."]
+
+    def test_resaved(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", RESAVED))
+        assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
+        assert t.notes == ["Columns 1 and 2 were taken for the row indexes that pandas writes, one more each "
+                           "time it reads a file and writes it again, and skipped (column 1 has no name and holds "
+                           "0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and holds each of 0 to 7 once, in "
+                           "shuffled order)."]
+
+    def test_resaved_twice(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r2.csv", TWICE))
+        assert t.names == ["a", "b"] and t.columns == [4, 5] and t.X == SHUFFLED_X
+        assert "Columns 1, 2 and 3 were taken" in t.notes[0] and "'Unnamed: 0.1'" in t.notes[0]
+
+    def test_unnamed_in_the_middle(self, tmp_path: Path) -> None:
+        rows = "".join(f"{a},{i * 3 % 10},{a % 3},{a % 2}\n" for i, a in enumerate([5, 1, 4, 9, 2, 6, 8, 3, 7, 0]))
+        t = demo.read_csv(write(tmp_path, "u.csv", "a,Unnamed: 1,c,y\n" + rows))
+        assert t.names == ["a", "c"] and t.columns == [1, 3]
+        assert t.notes[0].startswith("Column 2 is headed 'Unnamed: 1' and holds each of 0 to 9 once")
+
+    def test_tour_does_not_learn_the_index(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        # Sorted by class, then shuffled: the index alone would tell the classes apart.
+        rnd = random.Random(8)
+        rows = [(rnd.gauss(0, 1), k % 2 if k >= 100 else k // 50) for k in range(200)]
+        order = list(range(200))
+        rnd.shuffle(order)
+        path = write(tmp_path, "i.csv", ",a,y\n" + "".join(f"{k},{rows[k][0]:.3f},{rows[k][1]}\n" for k in order))
+        assert demo.read_csv(path).names == ["a"]
+        status, out, _ = run_main(capsys, "--csv", path, "--lesson", "training")
+        accuracy = re.search(r"Accuracy: ([\d.]+)% on the 150 training", " ".join(out.split()))
+        assert status == 0 and accuracy is not None and float(accuracy[1]) < 80
+
+    @pytest.mark.parametrize("head", ["Year", "id"])
+    def test_a_named_column_stays(self, tmp_path: Path, head: str) -> None:
+        t = demo.read_csv(write(tmp_path, "y.csv", f"{head},a,y\n" + "".join(f"{2000 + k},{k % 3},{k % 2}\n"
+                                                                           for k in range(30))))
+        assert t.names == [head, "a"] and [x[0] for x in t.X] == [2000.0 + k for k in range(30)]
+        assert not any("pandas" in note for note in t.notes)
+
+    def test_an_index_alone_stays_a_feature(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "a.csv", ",y\n" + "".join(f"{k},{k % 2}\n" for k in range(6))))
+        assert t.names == ["x1"] and t.notes == []
+
+
+class TestIdColumns:
+    def test_said_with_its_skip(self, tmp_path: Path) -> None:
+        path, rows = titanic_like(tmp_path)
+        t = demo.read_csv(path, label="Survived", skip=["Name", "Ticket", "Cabin"], drop_missing=True)
+        assert t.names[0] == "PassengerId" and [x[0] for x in t.X] == [float(line - 1) for line in t.lines]
+        assert ("Column 1 ('PassengerId') holds a different whole number on every row, as an ID does: if it "
+                "is one, --skip PassengerId leaves it out.") in t.notes
+
+    @pytest.mark.parametrize("ids", [list(range(19)), [k // 2 for k in range(40)], [k + 0.5 for k in range(40)]])
+    def test_not_said(self, tmp_path: Path, ids: list[float]) -> None:       # few rows, a repeat, a fraction
+        t = demo.read_csv(write(tmp_path, "n.csv", "id,y\n" + "".join(f"{v},{k % 2}\n" for k, v in enumerate(ids))))
+        assert t.names == ["id"] and t.notes == []
+
+    def test_not_said_when_skipped(self, tmp_path: Path) -> None:
+        path, _ = titanic_like(tmp_path)
+        t = demo.read_csv(path, label="Survived", skip=["PassengerId", "Name", "Ticket", "Cabin"], drop_missing=True)
+        assert not any("ID" in note for note in t.notes)
+
+
+class TestTextFeatures:
+    def test_two_values(self, tmp_path: Path) -> None:
+        sexes = ["male", "female", "female", "male", " male ", "female"]
+        text = "Sex,Age,y\n" + "".join(f"{s},{20 + k},{k % 2}\n" for k, s in enumerate(sexes))
+        t = demo.read_csv(write(tmp_path, "s.csv", text))
+        assert t.names == ["Sex_male", "Age"] and t.columns == [1, 2]
+        assert t.X == [[float(s.strip() == "male"), 20.0 + k] for k, s in enumerate(sexes)]
+        assert t.notes == ["Column 1 ('Sex') holds text, 'female' or 'male': it became the feature Sex_male, "
+                           "1 for 'male' and 0 for 'female'."]
+
+    def test_k_values(self, tmp_path: Path) -> None:
+        ports = ["S", "C", "Q", "S", "S", "Q", "C", "S"]
+        text = "Fare,Embarked,y\n" + "".join(f"{k}.5,{p},{k % 2}\n" for k, p in enumerate(ports))
+        t = demo.read_csv(write(tmp_path, "k.csv", text))
+        assert t.names == ["Fare", "Embarked_Q", "Embarked_S"] and t.columns == [1, 2, 2]
+        assert t.X == [[k + 0.5, float(p == "Q"), float(p == "S")] for k, p in enumerate(ports)]
+        assert t.notes == ["Column 2 ('Embarked') holds text, 'C', 'Q' or 'S': it became 2 features, Embarked_Q "
+                           "and Embarked_S, each 1 for its own value; 'C' is the baseline, where both are 0."]
+
+    def test_ten_values_and_no_header(self, tmp_path: Path) -> None:
+        values = "abcdefghij"
+        t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{values[k % 10]},{k % 2}\n" for k in range(30))))
+        assert t.names == ["x1"] + [f"x2_{v}" for v in values[1:]]
+        assert t.X[3] == [3.0] + [float(v == "d") for v in values[1:]]
+        assert "it became 9 features" in t.notes[0] and "'a' is the baseline, where all 9 are 0" in t.notes[0]
+
+    def test_one_value_is_left_out(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "o.csv", "a,ship,y\n" + "".join(f"{k},Titanic,{k % 2}\n" for k in range(6))))
+        assert t.names == ["a"] and t.notes == ["Column 2 ('ship') holds one text only, 'Titanic', which cannot "
+                                                "tell the classes apart: it was left out."]
+
+    def test_many_values_are_refused_naming_each(self, tmp_path: Path) -> None:
+        path, _ = titanic_like(tmp_path)
+        with pytest.raises(demo.DataError) as caught:
+            demo.read_csv(path, label="Survived")
+        assert str(caught.value) == ("line 2, column 4 ('Name'): 'Doe1, Mr. John' is not a number; columns 4 "
+                                     "('Name'), 9 ('Ticket') and 11 ('Cabin') hold text of more than 10 values.  "
+                                     "--skip Name,Ticket,Cabin leaves them out")
+
+    def test_numbers_among_few_texts_are_refused(self, tmp_path: Path) -> None:
+        with pytest.raises(demo.DataError, match=r"^line 3, column 1 \('class'\): 'crew' is not a number; the "
+                                                 r"column holds numbers and text\.  --skip class leaves it out, "
+                                                 r"or write every cell as a number; the label is column 2 "
+                                                 r"\('y'\), the last: --label COLUMN picks another$"):
+            demo.read_csv(write(tmp_path, "m.csv", "class,y\n1,0\ncrew,1\n3,0\n2,1\n"))
+
+    def test_missing_text_follows_drop_missing(self, tmp_path: Path) -> None:
+        path = write(tmp_path, "e.csv", "Fare,Embarked,y\n1,S,0\n2,C,1\n3,,0\n4,Q,1\n5,NA,1\n6,S,0\n")
+        with pytest.raises(demo.DataError, match=r"^line 4: column 2 \('Embarked'\) has no value \(the cell is "
+                                                 r"empty\); --drop-missing"):
+            demo.read_csv(path)
+        t = demo.read_csv(path, drop_missing=True)
+        assert t.lines == [2, 3, 5, 7] and t.X == [[1.0, 0, 1], [2.0, 0, 0], [4.0, 1, 0], [6.0, 0, 1]]
+        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
+
+    def test_first_message_names_the_label(self, tmp_path: Path) -> None:
+        path, rows = titanic_like(tmp_path)
+        ports = [row[11] if all(row) else "" for row in rows]      # a row that misses a value is not read on
+        seen = [p for k, p in enumerate(ports) if p and p not in ports[:k]]
+        third = next(k for k, p in enumerate(ports) if p == seen[2]) + 2
+        with pytest.raises(demo.DataError, match=rf"^line {third}: label '{seen[2]}' is a third value; column 12 "
+                                                 r"\('Embarked'\) must hold exactly two .*--label COLUMN picks"):
+            demo.read_csv(path)
+        path, _ = titanic_like(tmp_path, ports="SC")       # two ports: the label could be Embarked
+        with pytest.raises(demo.DataError, match=r"hold text of more than 10 values\.  --skip Name,Ticket,Cabin "
+                                                 r"leaves them out; the label is column 12 \('Embarked'\), the "
+                                                 r"last: --label COLUMN picks another$"):
+            demo.read_csv(path)
+
+    def test_the_target_command_runs(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path, rows = titanic_like(tmp_path)
+        t = demo.read_csv(path, label="Survived", skip=["PassengerId", "Name", "Ticket", "Cabin"], drop_missing=True)
+        assert t.names == ["Pclass", "Sex_male", "Age", "SibSp", "Parch", "Fare", "Embarked_Q", "Embarked_S"]
+        whole = [row for row in rows if row[5] and row[11]]
+        assert t.lines == [k + 2 for k, row in enumerate(rows) if row[5] and row[11]]
+        assert t.X == [[float(r[2]), float(r[4] == "male"), float(r[5]), float(r[6]), float(r[7]), float(r[9]),
+                        float(r[11] == "Q"), float(r[11] == "S")] for r in whole]
+        assert t.Y == [int(r[1]) for r in whole]
+        assert f"{len(rows) - len(whole)} rows with a missing value were skipped (--drop-missing)." in t.notes
+        status, out, err = run_main(capsys, "--csv", path, *TARGET)
+        assert status == 0 and err == ""
+        fits_a_screen(out)
+
+
+class TestHeaders:
+    @pytest.mark.parametrize("first, message", [
+        ("NA,1", r"^line 1: column 1 has no value \(the cell is 'NA'\)"),
+        (",1", r"^line 1: column 1 has no value \(the cell is empty\)"),
+        ("-inf,1", r"^line 1, column 1: '-inf' is not a finite number"),
+        ("abc,1", r"^line 1, column 1: 'abc' is not a number; the column holds numbers and text"),
+    ])
+    def test_a_row_of_missing_or_bad_numbers_is_data(self, tmp_path: Path, first: str, message: str) -> None:
+        path = write(tmp_path, "h.csv", first + "\n" + "".join(f"{k},{k % 2}\n" for k in range(7)))
+        with pytest.raises(demo.DataError, match=message):
+            demo.read_csv(path)
+
+    def test_with_a_header_the_same_cell_is_missing(self, tmp_path: Path) -> None:
+        path = write(tmp_path, "h.csv", "x,label\nNA,1\n" + "".join(f"{k},{k % 2}\n" for k in range(7)))
+        with pytest.raises(demo.DataError, match=r"^line 2: column 1 \('x'\) has no value"):
+            demo.read_csv(path)
+
+    def test_names_that_look_like_markers(self, tmp_path: Path) -> None:     # sodium, in the glass data set
+        t = demo.read_csv(write(tmp_path, "g.csv", "RI,Na,Type\n1.52,13.6,1\n1.51,13.9,2\n1.52,13.5,1\n"))
+        assert t.names == ["RI", "Na"] and t.X[0] == [1.52, 13.6]
+
+    def test_decimal_commas_are_numbers(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "d.csv", "31,5;7,25;non\n22;71,3;oui\n40;8,05;non\n"))
+        assert t.X == [[31.5, 7.25], [22.0, 71.3], [40.0, 8.05]] and t.rows_read == 3
+
+
+class TestEmptyColumns:
+    def test_trailing_separator(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "t.csv", "x,label,\n" + "".join(f"{k},{k % 2},\n" for k in range(7))))
+        assert t.names == ["x"] and t.Y == [k % 2 for k in range(7)]
+        assert t.label_note.startswith("column 2 ('label'); '1' is taken as 1")
+        assert t.notes == ["Column 3 has no value on any line, and no name (as when a separator ends each line): "
+                           "it was left out."]
+
+    def test_resaved_by_pandas(self, tmp_path: Path) -> None:   # pd.read_csv("x,label,\n...").to_csv()
+        t = demo.read_csv(write(tmp_path, "r.csv", ",x,label,Unnamed: 2\n" + "".join(f"{k},{k + 1},{k % 2},\n"
+                                                                                   for k in range(7))))
+        assert t.names == ["x"] and t.columns == [2] and len(t.notes) == 2 and "Column 4 has no value" in t.notes[1]
+
+    def test_an_unnamed_column_with_values_is_a_feature(self, tmp_path: Path) -> None:
+        path = write(tmp_path, "u.csv", "a,,y\n1,,0\n2,5,1\n3,,0\n4,7,1\n5,7,0\n")
+        with pytest.raises(demo.DataError, match=r"^line 2: column 2 has no value \(the cell is empty\)"):
+            demo.read_csv(path)
+        t = demo.read_csv(path, drop_missing=True)
+        assert t.names == ["a", "x2"] and t.X == [[2.0, 5.0], [4.0, 7.0], [5.0, 7.0]] and t.rows_read == 3
+        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
+
+    @pytest.mark.parametrize("label, message", [
+        (None, "the label, column 3, is empty on every line, as when each line ends in a separator; --label 2 "
+               "takes column 2"),
+        ("3", "the label, column 3, is empty on every line; --label COLUMN picks another")])
+    def test_no_header_and_an_empty_label(self, tmp_path: Path, label: str | None, message: str) -> None:
+        path = write(tmp_path, "e.csv", "".join(f"{k},{k % 2},\n" for k in range(7)))
+        for drop in (False, True):
+            with pytest.raises(demo.DataError) as caught:
+                demo.read_csv(path, label=label, skip=["2"] if label else (), drop_missing=drop)
+            assert str(caught.value) == message
+        t = demo.read_csv(path, label="2")                   # as the message says
+        assert t.Y == [k % 2 for k in range(7)] and t.names == ["x1"] and "Column 3 has no value" in t.notes[0]
+
+    def test_a_named_empty_column_is_missing(self, tmp_path: Path) -> None:
+        with pytest.raises(demo.DataError, match=r"^line 2: column 2 \('b'\) has no value"):
+            demo.read_csv(write(tmp_path, "n.csv", "a,b,y\n1,,0\n2,,1\n"))
+
+
+class TestOne:
+    def test_any_case(self, tmp_path: Path) -> None:
+        path = write(tmp_path, "b.csv", "r,diagnosis\n" + "".join(f"{k},{'Benign' if k % 3 else 'Malignant'}\n"
+                                                               for k in range(9)))
+        t = demo.read_csv(path, one="benign")
+        assert t.Y == [int(k % 3 != 0) for k in range(9)]
+        assert t.label_note == "column 2 ('diagnosis'); 'Benign' is taken as 1 and 'Malignant' as 0 (--one)"
+
+
+class TestLabelError:
+    def test_names_every_column_within_80(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        names = [f"mean feature {k}" for k in range(30)]
+        path = write(tmp_path, "w.csv", ",".join(names) + ",target\n" + ",".join(["1"] * 30) + ",0\n")
+        status, out, err = run_main(capsys, "--csv", path, "--label", "diagnosis")
+        first, *rest = err.splitlines()
+        assert status == 2 and out == ""
+        assert first == f"demo.py: {path}: --label 'diagnosis': no column has that name; the 31 columns are:"
+        assert all(len(line) <= 79 for line in rest) and len(rest) == 8
+        assert " ".join(line.strip() for line in rest).split(", ") == names + ["target"]
+
+
+class TestSkipOption:
+    @pytest.mark.parametrize("words", [["--skip", "Name", "--skip", "Ticket,Cabin"], ["--skip", "Name, Ticket, Cabin"],
+                                       ["--skip", "Name", "Ticket", "Cabin"], ["--skip", "Name,", "Ticket,", "Cabin"],
+                                       ["--skip", "Name", "--skip", "Name,Ticket", "Cabin"]])
+    def test_every_way(self, tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str]) -> None:
+        path, _ = titanic_like(tmp_path)
+        status, out, err = run_main(capsys, "--csv", path, "--label", "Survived", *words, "--drop-missing",
+                                    "--lesson", "data")
+        assert status == 0 and err == ""
+        assert "Left out, as --skip asks: column 4 ('Name'), column 9 ('Ticket'), column 11 ('Cabin')." in " ".join(
+            " ".join(out.split()).split("\n"))
+
+
+class TestUtf32:
+    @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+    def test_read_and_said(self, tmp_path: Path, encoding: str) -> None:
+        text = "a,b,y\n" + "".join(f"{k},{k * k},{k % 2}\n" for k in range(12))
+        mark = b"\x00\x00\xfe\xff" if encoding.endswith("be") else b""
+        path = tmp_path / "u32.csv"
+        path.write_bytes(mark + text.encode(encoding))
+        t = demo.read_csv(str(path))
+        assert t.X == [[float(k), float(k * k)] for k in range(12)] and t.notes == ["The file is UTF-32; it was read as such."]
+
+    def test_without_a_mark(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = write(tmp_path, "u16.csv", "a,y\n1,0\n2,1\n", "utf-16-le")
+        status, _, err = run_main(capsys, "--csv", path)
+        assert status == 2 and err == (f"demo.py: {path}: it holds zero bytes, as UTF-16 or UTF-32 without a "
+                                       "byte-order mark does; save it as UTF-8\n")
+
+
+
+
 # === demo.py Part 3. The tour: one class per lesson ==========================
 
 LESSON_NAMES = ["data", "graph", "slope", "log-loss", "training", "learning-rates", "boundary",
@@ -3395,6 +4069,29 @@ LECTURE = ["sigmoid", "sigmoid_derivative", "loss", "loss_derivative", "loss_fro
            "update", "train", "predict_proba", "predict", "accuracy"]
 
 
+class TestSentencesMadeTrue:
+    def test_separable_weights_stop_once_the_steps_are_lost_to_rounding(self) -> None:
+        # The first step from 0 at α = 500 gives w = 500·(0.75, 0) = (375, 0): every
+        # margin is then 375 or more, and the later steps, about e^(−375), are lost.
+        X, Y = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]], [0, 0, 1, 1]
+        for k in (1000, 5000, 20_000):
+            w, b, costs = train(X, Y, learning_rate=500.0, iterations=k)
+            assert w[0] == 375.0 and abs(w[1]) < 1e-150 and b == 0.0 and costs[-1] < 1e-160
+
+    def test_a_small_l2_can_still_be_too_small_for_the_features_scale(self) -> None:
+        # The README: l2 > 0 gives one lowest point, but train_newton still says
+        # when l2 is too small for the features' scale.
+        X = [[1e6 * x, 1e6 * x] for [x] in X8]
+        with pytest.raises(ValueError, match=r"l2 = 0\.01 is too small for the features' scale"):
+            train_newton(X, Y8, l2=0.01)
+
+    def test_the_seeds_four_points_stand_in_the_lecture(self) -> None:
+        lecture = LOGREG[:LOGREG.index("end of the lecture")]
+        for words in ["Why not predict with z itself?", "non-convex, and\n# it can have local minima",
+                      "hidden units\n# started at zero get the same gradient", "A computation graph"]:
+            assert words in lecture
+
+
 class TestLayout:
     """The shape of the files."""
 
@@ -3513,700 +4210,3 @@ class TestPackaging:
             assert command in ci
         assert "python3 demo.py" in readme and "python3 -m venv .venv" in readme
         assert "rm -rf .venv" not in ci and "mktemp -d" in ci     # never the user's own venv
-
-
-# === New for issue 18: reading files (to be moved into the CSV section) ===
-#
-# Files as pandas writes them were made with pandas 3.1 and copied here as text:
-# SHUFFLED is df.sample(frac=1, random_state=2).to_csv() of an 8-row frame sorted
-# by class, RESAVED is pd.read_csv(SHUFFLED).to_csv(), TWICE that once more, and
-# FILTERED is the shuffled frame's rows with b > 1.
-
-SHUFFLED = ",a,b,y\n4,0.25,5,1\n1,1.25,1,0\n6,1.0,2,1\n2,-0.75,4,0\n3,2.0,1,0\n7,0.0,6,1\n5,-1.5,9,1\n0,0.5,3,0\n"
-RESAVED = (",Unnamed: 0,a,b,y\n0,4,0.25,5,1\n1,1,1.25,1,0\n2,6,1.0,2,1\n3,2,-0.75,4,0\n4,3,2.0,1,0\n"
-           "5,7,0.0,6,1\n6,5,-1.5,9,1\n7,0,0.5,3,0\n")
-TWICE = (",Unnamed: 0.1,Unnamed: 0,a,b,y\n0,0,4,0.25,5,1\n1,1,1,1.25,1,0\n2,2,6,1.0,2,1\n3,3,2,-0.75,4,0\n"
-         "4,4,3,2.0,1,0\n5,5,7,0.0,6,1\n6,6,5,-1.5,9,1\n7,7,0,0.5,3,0\n")
-FILTERED = ",a,b,y\n4,0.25,5,1\n6,1.0,2,1\n2,-0.75,4,0\n7,0.0,6,1\n5,-1.5,9,1\n0,0.5,3,0\n"
-SHUFFLED_X = [[0.25, 5.0], [1.25, 1.0], [1.0, 2.0], [-0.75, 4.0], [2.0, 1.0], [0.0, 6.0], [-1.5, 9.0], [0.5, 3.0]]
-TITANIC = "PassengerId,Survived,Pclass,Name,Sex,Age,SibSp,Parch,Ticket,Fare,Cabin,Embarked"
-TARGET = ["--label", "Survived", "--skip", "PassengerId,Name,Ticket,Cabin", "--drop-missing"]
-
-
-def titanic_like(tmp_path: Path, m: int = 120, ports: str = "SCQ") -> tuple[str, list[list[str]]]:
-    """A file shaped like Kaggle's Titanic, as pandas writes it: Age, Cabin and two
-    Embarked cells missing, Name quoted, Ticket of numbers and text; its rows too."""
-    rnd = random.Random(18)
-    rows = []
-    for i in range(1, m + 1):
-        pclass, sex = rnd.choice([1, 2, 3, 3]), rnd.choice(["male", "male", "female"])
-        survived = rnd.random() < (0.75 if sex == "female" else 0.2) + (0.15 if pclass == 1 else 0.0)
-        ticket = str(rnd.randint(10000, 400000)) if rnd.random() < 0.7 else f"A/5 {rnd.randint(1000, 30000)}"
-        cabin = "" if rnd.random() < 0.77 else f"{rnd.choice('ABCDE')}{rnd.randint(1, 120)}"
-        port = "" if i in (7, m - 3) else rnd.choice(ports[:1] * 7 + ports[1:] * 2)
-        age = "" if rnd.random() < 0.2 else f"{rnd.randint(1, 70)}.0"
-        rows.append([str(i), str(int(survived)), str(pclass), f"Doe{i}, Mr. John", sex, age,
-                     str(rnd.randint(0, 3)), str(rnd.randint(0, 2)), ticket, f"{rnd.uniform(5, 100):.4f}", cabin, port])
-    text = TITANIC + "\n" + "".join(",".join(f'"{c}"' if "," in c else c for c in row) + "\n" for row in rows)
-    return write(tmp_path, "titanic.csv", text), rows
-
-
-class TestPandasIndexInEveryForm:
-    def test_shuffled(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "s.csv", SHUFFLED))
-        assert t.names == ["a", "b"] and t.columns == [2, 3] and t.X == SHUFFLED_X
-        assert t.notes == ["Column 1 has no name and holds each of 0 to 7 once, in shuffled order: it was "
-                           "taken for the row index that pandas writes, and skipped."]
-
-    def test_filtered_after_shuffling(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "f.csv", FILTERED))
-        assert t.names == ["a", "b"] and t.X == [x for x in SHUFFLED_X if x[1] > 1]
-        assert t.notes == ["Column 1 has no name and holds different whole numbers, in shuffled order (4, 6, "
-                           "2, ...): it was taken for the row index that pandas writes, and skipped."]
-
-    def test_resaved(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "r.csv", RESAVED))
-        assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
-        assert t.notes == ["Columns 1 and 2 were taken for the row indexes that pandas writes, one more each "
-                           "time it reads a file and writes it again, and skipped (column 1 has no name and holds "
-                           "0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and holds each of 0 to 7 once, in "
-                           "shuffled order)."]
-
-    def test_resaved_twice(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "r2.csv", TWICE))
-        assert t.names == ["a", "b"] and t.columns == [4, 5] and t.X == SHUFFLED_X
-        assert "Columns 1, 2 and 3 were taken" in t.notes[0] and "'Unnamed: 0.1'" in t.notes[0]
-
-    def test_unnamed_in_the_middle(self, tmp_path: Path) -> None:
-        rows = "".join(f"{a},{i * 3 % 10},{a % 3},{a % 2}\n" for i, a in enumerate([5, 1, 4, 9, 2, 6, 8, 3, 7, 0]))
-        t = demo.read_csv(write(tmp_path, "u.csv", "a,Unnamed: 1,c,y\n" + rows))
-        assert t.names == ["a", "c"] and t.columns == [1, 3]
-        assert t.notes[0].startswith("Column 2 is headed 'Unnamed: 1' and holds each of 0 to 9 once")
-
-    def test_tour_does_not_learn_the_index(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        # Sorted by class, then shuffled: the index alone would tell the classes apart.
-        rnd = random.Random(8)
-        rows = [(rnd.gauss(0, 1), k % 2 if k >= 100 else k // 50) for k in range(200)]
-        order = list(range(200))
-        rnd.shuffle(order)
-        path = write(tmp_path, "i.csv", ",a,y\n" + "".join(f"{k},{rows[k][0]:.3f},{rows[k][1]}\n" for k in order))
-        assert demo.read_csv(path).names == ["a"]
-        status, out, _ = run_main(capsys, "--csv", path, "--lesson", "training")
-        accuracy = re.search(r"Accuracy: ([\d.]+)% on the 150 training", " ".join(out.split()))
-        assert status == 0 and accuracy is not None and float(accuracy[1]) < 80
-
-    @pytest.mark.parametrize("head", ["Year", "id"])
-    def test_a_named_column_stays(self, tmp_path: Path, head: str) -> None:
-        t = demo.read_csv(write(tmp_path, "y.csv", f"{head},a,y\n" + "".join(f"{2000 + k},{k % 3},{k % 2}\n"
-                                                                           for k in range(30))))
-        assert t.names == [head, "a"] and [x[0] for x in t.X] == [2000.0 + k for k in range(30)]
-        assert not any("pandas" in note for note in t.notes)
-
-    def test_an_index_alone_stays_a_feature(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "a.csv", ",y\n" + "".join(f"{k},{k % 2}\n" for k in range(6))))
-        assert t.names == ["x1"] and t.notes == []
-
-
-class TestIdColumns:
-    def test_said_with_its_skip(self, tmp_path: Path) -> None:
-        path, rows = titanic_like(tmp_path)
-        t = demo.read_csv(path, label="Survived", skip=["Name", "Ticket", "Cabin"], drop_missing=True)
-        assert t.names[0] == "PassengerId" and [x[0] for x in t.X] == [float(line - 1) for line in t.lines]
-        assert ("Column 1 ('PassengerId') holds a different whole number on every row, as an ID does: if it "
-                "is one, --skip PassengerId leaves it out.") in t.notes
-
-    @pytest.mark.parametrize("ids", [list(range(19)), [k // 2 for k in range(40)], [k + 0.5 for k in range(40)]])
-    def test_not_said(self, tmp_path: Path, ids: list[float]) -> None:       # few rows, a repeat, a fraction
-        t = demo.read_csv(write(tmp_path, "n.csv", "id,y\n" + "".join(f"{v},{k % 2}\n" for k, v in enumerate(ids))))
-        assert t.names == ["id"] and t.notes == []
-
-    def test_not_said_when_skipped(self, tmp_path: Path) -> None:
-        path, _ = titanic_like(tmp_path)
-        t = demo.read_csv(path, label="Survived", skip=["PassengerId", "Name", "Ticket", "Cabin"], drop_missing=True)
-        assert not any("ID" in note for note in t.notes)
-
-
-class TestTextFeatures:
-    def test_two_values(self, tmp_path: Path) -> None:
-        sexes = ["male", "female", "female", "male", " male ", "female"]
-        text = "Sex,Age,y\n" + "".join(f"{s},{20 + k},{k % 2}\n" for k, s in enumerate(sexes))
-        t = demo.read_csv(write(tmp_path, "s.csv", text))
-        assert t.names == ["Sex_male", "Age"] and t.columns == [1, 2]
-        assert t.X == [[float(s.strip() == "male"), 20.0 + k] for k, s in enumerate(sexes)]
-        assert t.notes == ["Column 1 ('Sex') holds text, 'female' or 'male': it became the feature Sex_male, "
-                           "1 for 'male' and 0 for 'female'."]
-
-    def test_k_values(self, tmp_path: Path) -> None:
-        ports = ["S", "C", "Q", "S", "S", "Q", "C", "S"]
-        text = "Fare,Embarked,y\n" + "".join(f"{k}.5,{p},{k % 2}\n" for k, p in enumerate(ports))
-        t = demo.read_csv(write(tmp_path, "k.csv", text))
-        assert t.names == ["Fare", "Embarked_Q", "Embarked_S"] and t.columns == [1, 2, 2]
-        assert t.X == [[k + 0.5, float(p == "Q"), float(p == "S")] for k, p in enumerate(ports)]
-        assert t.notes == ["Column 2 ('Embarked') holds text, 'C', 'Q' or 'S': it became 2 features, Embarked_Q "
-                           "and Embarked_S, each 1 for its own value; 'C' is the baseline, where both are 0."]
-
-    def test_ten_values_and_no_header(self, tmp_path: Path) -> None:
-        values = "abcdefghij"
-        t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{values[k % 10]},{k % 2}\n" for k in range(30))))
-        assert t.names == ["x1"] + [f"x2_{v}" for v in values[1:]]
-        assert t.X[3] == [3.0] + [float(v == "d") for v in values[1:]]
-        assert "it became 9 features" in t.notes[0] and "'a' is the baseline, where all 9 are 0" in t.notes[0]
-
-    def test_one_value_is_left_out(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "o.csv", "a,ship,y\n" + "".join(f"{k},Titanic,{k % 2}\n" for k in range(6))))
-        assert t.names == ["a"] and t.notes == ["Column 2 ('ship') holds one text only, 'Titanic', which cannot "
-                                                "tell the classes apart: it was left out."]
-
-    def test_many_values_are_refused_naming_each(self, tmp_path: Path) -> None:
-        path, _ = titanic_like(tmp_path)
-        with pytest.raises(demo.DataError) as caught:
-            demo.read_csv(path, label="Survived")
-        assert str(caught.value) == ("line 2, column 4 ('Name'): 'Doe1, Mr. John' is not a number; columns 4 "
-                                     "('Name'), 9 ('Ticket') and 11 ('Cabin') hold text of more than 10 values.  "
-                                     "--skip Name,Ticket,Cabin leaves them out")
-
-    def test_numbers_among_few_texts_are_refused(self, tmp_path: Path) -> None:
-        with pytest.raises(demo.DataError, match=r"^line 3, column 1 \('class'\): 'crew' is not a number; the "
-                                                 r"column holds numbers and text\.  --skip class leaves it out, "
-                                                 r"or write every cell as a number; the label is column 2 "
-                                                 r"\('y'\), the last: --label COLUMN picks another$"):
-            demo.read_csv(write(tmp_path, "m.csv", "class,y\n1,0\ncrew,1\n3,0\n2,1\n"))
-
-    def test_missing_text_follows_drop_missing(self, tmp_path: Path) -> None:
-        path = write(tmp_path, "e.csv", "Fare,Embarked,y\n1,S,0\n2,C,1\n3,,0\n4,Q,1\n5,NA,1\n6,S,0\n")
-        with pytest.raises(demo.DataError, match=r"^line 4: column 2 \('Embarked'\) has no value \(the cell is "
-                                                 r"empty\); --drop-missing"):
-            demo.read_csv(path)
-        t = demo.read_csv(path, drop_missing=True)
-        assert t.lines == [2, 3, 5, 7] and t.X == [[1.0, 0, 1], [2.0, 0, 0], [4.0, 1, 0], [6.0, 0, 1]]
-        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
-
-    def test_first_message_names_the_label(self, tmp_path: Path) -> None:
-        path, rows = titanic_like(tmp_path)
-        ports = [row[11] if all(row) else "" for row in rows]      # a row that misses a value is not read on
-        seen = [p for k, p in enumerate(ports) if p and p not in ports[:k]]
-        third = next(k for k, p in enumerate(ports) if p == seen[2]) + 2
-        with pytest.raises(demo.DataError, match=rf"^line {third}: label '{seen[2]}' is a third value; column 12 "
-                                                 r"\('Embarked'\) must hold exactly two .*--label COLUMN picks"):
-            demo.read_csv(path)
-        path, _ = titanic_like(tmp_path, ports="SC")       # two ports: the label could be Embarked
-        with pytest.raises(demo.DataError, match=r"hold text of more than 10 values\.  --skip Name,Ticket,Cabin "
-                                                 r"leaves them out; the label is column 12 \('Embarked'\), the "
-                                                 r"last: --label COLUMN picks another$"):
-            demo.read_csv(path)
-
-    def test_the_target_command_runs(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        path, rows = titanic_like(tmp_path)
-        t = demo.read_csv(path, label="Survived", skip=["PassengerId", "Name", "Ticket", "Cabin"], drop_missing=True)
-        assert t.names == ["Pclass", "Sex_male", "Age", "SibSp", "Parch", "Fare", "Embarked_Q", "Embarked_S"]
-        whole = [row for row in rows if row[5] and row[11]]
-        assert t.lines == [k + 2 for k, row in enumerate(rows) if row[5] and row[11]]
-        assert t.X == [[float(r[2]), float(r[4] == "male"), float(r[5]), float(r[6]), float(r[7]), float(r[9]),
-                        float(r[11] == "Q"), float(r[11] == "S")] for r in whole]
-        assert t.Y == [int(r[1]) for r in whole]
-        assert f"{len(rows) - len(whole)} rows with a missing value were skipped (--drop-missing)." in t.notes
-        status, out, err = run_main(capsys, "--csv", path, *TARGET)
-        assert status == 0 and err == ""
-        fits_a_screen(out)
-
-
-class TestHeaders:
-    @pytest.mark.parametrize("first, message", [
-        ("NA,1", r"^line 1: column 1 has no value \(the cell is 'NA'\)"),
-        (",1", r"^line 1: column 1 has no value \(the cell is empty\)"),
-        ("-inf,1", r"^line 1, column 1: '-inf' is not a finite number"),
-        ("abc,1", r"^line 1, column 1: 'abc' is not a number; the column holds numbers and text"),
-    ])
-    def test_a_row_of_missing_or_bad_numbers_is_data(self, tmp_path: Path, first: str, message: str) -> None:
-        path = write(tmp_path, "h.csv", first + "\n" + "".join(f"{k},{k % 2}\n" for k in range(7)))
-        with pytest.raises(demo.DataError, match=message):
-            demo.read_csv(path)
-
-    def test_with_a_header_the_same_cell_is_missing(self, tmp_path: Path) -> None:
-        path = write(tmp_path, "h.csv", "x,label\nNA,1\n" + "".join(f"{k},{k % 2}\n" for k in range(7)))
-        with pytest.raises(demo.DataError, match=r"^line 2: column 1 \('x'\) has no value"):
-            demo.read_csv(path)
-
-    def test_names_that_look_like_markers(self, tmp_path: Path) -> None:     # sodium, in the glass data set
-        t = demo.read_csv(write(tmp_path, "g.csv", "RI,Na,Type\n1.52,13.6,1\n1.51,13.9,2\n1.52,13.5,1\n"))
-        assert t.names == ["RI", "Na"] and t.X[0] == [1.52, 13.6]
-
-    def test_decimal_commas_are_numbers(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "d.csv", "31,5;7,25;non\n22;71,3;oui\n40;8,05;non\n"))
-        assert t.X == [[31.5, 7.25], [22.0, 71.3], [40.0, 8.05]] and t.rows_read == 3
-
-
-class TestEmptyColumns:
-    def test_trailing_separator(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "t.csv", "x,label,\n" + "".join(f"{k},{k % 2},\n" for k in range(7))))
-        assert t.names == ["x"] and t.Y == [k % 2 for k in range(7)]
-        assert t.label_note.startswith("column 2 ('label'); '1' is taken as 1")
-        assert t.notes == ["Column 3 has no value on any line, and no name (as when a separator ends each line): "
-                           "it was left out."]
-
-    def test_resaved_by_pandas(self, tmp_path: Path) -> None:   # pd.read_csv("x,label,\n...").to_csv()
-        t = demo.read_csv(write(tmp_path, "r.csv", ",x,label,Unnamed: 2\n" + "".join(f"{k},{k + 1},{k % 2},\n"
-                                                                                   for k in range(7))))
-        assert t.names == ["x"] and t.columns == [2] and len(t.notes) == 2 and "Column 4 has no value" in t.notes[1]
-
-    def test_an_unnamed_column_with_values_is_a_feature(self, tmp_path: Path) -> None:
-        path = write(tmp_path, "u.csv", "a,,y\n1,,0\n2,5,1\n3,,0\n4,7,1\n5,7,0\n")
-        with pytest.raises(demo.DataError, match=r"^line 2: column 2 has no value \(the cell is empty\)"):
-            demo.read_csv(path)
-        t = demo.read_csv(path, drop_missing=True)
-        assert t.names == ["a", "x2"] and t.X == [[2.0, 5.0], [4.0, 7.0], [5.0, 7.0]] and t.rows_read == 3
-        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
-
-    @pytest.mark.parametrize("label, message", [
-        (None, "the label, column 3, is empty on every line, as when each line ends in a separator; --label 2 "
-               "takes column 2"),
-        ("3", "the label, column 3, is empty on every line; --label COLUMN picks another")])
-    def test_no_header_and_an_empty_label(self, tmp_path: Path, label: str | None, message: str) -> None:
-        path = write(tmp_path, "e.csv", "".join(f"{k},{k % 2},\n" for k in range(7)))
-        for drop in (False, True):
-            with pytest.raises(demo.DataError) as caught:
-                demo.read_csv(path, label=label, skip=["2"] if label else (), drop_missing=drop)
-            assert str(caught.value) == message
-        t = demo.read_csv(path, label="2")                   # as the message says
-        assert t.Y == [k % 2 for k in range(7)] and t.names == ["x1"] and "Column 3 has no value" in t.notes[0]
-
-    def test_a_named_empty_column_is_missing(self, tmp_path: Path) -> None:
-        with pytest.raises(demo.DataError, match=r"^line 2: column 2 \('b'\) has no value"):
-            demo.read_csv(write(tmp_path, "n.csv", "a,b,y\n1,,0\n2,,1\n"))
-
-
-class TestOne:
-    def test_any_case(self, tmp_path: Path) -> None:
-        path = write(tmp_path, "b.csv", "r,diagnosis\n" + "".join(f"{k},{'Benign' if k % 3 else 'Malignant'}\n"
-                                                               for k in range(9)))
-        t = demo.read_csv(path, one="benign")
-        assert t.Y == [int(k % 3 != 0) for k in range(9)]
-        assert t.label_note == "column 2 ('diagnosis'); 'Benign' is taken as 1 and 'Malignant' as 0 (--one)"
-
-
-class TestLabelError:
-    def test_names_every_column_within_80(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        names = [f"mean feature {k}" for k in range(30)]
-        path = write(tmp_path, "w.csv", ",".join(names) + ",target\n" + ",".join(["1"] * 30) + ",0\n")
-        status, out, err = run_main(capsys, "--csv", path, "--label", "diagnosis")
-        first, *rest = err.splitlines()
-        assert status == 2 and out == ""
-        assert first == f"demo.py: {path}: --label 'diagnosis': no column has that name; the 31 columns are:"
-        assert all(len(line) <= 79 for line in rest) and len(rest) == 8
-        assert " ".join(line.strip() for line in rest).split(", ") == names + ["target"]
-
-
-class TestSkipOption:
-    @pytest.mark.parametrize("words", [["--skip", "Name", "--skip", "Ticket,Cabin"], ["--skip", "Name, Ticket, Cabin"],
-                                       ["--skip", "Name", "Ticket", "Cabin"], ["--skip", "Name,", "Ticket,", "Cabin"],
-                                       ["--skip", "Name", "--skip", "Name,Ticket", "Cabin"]])
-    def test_every_way(self, tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str]) -> None:
-        path, _ = titanic_like(tmp_path)
-        status, out, err = run_main(capsys, "--csv", path, "--label", "Survived", *words, "--drop-missing",
-                                    "--lesson", "data")
-        assert status == 0 and err == ""
-        assert "Left out, as --skip asks: column 4 ('Name'), column 9 ('Ticket'), column 11 ('Cabin')." in " ".join(
-            " ".join(out.split()).split("\n"))
-
-
-class TestUtf32:
-    @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
-    def test_read_and_said(self, tmp_path: Path, encoding: str) -> None:
-        text = "a,b,y\n" + "".join(f"{k},{k * k},{k % 2}\n" for k in range(12))
-        mark = b"\x00\x00\xfe\xff" if encoding.endswith("be") else b""
-        path = tmp_path / "u32.csv"
-        path.write_bytes(mark + text.encode(encoding))
-        t = demo.read_csv(str(path))
-        assert t.X == [[float(k), float(k * k)] for k in range(12)] and t.notes == ["The file is UTF-32; it was read as such."]
-
-    def test_without_a_mark(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        path = write(tmp_path, "u16.csv", "a,y\n1,0\n2,1\n", "utf-16-le")
-        status, _, err = run_main(capsys, "--csv", path)
-        assert status == 2 and err == (f"demo.py: {path}: it holds zero bytes, as UTF-16 or UTF-32 without a "
-                                       "byte-order mark does; save it as UTF-8\n")
-
-
-# === New for issues 17 and 18 (to be moved into their sections) ===============
-
-def standardized(X: Rows) -> Rows:
-    """Each column less its mean, over its population deviation, computed here."""
-    m, n = len(X), len(X[0])
-    means = [sum(x[j] for x in X) / m for j in range(n)]
-    sds = [math.sqrt(sum((x[j] - means[j]) ** 2 for x in X) / m) or 1.0 for j in range(n)]
-    return [[(x[j] - means[j]) / sds[j] for j in range(n)] for x in X]
-
-
-def hessian(w: Sequence[float], b: float, X: Rows) -> list[list[float]]:
-    """H = (1/m)·Σ a(1 − a)·x̃x̃ᵀ with x̃ = (x1..xn, 1), written out here."""
-    k = len(w) + 1
-    H = [[0.0] * k for _ in range(k)]
-    for x in X:
-        a = reference_sigmoid(b + sum(wj * xj for wj, xj in zip(w, x)))
-        xt = list(x) + [1.0]
-        for i in range(k):
-            for j in range(k):
-                H[i][j] += a * (1 - a) * xt[i] * xt[j] / len(X)
-    return H
-
-
-def variance_ratios(X: Rows, Y: list[int]) -> list[float]:
-    """(H⁻¹)jj·Hjj for each weight, on standardized features at Newton's answer."""
-    S = standardized(X)
-    w, b, _ = train_newton(S, Y)
-    H = hessian(w, b, S)
-    k = len(H)
-    inverse_diagonal = [solve(H, [1.0 if i == j else 0.0 for i in range(k)])[j] for j in range(k)]
-    return [inverse_diagonal[j] * H[j][j] for j in range(len(w))]
-
-
-def celsius_fahrenheit_rounded(seed: int) -> tuple[Rows, list[int]]:
-    """A temperature in Celsius and in Fahrenheit, each rounded to 0.1 degree, and a noise feature."""
-    rnd = random.Random(seed)
-    X, Y = [], []
-    for _ in range(200):
-        c = rnd.gauss(20.0, 5.0)
-        X.append([round(c, 1), round(1.8 * c + 32.0, 1), rnd.gauss(0.0, 1.0)])
-        Y.append(int(c + rnd.gauss(0.0, 3.0) > 20.0))
-    return X, Y
-
-
-def celsius_fahrenheit_noisy(seed: int) -> tuple[Rows, list[int]]:
-    """A temperature in Celsius, and in Fahrenheit plus noise of 1e-4, and a noise feature."""
-    rnd = random.Random(seed)
-    X, Y = [], []
-    for _ in range(200):
-        c = rnd.gauss(20.0, 5.0)
-        X.append([c, 1.8 * c + 32.0 + rnd.gauss(0.0, 1e-4), rnd.gauss(0.0, 1.0)])
-        Y.append(int(c + rnd.gauss(0.0, 3.0) > 20.0))
-    return X, Y
-
-
-def perceptron_separates(X: Rows, Y: list[int], epochs: int = 2000) -> bool:
-    """Whether the perceptron, written here, finds a line with every example on its own side."""
-    theta = [0.0] * (len(X[0]) + 1)
-    for _ in range(epochs):
-        mistakes = 0
-        for x, y in zip(X, Y):
-            z = theta[-1] + sum(t * v for t, v in zip(theta, x))
-            if (z > 0) != (y == 1) or z == 0:
-                sign = 1.0 if y == 1 else -1.0
-                theta = [t + sign * v for t, v in zip(theta, list(x) + [1.0])]
-                mistakes += 1
-        if mistakes == 0:
-            return True
-    return False
-
-
-def separable_pairs(seed: int = 2) -> tuple[Rows, list[int]]:
-    """Two features whose classes a tilted line parts, with a margin."""
-    rnd = random.Random(seed)
-    X, Y = [], []
-    for i in range(40):
-        y, t, u = i % 2, abs(rnd.gauss(0.0, 1.0)) + 0.2, rnd.gauss(0.0, 2.0)
-        t = t if y else -t
-        X.append([t + u, t - u])
-        Y.append(y)
-    return X, Y
-
-
-def digits_like(seed: int = 5, m: int = 60) -> tuple[Rows, list[int]]:
-    """6 × 6 pixel images whose border pixels are always 0; class 1 is brighter in the middle."""
-    rnd = random.Random(seed)
-    X, Y = [], []
-    for i in range(m):
-        y, image = i % 2, [0.0] * 36
-        for r in range(1, 5):
-            for c in range(1, 5):
-                mean = 12.0 if y and c in (2, 3) else 4.0
-                image[6 * r + c] = float(min(16, max(0, round(rnd.gauss(mean, 2.0)))))
-        X.append(image)
-        Y.append(y)
-    return X, Y
-
-
-class TestGradientCheckAtMinimum:
-    # The central difference errs by about 1e-10 here; the check's δ is
-    # 1e-13·(m·J + s)/ε, s the mean of |b| + Σj |wj·xj|.
-
-    @pytest.mark.parametrize("iterations", [100, 200, 400, 1000])
-    def test_right_gradient_at_trains_answer_on_the_readme_hours_is_never_a_bug(self, iterations: int) -> None:
-        hours, passed = README_HOURS
-        X = standardized(hours)
-        w, b, _ = train(X, passed, learning_rate=1.0, iterations=iterations)
-        _, dw, db = propagate(w, b, X, passed)
-        check = gradient_check(w, b, X, passed, dw, db)
-        assert check < 1e-3
-        if iterations == 100:                   # a gradient of 1.4e-4, far above δ (about 1e-6): judged
-            assert 1e-5 < math.hypot(*dw, db) and check < 1e-6
-        numeric_dw, numeric_db = central_difference_gradient(w, b, X, passed)
-        assert math.hypot(*[p - q for p, q in zip(dw + [db], numeric_dw + [numeric_db])]) < 1e-8
-
-    def test_a_planted_bug_is_still_flagged_on_the_way_there(self) -> None:
-        hours, passed = README_HOURS
-        X = standardized(hours)
-        w, b, _ = train(X, passed, learning_rate=1.0, iterations=100)
-        _, dw, db = propagate(w, b, X, passed)
-        assert gradient_check(w, b, X, passed, [2 * dw[0]], db) > 1e-3
-        assert gradient_check(w, b, X, passed, dw, db + 1e-4) > 1e-3
-
-    @pytest.mark.parametrize("make", [lambda: README_HOURS, lambda: (standardized(README_HOURS[0]), README_HOURS[1]),
-                                      lambda: iris_as("raw"), lambda: iris_as("std"),
-                                      lambda: celsius_fahrenheit_rounded(1), lambda: celsius_fahrenheit_noisy(1)])
-    def test_right_gradient_at_train_newtons_answer_is_never_a_bug(self, make: Callable[[], tuple[Rows, list[int]]]) -> None:
-        X, Y = make()
-        w, b, _ = train_newton(X, Y)
-        _, dw, db = propagate(w, b, X, Y)
-        assert gradient_check(w, b, X, Y, dw, db) < 1e-3
-
-    def test_at_w_40_where_sigma_rounds_it_is_not_a_bug(self) -> None:
-        X, Y = [[-1.0], [1.0]], [0, 1]
-        _, dw, db = propagate([40.0], 0.0, X, Y)
-        assert gradient_check([40.0], 0.0, X, Y, dw, db) < 1e-7
-        # δ = 1e-13·(2·J + 40)/1e-6 ≈ 4e-6 dwarfs both gradients (about 4e-18): no verdict either way
-        assert gradient_check([40.0], 0.0, X, Y, [0.0], 0.0) < 1e-7
-
-    def test_the_denominator_holds_delta_as_the_docstring_says(self) -> None:
-        # At w = 0 on x = ±1, y = 1, 0: g = (−½, 0), J = log 2, s = 0, so δ = 1e-13·2·log 2/ε.
-        X, Y, eps = [[1.0], [-1.0]], [1, 0], 1e-3
-        numeric_dw, numeric_db = numerical_gradient([0.0], 0.0, X, Y, epsilon=eps)
-        delta = 1e-13 * 2 * math.log(2) / eps
-        wrong = [-0.25], 0.0
-        distance = math.hypot(wrong[0][0] - numeric_dw[0], wrong[1] - numeric_db)
-        expected = distance / (0.25 + math.hypot(numeric_dw[0], numeric_db) + delta)
-        assert gradient_check([0.0], 0.0, X, Y, *wrong, epsilon=eps) == pytest.approx(expected, rel=1e-12)
-
-
-class TestDzWhereSigmaRounds:
-    # At w = 40: z = −40 for y = 0 and z = 40 for y = 1, so dz = σ(−40) and
-    # σ(40) − 1 = −σ(−40): dw = (−σ(−40) − σ(−40))/2 = −σ(−40), db = 0.
-
-    def test_propagate_at_w_40_by_hand(self) -> None:
-        s = math.exp(-40.0) / (1.0 + math.exp(-40.0))
-        J, dw, db = propagate([40.0], 0.0, [[-1.0], [1.0]], [0, 1])
-        assert J == pytest.approx(math.log1p(math.exp(-40.0)), rel=1e-15)
-        assert dw[0] == pytest.approx(-s, rel=1e-15) and db == 0.0
-
-    def test_the_two_feature_loop_at_w_40_by_hand(self) -> None:
-        s = math.exp(-40.0) / (1.0 + math.exp(-40.0))
-        J, dw1, dw2, db = propagate_two_features(40.0, 3.0, 0.0, [[-1.0, 0.0], [1.0, 0.0]], [0, 1])
-        assert dw1 == pytest.approx(-s, rel=1e-15) and dw2 == 0.0 and db == 0.0
-
-    def test_far_out_dz_keeps_its_digits(self) -> None:
-        # z = 700 with y = 1: dz = −σ(−700) = −e^(−700)/(1 + e^(−700)), about −9.86e-305
-        _, dw, db = propagate([700.0], 0.0, [[1.0]], [1])
-        assert db == pytest.approx(-math.exp(-700.0), rel=1e-14) and dw[0] == db
-
-
-class TestSeparableToldAsSeparable:
-    SEPARABLE = r"^the classes are separable: a line has every example on its own side, so J has no minimum; "
-    FLAT = r"J is flat, or all but flat, along some direction \({}\); use l2 > 0$"
-    DEPENDENT = "a constant feature, or one all but a combination of others"
-
-    def test_four_examples_of_five_features(self) -> None:
-        rnd = random.Random(3)
-        X, Y = [[rnd.gauss(0.0, 1.0) for _ in range(5)] for _ in range(4)], [0, 1, 1, 0]
-        assert perceptron_separates(X, Y)
-        with pytest.raises(NoMinimum, match=self.SEPARABLE + self.FLAT.format("too few examples")):
-            train_newton(X, Y)
-
-    @pytest.mark.parametrize("extra", [lambda x: [x[0]], lambda x: [5.0], lambda x: [x[0] - 2 * x[1]]])
-    def test_separable_classes_with_a_duplicated_constant_or_combined_column(
-            self, extra: Callable[[list[float]], list[float]]) -> None:
-        X, Y = separable_pairs()
-        assert perceptron_separates(X, Y)
-        with pytest.raises(NoMinimum, match=self.SEPARABLE + self.FLAT.format(self.DEPENDENT)):
-            train_newton([x + extra(x) for x in X], Y)
-
-    def test_digits_like_data_with_constant_pixels(self) -> None:
-        X, Y = digits_like()
-        assert sum(1 for j in range(36) if len({x[j] for x in X}) == 1) == 20     # the border
-        assert perceptron_separates(X, Y)
-        with pytest.raises(NoMinimum, match=self.SEPARABLE + self.FLAT.format(self.DEPENDENT)):
-            train_newton(X, Y)
-
-    def test_overlapping_classes_with_a_duplicated_column_are_still_many_minima(self) -> None:
-        X, Y = overlapping_clouds(60, seed=3)
-        assert not perceptron_separates(X, Y, epochs=200)
-        with pytest.raises(ManyMinima, match=r"\(" + self.DEPENDENT + r"\)"):
-            train_newton([x + [x[1]] for x in X], Y)
-
-
-class TestPoorlyDeterminedRule:
-    # train_newton's docstring: on standardized features, at its answer,
-    # weight j is poorly determined when (H⁻¹)jj is over 400 times 1/Hjj.
-
-    @pytest.mark.parametrize("seed", range(8))
-    def test_fires_for_celsius_and_fahrenheit_rounded_to_a_tenth(self, seed: int) -> None:
-        ratios = variance_ratios(*celsius_fahrenheit_rounded(seed))
-        assert ratios[0] > 400 and ratios[1] > 400 and ratios[2] < 2
-
-    @pytest.mark.parametrize("seed", range(8))
-    def test_fires_for_celsius_and_fahrenheit_with_noise_of_1e_4(self, seed: int) -> None:
-        ratios = variance_ratios(*celsius_fahrenheit_noisy(seed))
-        assert ratios[0] > 1e8 and ratios[1] > 1e8 and ratios[2] < 2
-
-    @pytest.mark.parametrize("seed", range(8))
-    def test_quiet_for_independent_features(self, seed: int) -> None:
-        assert max(variance_ratios(*overlapping_clouds(200, seed=seed))) < 2
-
-    def test_quiet_for_iris(self) -> None:
-        assert max(variance_ratios(*iris())) < 10
-
-    @pytest.mark.parametrize("seed", range(8))
-    def test_readme_curvature_along_c_minus_f_is_1e4_to_1e6_times_smaller(self, seed: int) -> None:
-        # At w = 0 every a(1 − a) is ¼, so H is ¼ of the correlation matrix:
-        # along C + F it curves by ¼(1 + ρ), along C − F by ¼(1 − ρ).
-        S = standardized([x[:2] for x in celsius_fahrenheit_rounded(seed)[0]])
-        rho = sum(c * f for c, f in S) / len(S)
-        assert 1e4 < (1 + rho) / (1 - rho) < 1e6
-
-
-class TestSentencesMadeTrue:
-    def test_separable_weights_stop_once_the_steps_are_lost_to_rounding(self) -> None:
-        # The first step from 0 at α = 500 gives w = 500·(0.75, 0) = (375, 0): every
-        # margin is then 375 or more, and the later steps, about e^(−375), are lost.
-        X, Y = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]], [0, 0, 1, 1]
-        for k in (1000, 5000, 20_000):
-            w, b, costs = train(X, Y, learning_rate=500.0, iterations=k)
-            assert w[0] == 375.0 and abs(w[1]) < 1e-150 and b == 0.0 and costs[-1] < 1e-160
-
-    def test_a_small_l2_can_still_be_too_small_for_the_features_scale(self) -> None:
-        # The README: l2 > 0 gives one lowest point, but train_newton still says
-        # when l2 is too small for the features' scale.
-        X = [[1e6 * x, 1e6 * x] for [x] in X8]
-        with pytest.raises(ValueError, match=r"l2 = 0\.01 is too small for the features' scale"):
-            train_newton(X, Y8, l2=0.01)
-
-    def test_the_seeds_four_points_stand_in_the_lecture(self) -> None:
-        lecture = LOGREG[:LOGREG.index("end of the lecture")]
-        for words in ["Why not predict with z itself?", "non-convex, and\n# it can have local minima",
-                      "hidden units\n# started at zero get the same gradient", "A computation graph"]:
-            assert words in lecture
-
-
-class _Series:
-    """Like a pandas Series: to_numpy() and tolist(), and keys() for its index."""
-
-    def __init__(self, values: list[Any]) -> None:
-        self.values = values
-
-    def to_numpy(self) -> Any:
-        return Array(self.values)
-
-    def tolist(self) -> list[Any]:
-        return list(self.values)
-
-    def keys(self) -> range:
-        return range(len(self.values))
-
-    def __len__(self) -> int:
-        return len(self.values)
-
-    def __getitem__(self, i: int) -> Any:
-        return self.values[i]
-
-
-class _DataFrame:
-    """Like a pandas DataFrame: columns by name, len() its rows, to_numpy(), and no tolist()."""
-    ndim = 2
-
-    def __init__(self, rows: list[list[Any]], columns: list[str]) -> None:
-        self.rows, self.columns = rows, columns
-
-    def to_numpy(self) -> Any:
-        return Array([list(row) for row in self.rows])
-
-    def keys(self) -> list[str]:
-        return self.columns
-
-    def __iter__(self) -> Any:
-        return iter(self.columns)
-
-    def __getitem__(self, name: str) -> _Series:
-        return _Series([row[self.columns.index(name)] for row in self.rows])
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __str__(self) -> str:
-        return "   " + "  ".join(self.columns)
-
-
-DataFrame: Any = _DataFrame
-Series: Any = _Series
-
-
-class TestDataFrames:
-    def frame(self) -> tuple[Any, Any, Rows, list[int]]:
-        X, Y = overlapping_clouds(30, seed=2)
-        return DataFrame(X, ["hours", "sleep"]), Series(Y), X, Y
-
-    def test_the_stand_ins_behave_as_pandas_does(self) -> None:
-        df, y, X, Y = self.frame()
-        assert not hasattr(df, "tolist") and list(df) == ["hours", "sleep"] and len(df) == 30
-        assert df["sleep"].tolist() == [x[1] for x in X] and y.to_numpy().tolist() == Y
-
-    def test_the_library_gives_the_same_answers_as_for_lists(self) -> None:
-        df, y, X, Y = self.frame()
-        assert train(df, y, learning_rate=0.5, iterations=20) == train(X, Y, learning_rate=0.5, iterations=20)
-        assert propagate([0.5, -0.5], 0.1, df, y) == propagate([0.5, -0.5], 0.1, X, Y)
-        assert cost([0.5, -0.5], 0.1, df, y) == cost([0.5, -0.5], 0.1, X, Y)
-        assert predict_proba([0.5, -0.5], 0.1, df) == predict_proba([0.5, -0.5], 0.1, X)
-        assert predict([0.5, -0.5], 0.1, df) == predict([0.5, -0.5], 0.1, X)
-        assert train_newton(df, y) == train_newton(X, Y)
-
-    def test_a_text_column_is_named_by_row_and_column(self) -> None:
-        df = DataFrame([[1.0, "male"], [2.0, "female"]], ["age", "sex"])
-        with pytest.raises(TypeError, match=r"^X\[0\]\[1\] is 'male' \(str\); it must be a real number$"):
-            cost([0.0, 0.0], 0.0, df, [0, 1])
-
-    def test_neither_rows_nor_to_numpy_gets_the_message_of_before(self) -> None:
-        class Frame:                            # a DataFrame, but with no to_numpy
-            columns = ["a", "b"]
-            keys, __len__, __str__ = _DataFrame.keys, _DataFrame.__len__, _DataFrame.__str__
-            __getitem__ = _DataFrame.__getitem__
-            rows = [[1.0, 2.0]]
-        frame: Any = Frame()
-        with pytest.raises(TypeError, match=r"^X is    a  b; it must be a list of examples, each a list of numbers$"):
-            cost([0.0, 0.0], 0.0, frame, [1])
-        nothing: Any = object()
-        with pytest.raises(TypeError, match=r"^X is <object object at .*>; it must be a list of examples"):
-            cost([0.0], 0.0, nothing, [1])
-
-
-class TestClimbWarning:
-    # X8 at α = 30: the first step, dw = −¼, db = 0, takes w to 7.5, where two
-    # of the eight examples are wrong by 7.5: J = log(1 + e^(−7.5)) + 2·7.5/8.
-
-    def test_j_ending_higher_warns_naming_the_learning_rate(self) -> None:
-        J1 = math.log1p(math.exp(-7.5)) + 2 * 7.5 / 8
-        with pytest.warns(RuntimeWarning) as caught:
-            _, _, costs = train(X8, Y8, learning_rate=30.0, iterations=1)
-        assert costs[1] == pytest.approx(J1, rel=1e-14)
-        [record] = caught
-        assert str(record.message) == (f"J rose from 0.693147 to {J1:.6g}: the learning rate 30.0 is too large "
-                                       "here; standardize the features, or lower it")
-        assert record.filename == __file__      # it points at the caller
-
-    def test_a_long_climb_warns_too(self) -> None:
-        with pytest.warns(RuntimeWarning, match=r"^J rose from 0\.693147 to .*: the learning rate 30\.0"):
-            _, _, costs = train(X8, Y8, learning_rate=30.0, iterations=30)
-        assert costs[-1] > costs[0]
-
-    def test_a_single_rising_step_on_the_way_down_is_no_warning(self) -> None:
-        # At α = 10 the first step takes w to 2.5: J = log(1 + e^(−2.5)) + 2.5·2/8, above log 2;
-        # then J falls, and ends below where it started.
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            _, _, costs = train(X8, Y8, learning_rate=10.0, iterations=30)
-        assert costs[1] == pytest.approx(math.log1p(math.exp(-2.5)) + 0.625, rel=1e-14) and costs[1] > costs[0]
-        assert costs[-1] < costs[0]
-
-    def test_no_warning_when_j_falls_or_nothing_moves(self) -> None:
-        hours, passed = README_HOURS
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            train(standardized(hours), passed, learning_rate=1.0, iterations=1000)
-            train(X8, Y8, learning_rate=30.0, iterations=0)
-            w, b, _ = train_newton(X8, Y8)
-            train(X8, Y8, learning_rate=1.0, iterations=50, w=w, b=b)     # from the minimum: J stays
