@@ -150,8 +150,8 @@ def cost(w: Vector, b: float, X: Matrix, Y: Labels, *, l2: float = 0.0) -> float
 # === 3. Forward and backward propagation =====================================
 # A computation graph breaks a formula into nodes, each one simple step from
 # those before it: x → z → a → L, forward propagation.  Going back, the chain
-# rule gives L's derivative by each node from the next one's, so each is found
-# once and serves every node before it (dz serves dw1, dw2 and db):
+# rule gives L's derivative by each node from those of the nodes it feeds, so
+# each is found once and serves every node before it (dz serves dw1, dw2, db):
 #
 #     da = dL/da = −y/a + (1 − y)/(1 − a)                 (loss_derivative)
 #     dz = dL/dz = da · a(1 − a)                          (sigmoid_derivative)
@@ -186,7 +186,7 @@ def propagate_two_features(w1: float, w2: float, b: float,
         z = w1 * x1 + w2 * x2 + b
         J += loss_from_z(z, y)          # L(a, y) with a = σ(z), without losing digits
         # backward propagation: dz = a − y, then each parameter's share.  For
-        # y = 1, a − 1 loses digits as a nears 1, so use the equal −σ(−z).
+        # y = 1, a − 1 = −σ(−z) (section 2), which keeps its digits as a nears 1.
         dz = sigmoid(z) if y == 0 else -sigmoid(-z)
         dw1 += x1 * dz
         dw2 += x2 * dz
@@ -197,8 +197,7 @@ def propagate_two_features(w1: float, w2: float, b: float,
 
 
 # === 4. The same for n features ==============================================
-# dw is now a list; train repeats this pass.  Change σ or L, and derive dz
-# again: gradient_check (section 5) catches a dz left behind.
+# dw is now a list, and train repeats this pass.
 
 def propagate(w: Vector, b: float, X: Matrix, Y: Labels, *,
               l2: float = 0.0) -> tuple[float, list[float], float]:
@@ -265,8 +264,9 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
 
     δ = 1e-13·(m·J + s)/ε, with s the mean of |b| + Σj |wj·xj|, is far
     above g̃'s rounding error.  On features of size about 1, 1e-7 or less
-    means right and above 1e-3 a bug.  Where both gradients are far below δ,
-    as at a minimum, it is near 0 whatever they are: check away from one.
+    means right and above 1e-3 a bug.  Where both gradients are far below δ
+    (at a minimum, or where every σ rounds), it is small, right or wrong:
+    judge a gradient where it is large, such as at w = 0.
 
     >>> X, Y = [[1, 2], [3, -1]], [1, 0]
     >>> J, dw, db = propagate([0.5, -0.5], 0.1, X, Y)
@@ -292,15 +292,15 @@ def gradient_check(w: Vector, b: float, X: Matrix, Y: Labels, dw: Vector, db: fl
 # too large overshoots, and J zigzags or climbs.  J curves most at w = 0 and
 # b = 0, where every a(1 − a) is ¼: with h its greatest curvature there, any
 # α below 2/h lowers J at every step, in exact arithmetic, unless the gradient
-# is 0.  Zeros are a fine start: J is convex.  In a network, hidden units
-# started at zero get the same gradient, so they stay alike: start at random.
+# is 0.  Zeros are a fine start: J is convex.  (In a network, hidden units
+# started equal get equal gradients and stay alike: start them at random.)
 #
 # If a line (a plane) has every example on its class's side, the classes are
 # separable; if it has none on its wrong side, some of both classes on it,
 # and some off it, quasi-separated.  Scaling up that line's w and b then
 # brings every a off the line nearer its y, so J has no lowest point: train's
-# ‖w‖ grows, ever more slowly, until its steps are lost to rounding; section
-# 9 gives a finite answer.
+# ‖w‖ grows like the log of the steps taken, until every margin passes about
+# 37 and the steps are lost to rounding; section 9 gives a finite answer.
 
 def update(w: Vector, b: float, dw: Vector, db: float, learning_rate: float) -> tuple[list[float], float]:
     """One step of gradient descent: (w − α·dw, b − α·db), as new values.
@@ -478,8 +478,8 @@ def _penalized(J: float, dw: list[float], w: Vector, l2: float, m: int) -> tuple
 # with x̃ = (x1, ..., xn, 1).  Each step solves H·s = (dw, db) and moves (w, b)
 # by −s, to the bottom of the bowl that matches J there: no learning rate,
 # and near the minimum the correct digits about double each step.  There,
-# each step's foreseen fall of J, ½(dw, db)·s, is about the square of the
-# one before; where J has no minimum, they shrink by a steady factor.
+# each step's foreseen fall of J, ½(dw, db)·s, is about a constant times the
+# square of the one before; where J has no minimum, they shrink by a factor.
 
 class NoMinimum(ValueError):
     """J has no lowest point: the classes are separable or quasi-separated (section 6)."""
@@ -500,7 +500,7 @@ def train_newton(X: Matrix, Y: Labels, *, iterations: int = 100, tolerance: floa
     small an l2.  Nearly collinear features leave w poorly determined: on
     standardized features, at its answer, call weight j so when (H⁻¹)jj is
     over 400 times 1/Hjj; its standard error √((H⁻¹)jj/m) is then over 20
-    times what it would be were its feature uncorrelated with the others.
+    times what it would be were the other weights and b known.
 
     >>> X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
     >>> w, b, costs = train_newton(X, Y)

@@ -4088,7 +4088,7 @@ class TestSentencesMadeTrue:
     def test_the_seeds_four_points_stand_in_the_lecture(self) -> None:
         lecture = LOGREG[:LOGREG.index("end of the lecture")]
         for words in ["Why not predict with z itself?", "non-convex, and\n# it can have local minima",
-                      "hidden units\n# started at zero get the same gradient", "A computation graph"]:
+                      "hidden units\n# started equal get equal gradients", "A computation graph"]:
             assert words in lecture
 
 
