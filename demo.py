@@ -35,6 +35,7 @@ import ast
 import csv
 import functools
 import html
+import itertools
 import math
 import operator
 import os
@@ -537,8 +538,9 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Tabl
     first = next(rows, None)
     if first is None:
         raise DataError("the file has no data: it is empty or blank")
-    layout = _layout(first, separator, o)
-    s = _scan(rows if layout.header is not None else _again(first, rows), layout, o)
+    ahead = list(itertools.islice(rows, 20))        # to tell a header of numbers from data
+    layout = _layout(first, ahead, separator, o)
+    s = _scan(itertools.chain([first] if layout.header is None else [], ahead, rows), layout, o)
     roles = _roles(s, layout)
     kept = _complete(s, layout, roles, o)
     X, names, columns = _features(kept, layout, roles, s)
@@ -556,12 +558,6 @@ def _lines(reader: Any) -> Iterable[Row]:
             yield line, row
 
 
-def _again(first: Row, rows: Iterable[Row]) -> Iterable[Row]:
-    """The rows, with the first one put back in front: it was data, not a header."""
-    yield first
-    yield from rows
-
-
 # --- step 1: the header, the label's column and the skipped ones --------------
 
 class Layout(NamedTuple):
@@ -575,16 +571,17 @@ class Layout(NamedTuple):
     unnamed: frozenset[int]         # features without a name, maybe empty on every line
     split_at: str                   # the separator, said in words
     decimal_comma: bool             # whether 1,5 may be 1.5
+    numbered: bool                  # whether the header has numbers for names
 
 
-def _layout(first: Row, separator: str, o: Reading) -> Layout:
+def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
     """The header, the label's column and the skipped ones, from the first row."""
     line, row = first
     split_at = SEPARATORS[separator]
     if len(row) < 2:
         raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at least "
                         "one feature and a label")
-    label_at, header = _label_column(o.label, row, separator != ",")
+    label_at, header = _label_column(o.label, row, [cells for _, cells in ahead], separator != ",")
     skipped = _skipped(o, row, header, label_at)
     features = [j for j in range(len(row)) if j != label_at and j not in skipped]
     if not features:
@@ -593,7 +590,8 @@ def _layout(first: Row, separator: str, o: Reading) -> Layout:
                         if (_unnamed(header[j]) if header is not None else not row[j].strip()))
     return Layout(width=len(row), first_line=line, header=header, label_at=label_at,
                   skipped=sorted(skipped), features=features, unnamed=unnamed,
-                  split_at=split_at, decimal_comma=separator != ",")
+                  split_at=split_at, decimal_comma=separator != ",",
+                  numbered=header is not None and not _is_header(header, separator != ","))
 
 
 def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
@@ -605,13 +603,31 @@ def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
     >>> _is_header(["", "age", "Na"]), _is_header(["NA", "y"]), _is_header(["x", "-inf", "y"])
     (True, False, False)
     """
-    def name(cell: str) -> bool:
-        number = cell.replace(",", ".", 1) if decimal_comma else cell
-        marker = cell.lower() in MISSING and cell in (cell.lower(), cell.upper())
-        return not (_is_number(number) or marker)
-
     written = [cell.strip() for cell in cells if cell.strip()]
-    return bool(written) and all(name(cell) for cell in written)
+    return bool(written) and all(_name(cell, decimal_comma) for cell in written)
+
+
+def _name(cell: str, decimal_comma: bool = False) -> bool:
+    number = cell.replace(",", ".", 1) if decimal_comma else cell
+    marker = cell.lower() in MISSING and cell in (cell.lower(), cell.upper())
+    return not (_is_number(number) or marker)
+
+
+def _numbered(cells: list[str], at: int, ahead: list[list[str]], decimal_comma: bool) -> bool:
+    """Whether a first row of names and whole numbers is a header: its label cell a name over
+    labels that are numbers, as in pixels 0, 1, ..., 63 and then 'target', or years.
+
+    >>> _numbered(["0", "1", "target"], 2, [["5", "3", "1"], ["2", "0", "0"]], False)
+    True
+    >>> _numbered(["5.1", "3.5", "setosa"], 2, [["4.9", "3", "setosa"]], False)
+    False
+    """
+    numbers = [cell for cell in cells if cell and not _name(cell, decimal_comma)]
+    below = [row[at].strip() for row in ahead if len(row) == len(cells)]
+    below = [cell for cell in below if cell.lower() not in MISSING]
+    return (bool(numbers) and all(cell.isascii() and cell.isdigit() for cell in numbers)
+            and len(set(numbers)) == len(numbers) and _name(cells[at], decimal_comma)
+            and bool(below) and all(_cell_number(cell, decimal_comma) is not None for cell in below))
 
 
 def _unnamed(cell: str) -> bool:
@@ -625,7 +641,7 @@ def _unnamed(cell: str) -> bool:
     return not text or (rest != text and rest.replace(".", "", 1).isdigit())
 
 
-def _label_column(label: str | None, row: list[str],
+def _label_column(label: str | None, row: list[str], ahead: list[list[str]],
                   decimal_comma: bool = False) -> tuple[int, list[str] | None]:
     """The label's column (from 0) and the header, if this first row is one.
 
@@ -633,7 +649,10 @@ def _label_column(label: str | None, row: list[str],
     end (a separator that ends each line).
     """
     cells = [cell.strip() for cell in row]
-    header = cells if _is_header(cells, decimal_comma) else None
+    at = int(label) - 1 if label is not None and label.strip().isdigit() else \
+        max([j for j, cell in enumerate(cells) if not _unnamed(cell)] or [len(row) - 1])
+    header = cells if _is_header(cells, decimal_comma) or (
+        0 <= at < len(row) and _numbered(cells, at, ahead, decimal_comma)) else None
     if label is None:
         named = [j for j, cell in enumerate(cells) if not _unnamed(cell)] if header else []
         return (named[-1] if named else len(row) - 1), header
@@ -858,7 +877,7 @@ def _roles(s: _Scan, layout: Layout) -> dict[int, str]:
     header = layout.header or [""] * layout.width
     roles: dict[int, str] = {}
     for j, c in s.columns.items():
-        index_like = (j == 0 and not header[j]) or (header[j] != "" and _unnamed(header[j]))
+        index_like = _index_name(header, j)
         if c.texts:
             roles[j] = "refused" if c.numbers or len(c.texts) > VALUES else \
                 "text" if len(c.texts) > 1 else "one text"
@@ -871,6 +890,22 @@ def _roles(s: _Scan, layout: Layout) -> dict[int, str]:
     if not any(role in USED for role in roles.values()):     # an index alone stays a feature
         roles = {j: "number" if role == "index" else role for j, role in roles.items()}
     return roles
+
+
+RESET = ("index", "level_0")        # the names reset_index() gives pandas' index, made a column
+
+
+def _index_name(header: list[str], j: int) -> bool:
+    """Whether column j's name is one that pandas gives an index it writes: none, first;
+    'Unnamed: N', anywhere; 'index' or 'level_0' among the first columns.
+
+    >>> [_index_name(["", "Unnamed: 0", "index", "a", "index", ""], j) for j in range(6)]
+    [True, True, True, False, False, False]
+    """
+    if not header[j]:
+        return j == 0
+    return _unnamed(header[j]) or header[j] in RESET and all(
+        _unnamed(name) or name in RESET for name in header[:j])
 
 
 def _complete(s: _Scan, layout: Layout, roles: dict[int, str], o: Reading) -> list[_Kept]:
@@ -995,6 +1030,8 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
     """What reading found, a sentence each, in the order of the steps."""
     header = layout.header
     notes = [] if layout.split_at == "commas" else [f"Its cells are split at {layout.split_at}."]
+    if layout.numbered:
+        notes.append(_numbered_note(layout))
     if s.comma:
         notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
     if layout.skipped:
@@ -1019,6 +1056,16 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
     return notes
 
 
+def _numbered_note(layout: Layout) -> str:
+    """The note on a header whose names are partly numbers."""
+    header = layout.header or []
+    numbers = [cell for cell in header if cell and not _name(cell, layout.decimal_comma)]
+    shown = ", ".join(numbers[:3]) + (", ..." if len(numbers) > 3 else "")
+    its = f"its number {shown} as a name" if len(numbers) == 1 else f"its numbers ({shown}) as names"
+    return (f"Line {layout.first_line} was taken for the header, {its}: its label cell, "
+            f"{short(header[layout.label_at], 30)!r}, is not a number, and the labels below it are.")
+
+
 def _an_id(c: _Column, s: _Scan, header: list[str] | None) -> bool:
     """Whether a named column holds a different whole number on each of many rows."""
     named = header is not None and not _unnamed(header[c.j])
@@ -1032,6 +1079,8 @@ def _index_note(index: list[int], layout: Layout, s: _Scan) -> str:
     def holds(j: int) -> str:
         c = s.columns[j]
         named = f"is headed {header[j]!r}" if header[j] else "has no name"
+        if header[j] in RESET:
+            named += " (by reset_index())"
         first = ", ".join(f"{v:.0f}" for v in c.first)
         if c.in_order:
             return f"{named} and holds 0, 1, 2, ..."
@@ -1044,8 +1093,8 @@ def _index_note(index: list[int], layout: Layout, s: _Scan) -> str:
     if len(index) == 1:
         return (f"Column {index[0] + 1} {holds(index[0])}: it was taken for the row index that "
                 "pandas writes, and skipped.")
-    return (f"{_numbers(index)} were taken for the row indexes that pandas writes, one more each "
-            "time it reads a file and writes it again, and skipped ("
+    return (f"{_numbers(index)} were taken for row indexes that pandas writes (one more each "
+            "time a file is read and written again, or reset_index() is called), and skipped ("
             + "; ".join(f"column {j + 1} {holds(j)}" for j in index) + ").")
 
 

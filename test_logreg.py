@@ -2900,10 +2900,10 @@ class TestPandasIndexInEveryForm:
     def test_resaved(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "r.csv", RESAVED))
         assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
-        assert t.notes == ["Columns 1 and 2 were taken for the row indexes that pandas writes, one more each "
-                           "time it reads a file and writes it again, and skipped (column 1 has no name and holds "
-                           "0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and holds each of 0 to 7 once, in "
-                           "shuffled order)."]
+        assert t.notes == ["Columns 1 and 2 were taken for row indexes that pandas writes (one more each "
+                           "time a file is read and written again, or reset_index() is called), and skipped "
+                           "(column 1 has no name and holds 0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and "
+                           "holds each of 0 to 7 once, in shuffled order)."]
 
     def test_resaved_twice(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "r2.csv", TWICE))
@@ -3157,6 +3157,58 @@ class TestUtf32:
         status, _, err = run_main(capsys, "--csv", path)
         assert status == 2 and err == (f"demo.py: {path}: it holds zero bytes, as UTF-16 or UTF-32 without a "
                                        "byte-order mark does; save it as UTF-8\n")
+
+
+
+# More files as real tools write them.  RESET is pd.read_csv(io.StringIO(SHUFFLED),
+# index_col=0).reset_index().to_csv() and LEVEL_0 the same with .reset_index() twice
+# and index=False (pandas 3.1); NUMBERED is a frame with columns '0', '1', '2' and
+# 'target', written with index=False, as sklearn's digits are with their pixels numbered.
+
+RESET = (",index,a,b,y\n0,4,0.25,5,1\n1,1,1.25,1,0\n2,6,1.0,2,1\n3,2,-0.75,4,0\n4,3,2.0,1,0\n5,7,0.0,6,1\n"
+         "6,5,-1.5,9,1\n7,0,0.5,3,0\n")
+LEVEL_0 = "level_0" + RESET
+NUMBERED = "0,1,2,target\n0,1,2,0\n3,4,0,1\n1,2,3,1\n4,0,1,0\n"
+
+
+class TestResetIndex:
+    def test_index_is_skipped_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", RESET))
+        assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
+        assert "column 2 is headed 'index' (by reset_index()) and holds each of 0 to 7 once" in t.notes[0]
+
+    def test_level_0_too(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "l.csv", LEVEL_0))
+        assert t.names == ["a", "b"] and t.X == SHUFFLED_X and len(t.notes) == 1
+        assert "(column 1 is headed 'level_0' (by reset_index()) and holds 0, 1, 2, ...;" in t.notes[0]
+
+    def test_index_after_a_feature_stays(self, tmp_path: Path) -> None:
+        text = "a,index,y\n" + "".join(f"{k % 3},{(5 * k) % 8},{k % 2}\n" for k in range(8))
+        t = demo.read_csv(write(tmp_path, "i.csv", text))
+        assert t.names == ["a", "index"] and [x[1] for x in t.X] == [float(5 * k % 8) for k in range(8)]
+
+
+class TestNumberedHeader:
+    def test_pixels_numbered(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED))
+        assert t.names == ["0", "1", "2"] and t.X[0] == [0.0, 1.0, 2.0] and t.Y == [0, 1, 1, 0]
+        assert t.notes == ["Line 1 was taken for the header, its numbers (0, 1, 2) as names: its label cell, "
+                           "'target', is not a number, and the labels below it are."]
+
+    def test_years(self, tmp_path: Path) -> None:
+        text = "2019,2020,grew\n" + "".join(f"{k},{k * k % 5},{k % 2}\n" for k in range(6))
+        t = demo.read_csv(write(tmp_path, "y.csv", text), label="3")
+        assert t.names == ["2019", "2020"] and t.rows_read == 6 and "its numbers (2019, 2020) as" in t.notes[0]
+
+    @pytest.mark.parametrize("first", ["1.5,2,target", "1,1,target", "1,2,9"])
+    def test_not_a_header(self, tmp_path: Path, first: str) -> None:     # a fraction, a repeat, no name
+        label = first.split(",")[2]
+        with pytest.raises(demo.DataError, match=rf"^line 3: label '1' is a third value; .* two \('{label}' and '0'\)"):
+            demo.read_csv(write(tmp_path, "d.csv", first + "\n" + "".join(f"{k},{k},{k % 2}\n" for k in range(6))))
+
+    def test_text_labels_below_it_are_data(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{k % 3},{'ab'[k % 2]}\n" for k in range(6))))
+        assert t.rows_read == 6 and t.names == ["x1", "x2"] and t.notes == []
 
 
 
