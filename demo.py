@@ -40,10 +40,11 @@ import math
 import operator
 import os
 import random
+import re
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
@@ -363,11 +364,16 @@ def _standardizes(value: float, mean: float, deviation: float) -> bool:
 # sample.
 
 MISSING = {"", "na", "n/a", "nan", "?", "null"}      # how files write a missing value
-SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars", " ": "spaces"}
 VALUES = 10                         # a text column of at most this many values becomes features
 ID_ROWS = 20                        # rows enough for a column of distinct whole numbers to look like an ID
 MARKS = [(b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),     # byte-order marks
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")]
+BINARY = [(b"PK\x03\x04", "a ZIP archive, as an Excel .xlsx or .ods workbook is: save the sheet as CSV"),
+          (b"\xd0\xcf\x11\xe0", "an Office file, as an Excel .xls workbook is: save the sheet as CSV"),
+          (b"\x1f\x8b", "compressed with gzip: unpack it first (gunzip FILE)"),
+          (b"PAR1", "a Parquet file: write it as CSV (pandas: df.to_csv(FILE))"),
+          (b"\x93NUMPY", "a NumPy .npy file: write it as CSV (np.savetxt(FILE, X, delimiter=','))")]
 
 
 class Table(NamedTuple):
@@ -433,9 +439,12 @@ def _encoding(path: str) -> tuple[str, list[str]]:
     for mark, name in MARKS:                # UTF-32's little-endian mark begins as UTF-16's
         if start.startswith(mark):
             return name.lower(), [f"The file is {name}; it was read as such."]
+    for mark, what in BINARY:
+        if start.startswith(mark):
+            raise DataError(f"it is not text but {what}")
     if b"\x00" in start:
-        raise DataError("it holds zero bytes, as UTF-16 or UTF-32 without a byte-order mark "
-                        "does; save it as UTF-8")
+        raise DataError("it holds zero bytes: it is not text, or it is UTF-16 or UTF-32 without "
+                        "a byte-order mark; save it as UTF-8 text")
     return "utf-8-sig", []
 
 
@@ -460,11 +469,18 @@ def _not_utf8(path: str) -> tuple[int, int, str]:
 def _read_table(path: str, encoding: str, notes: list[str], o: Reading) -> Table:
     python_encoding = encoding.split(" ")[0]
     with open(path, newline="", encoding=python_encoding) as f:
-        separator = _separator(f.read(1 << 16))
+        start = f.read(1 << 16)
+    excel = re.match(r"sep=([,;\t|])\r?\n", start)         # Excel's line that names the separator
+    separator = excel[1] if excel else _separator(start)
+    if excel:
+        notes = [*notes, f"Line 1 is {excel[0].strip()!r}, the line that tells Excel the "
+                 "separator; it was followed, and not read as data."]
     with open(path, newline="", encoding=python_encoding) as f:
         try:
-            reader = csv.reader(f, delimiter=separator)
-            return _csv_rows(reader, separator, list(notes), o)
+            if excel:
+                f.readline()
+            reader = csv.reader(f, delimiter=separator, skipinitialspace=separator == " ")
+            return _csv_rows(reader, separator, list(notes), o, first_line=2 if excel else 1)
         except csv.Error as e:
             raise DataError(f"cannot read line {reader.line_num}: {e}") from None
 
@@ -481,6 +497,8 @@ def _separator(text: str) -> str:
     lines = text.splitlines(keepends=True)[:50]
     if len(text) >= 1 << 16:
         lines = lines[:-1]                  # maybe cut short
+    if lines and lines[0].startswith("#"):  # comments, as np.savetxt writes them
+        lines = [line for line in lines if not line.startswith("#")] or lines
     best, cells = ",", 1
     for separator in "\t;,|":
         try:
@@ -492,6 +510,9 @@ def _separator(text: str) -> str:
             best, cells = separator, min(counts)
     if cells > 1:
         return best
+    words = {len(line.split()) for line in lines if line.strip()}
+    if len(words) == 1 and min(words) > 1:      # as np.savetxt writes by default
+        return " "
     first = next((line for line in lines if line.strip()), "")
     return max("\t;,|", key=lambda separator: (first.count(separator), separator == ","))
 
@@ -532,9 +553,9 @@ Row = tuple[int, list[str]]         # a row's first line in the file, and its ce
 LabelKey = tuple[int, float, str]
 
 
-def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Table:
+def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading, first_line: int = 1) -> Table:
     """The table in a CSV file, in steps: rows, layout, scan, roles, the rows kept, X, Y, notes."""
-    rows = iter(_lines(reader))
+    rows = iter(_uncommented(_lines(reader, first_line), notes, separator == " "))
     first = next(rows, None)
     if first is None:
         raise DataError("the file has no data: it is empty or blank")
@@ -549,13 +570,58 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Tabl
                  rows_read=s.count, notes=notes + _notes(layout, roles, s), label_note=label_note)
 
 
-def _lines(reader: Any) -> Iterable[Row]:
+def _lines(reader: Any, first_line: int = 1) -> Iterable[Row]:
     """The rows that are not blank, each with the line it starts on, as an editor counts."""
-    end = 0
+    end = first_line - 1
     for row in reader:
-        line, end = end + 1, reader.line_num
+        line, end = end + 1, reader.line_num + first_line - 1
         if any(cell.strip() for cell in row):
             yield line, row
+
+
+def _uncommented(rows: Iterable[Row], notes: list[str], spaced: bool) -> Iterator[Row]:
+    """The rows but those that begin with '#', if the first does, as np.savetxt writes comments
+    and a header; the last such row before the data is the header if it names each column.
+
+    Once the rows are read, notes holds one more, saying so.
+    """
+    rows = iter(rows)
+    comments: list[Row] = []
+    data = next(rows, None)
+    while data is not None and _comment(data, spaced):
+        comments.append(data)
+        data = next(rows, None)
+    if comments:
+        line, cells = comments[-1]
+        named = cells[1:] if cells[0].strip() == "#" else [cells[0].lstrip()[1:].strip(), *cells[1:]]
+        header = data is not None and len(named) == len(data[1]) and _is_header(named)
+        yield from [(line, named)] if header else []
+    yield from [data] if data else []
+    later = 0
+    for row in rows:
+        if comments and _comment(row, spaced):
+            later += 1
+        else:
+            yield row
+    if comments:
+        notes.append(_comment_note(comments, header, later))
+
+
+def _comment(row: Row, spaced: bool) -> bool:
+    cell = row[1][0].strip()            # a column headed '#' is no comment, but split at spaces
+    return cell.startswith("#") and (cell != "#" or len(row[1]) == 1 or spaced)
+
+
+def _comment_note(comments: list[Row], header: bool, later: int) -> str:
+    """The note on the rows that begin with '#'."""
+    left = len(comments) - header + later
+    lines = "1 line that begins" if left == 1 else f"{left:,} lines that begin"
+    said = f"{lines} with '#' {'was' if left == 1 else 'were'} left out, as comments"
+    if not header:
+        return f"{_capital(said)}."
+    line = comments[-1][0]
+    first = f"Line {line} begins with '#', as np.savetxt writes a header: it was read as the header"
+    return f"{first}, without the '#'" + (f"; {said}." if left else ".")
 
 
 # --- step 1: the header, the label's column and the skipped ones --------------

@@ -3155,8 +3155,8 @@ class TestUtf32:
     def test_without_a_mark(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = write(tmp_path, "u16.csv", "a,y\n1,0\n2,1\n", "utf-16-le")
         status, _, err = run_main(capsys, "--csv", path)
-        assert status == 2 and err == (f"demo.py: {path}: it holds zero bytes, as UTF-16 or UTF-32 without a "
-                                       "byte-order mark does; save it as UTF-8\n")
+        assert status == 2 and err == (f"demo.py: {path}: it holds zero bytes: it is not text, or it is UTF-16 "
+                                       "or UTF-32 without a byte-order mark; save it as UTF-8 text\n")
 
 
 
@@ -3209,6 +3209,69 @@ class TestNumberedHeader:
     def test_text_labels_below_it_are_data(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{k % 3},{'ab'[k % 2]}\n" for k in range(6))))
         assert t.rows_read == 6 and t.names == ["x1", "x2"] and t.notes == []
+
+
+
+# np.savetxt(f, X, delimiter=",", header="a,b,y", fmt="%g") wrote SAVETXT_HEADER, and
+# np.savetxt(f, X, fmt="%g", header="made by savetxt\nsecond line", footer="the end")
+# SAVETXT_COMMENTS (numpy 2); the default fmt writes "1.500000000000000000e+00".
+SAVETXT_X = [[1.5, 2.0], [3.0, 4.0], [2.5, 1.0], [0.5, 3.0]]
+SAVETXT_HEADER = "# a,b,y\n1.5,2,0\n3,4,1\n2.5,1,0\n0.5,3,1\n"
+SAVETXT_COMMENTS = "# made by savetxt\n# second line\n1.5 2 0\n3 4 1\n2.5 1 0\n0.5 3 1\n# the end\n"
+
+
+class TestSavetxt:
+    def test_header_after_a_hash(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "h.csv", SAVETXT_HEADER))
+        assert t.names == ["a", "b"] and t.X == SAVETXT_X and t.Y == [0, 1, 0, 1] and t.lines == [2, 3, 4, 5]
+        assert t.notes == ["Line 1 begins with '#', as np.savetxt writes a header: it was read as the header, "
+                           "without the '#'."]
+
+    def test_comments_and_spaces(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "c.txt", SAVETXT_COMMENTS))
+        assert t.names == ["x1", "x2"] and t.X == SAVETXT_X and t.lines == [3, 4, 5, 6]
+        assert t.notes == ["3 lines that begin with '#' were left out, as comments.", "Its cells are split at spaces."]
+
+    def test_spaced_header_and_exponents(self, tmp_path: Path) -> None:
+        rows = "".join(" ".join(f"{v:.18e}" for v in [*x, k % 2]) + "\n" for k, x in enumerate(SAVETXT_X))
+        t = demo.read_csv(write(tmp_path, "e.txt", "# a b y\n" + rows))
+        assert t.names == ["a", "b"] and t.X == SAVETXT_X and t.label_note.startswith(
+            "column 3 ('y'); '1.000000000000000000e+00' is taken as 1")
+
+    def test_a_column_headed_hash_is_a_column(self, tmp_path: Path) -> None:    # as Kaggle's Pokémon file
+        t = demo.read_csv(write(tmp_path, "p.csv", "#,Total,Legendary\n1,318,False\n3,525,False\n3,625,True\n"))
+        assert t.names == ["#", "Total"] and t.X[2] == [3.0, 625.0] and t.notes == []
+
+
+class TestExcelSep:
+    # pandas' df.to_csv(f, sep=";", decimal=",", index=False, lineterminator="\r\n") after
+    # f.write("sep=;\r\n"), as Excel in a German locale opens it; saved as cp1252
+    TEXT = "sep=;\r\na;kind;y\r\n1,5;ö;nein\r\n3,0;x;ja\r\n2,5;ö;nein\r\n0,5;x;ja\r\n"
+
+    def test_followed_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "x.csv", self.TEXT, "cp1252"))
+        assert t.names == ["a", "kind_ö"] and t.X == [[1.5, 1.0], [3.0, 0.0], [2.5, 1.0], [0.5, 0.0]]
+        assert t.lines == [3, 4, 5, 6] and t.Y == [1, 0, 1, 0]         # nein, the later text, is 1
+        assert t.notes[:3] == ["Line 3 is not UTF-8 (it has byte 0xf6), so the file was read as cp1252 (Windows).  "
+                               "Save it as UTF-8 to be sure of its text.",
+                               "Line 1 is 'sep=;', the line that tells Excel the separator; it was followed, and "
+                               "not read as data.", "Its cells are split at semicolons."]
+
+
+class TestNotText:
+    @pytest.mark.parametrize("start, message", [
+        (b"PK\x03\x04\x14\x00\x06\x00", "it is not text but a ZIP archive, as an Excel .xlsx or .ods workbook is: "
+                                      "save the sheet as CSV"),
+        (b"\x1f\x8b\x08\x00", "it is not text but compressed with gzip: unpack it first (gunzip FILE)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1", "it is not text but an Office file, as an Excel .xls workbook is"),
+        (b"\x00\x01\x02", "it holds zero bytes: it is not text, or it is UTF-16 or UTF-32 without"),
+    ])
+    def test_said_what_it_is(self, tmp_path: Path, start: bytes, message: str) -> None:
+        path = tmp_path / "data.csv"
+        path.write_bytes(start + bytes(range(256)))
+        with pytest.raises(demo.DataError) as caught:
+            demo.read_csv(str(path))
+        assert str(caught.value).startswith(message)
 
 
 
