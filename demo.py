@@ -479,10 +479,11 @@ def _read_table(path: str, encoding: str, notes: list[str], o: Reading) -> Table
         try:
             if excel:
                 f.readline()
-            reader = csv.reader(f, delimiter=separator, skipinitialspace=separator == " ")
+            reader = csv.reader(itertools.chain(f, [QUOTE]), delimiter=separator,
+                                skipinitialspace=separator == " ")
             return _csv_rows(reader, separator, list(notes), o, first_line=2 if excel else 1)
         except csv.Error as e:
-            raise DataError(f"cannot read line {reader.line_num}: {e}") from None
+            raise DataError(f"cannot read line {reader.line_num + bool(excel)}: {e}") from None
 
 
 def _separator(text: str) -> str:
@@ -570,13 +571,24 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading, first_l
                  rows_read=s.count, notes=notes + _notes(layout, roles, s), label_note=label_note)
 
 
+QUOTE = '"\n'                       # read after the file: a blank row, or the close of an open quote
+
+
 def _lines(reader: Any, first_line: int = 1) -> Iterable[Row]:
-    """The rows that are not blank, each with the line it starts on, as an editor counts."""
-    end = first_line - 1
+    """The rows that are not blank, each with the line it starts on, as an editor counts.
+
+    The reader's last line is QUOTE, which reads as a blank row unless a
+    quote was left open in the file; then it closes that, and ends its row.
+    """
+    end, held = first_line - 1, None
     for row in reader:
         line, end = end + 1, reader.line_num + first_line - 1
-        if any(cell.strip() for cell in row):
-            yield line, row
+        if held:
+            yield held
+        held = (line, row) if any(cell.strip() for cell in row) else None
+    if held:
+        raise DataError(f"the row that begins on line {held[0]} has a quote (\") that is never "
+                        "closed, so its cell runs to the end of the file")
 
 
 def _uncommented(rows: Iterable[Row], notes: list[str], spaced: bool) -> Iterator[Row]:
@@ -997,7 +1009,8 @@ def _complete(s: _Scan, layout: Layout, roles: dict[int, str], o: Reading) -> li
     s.count, s.dropped = s.count - lost, s.dropped + lost
     kept = sorted((row for row in s.kept if not row.gaps & bad), key=lambda row: row.line)
     if not kept:
-        raise DataError(f"every one of its {s.dropped:,} rows has a missing value")
+        raise DataError("its one row has a missing value" if s.dropped == 1 else
+                        f"every one of its {s.dropped:,} rows has a missing value")
     return kept
 
 
@@ -1067,7 +1080,7 @@ def _zero_one(kept: list[_Kept], s: _Scan, layout: Layout, o: Reading) -> tuple[
     """Each kept row's label as 0 or 1, and the note that says which value is which."""
     label_name = _column(layout.label_at, layout.header)
     if len(s.spellings) < 2:
-        raise DataError(f"every label ({label_name}) is {next(iter(s.spellings.values()))[0]!r}; "
+        raise DataError(f"every label in {label_name} is {next(iter(s.spellings.values()))[0]!r}; "
                         "it needs two different values")
     zero, one = sorted(s.spellings)         # numbers by value, before text in text order
     if o.one is not None:

@@ -2651,6 +2651,8 @@ class TestMissingValue:
     def test_every_row_missing_one_is_said(self, tmp_path: Path) -> None:
         with pytest.raises(demo.DataError, match=r"every one of its 2 rows has a missing value"):
             demo.read_csv(write(tmp_path, "m.csv", "a,y\nNA,1\n?,0\n"), drop_missing=True)
+        with pytest.raises(demo.DataError, match=r"^its one row has a missing value$"):
+            demo.read_csv(write(tmp_path, "m1.csv", "a,y\nNA,1\n"), drop_missing=True)
 
 
 class TestLabels:
@@ -2751,12 +2753,17 @@ BAD_FILES = [
     ("huge.csv", "1,2,x\n3,1e400,y\n", r"line 2, column 2: '1e400' is not a finite number"),
     ("inf.csv", "1,2,x\n\n-inf,4,y\n", r"line 3, column 1: '-inf' is not a finite number"),
     ("quoted.csv", 'a,b,label\n1,2,"x\ny"\n3,oops,z\n', r"line 4, column 2 \('b'\): 'oops' is not a number"),
-    ("one.csv", "1,2,x\n3,4,x\n", r"every label \(column 3\) is 'x'; it needs two different values"),
+    ("one.csv", "1,2,x\n3,4,x\n", r"every label in column 3 is 'x'; it needs two different values"),
+    ("one_named.csv", "a,y\n1,0\n2,0\n", r"every label in column 2 \('y'\) is '0'; it needs two different values"),
+    ("unclosed.csv", 'a,b,y\n1,2,0\n3,"4,1\n5,6,0\n', r'the row that begins on line 3 has a quote \(\"\) that is '
+                                                     r"never closed, so its cell runs to the end of the file"),
+    ("unclosed_label.csv", 'a,b,y\n1,2,0\n3,4,"1\n5,6,0\n7,8,1', r"the row that begins on line 3 has a quote"),
     ("three.csv", "1,2,x\n3,4,y\n5,6,z\n", r"line 3: label 'z' is a third value"),
     ("nolabel.csv", "1,2,x\n3,4, \n", r"line 2: the label, column 3, has no value \(the cell is empty\)"),
     ("nofeature.csv", "1\n2\n", r"line 1 has 1 cell, split at commas; each row needs at least one feature"),
     ("tiny.csv", "1,x\n2,y\n", r"the training part holds one class only"),
     ("allmissing.csv", "a,y\nNA,1\n?,0\n", r"line 2: column 1 \('a'\) has no value"),
+    ("onemissing.csv", "a,y\nNA,1\n", r"line 2: column 1 \('a'\) has no value"),
 ]
 
 
