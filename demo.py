@@ -740,13 +740,13 @@ def _label_column(label: str | None, row: list[str], ahead: list[list[str]],
     if label.strip().isdigit():
         at = int(label) - 1
         if not 0 <= at < len(row):
-            raise DataError(f"--label {label}: there is no column {label}; line 1 has "
+            raise DataError(f"--label {label}: there is no column {label}; the file has "
                             f"{len(row)} columns")
         return at, header
     if header is None:
         raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
                         "name in; give the column's number")
-    what = "two columns have" if named else "no column has"
+    what = f"{len(named)} columns have" if named else "no column has"
     raise DataError(f"--label {short(label, 20)!r}: {what} that name{_headers(cells)}")
 
 
@@ -758,7 +758,7 @@ def _skipped(o: Reading, row: list[str], header: list[str] | None, label_at: int
         if not columns and name.strip().isdigit():
             columns = [int(name) - 1]
             if not 0 <= columns[0] < len(row):
-                raise DataError(f"--skip {name}: there is no column {name}; line 1 has "
+                raise DataError(f"--skip {name}: there is no column {name}; the file has "
                                 f"{len(row)} columns")
         if not columns:
             raise DataError(f"--skip {short(name, 20)!r}: " + (
@@ -1142,7 +1142,8 @@ def _numbered_note(layout: Layout) -> str:
     shown = ", ".join(numbers[:3]) + (", ..." if len(numbers) > 3 else "")
     its = f"its number {shown} as a name" if len(numbers) == 1 else f"its numbers ({shown}) as names"
     return (f"Line {layout.first_line} was taken for the header, {its}: its label cell, "
-            f"{short(header[layout.label_at], 30)!r}, is not a number, and the labels below it are.")
+            f"{short(header[layout.label_at], 30)!r}, is not a number, and the labels below it are.  "
+            "--label and --skip read a number as a name first.")
 
 
 def _an_id(c: _Column, s: _Scan, header: list[str] | None) -> bool:

@@ -2512,7 +2512,7 @@ class TestLabelColumn:
 
     @pytest.mark.parametrize("label, message", [
         ("Sex", r"--label 'Sex': no column has that name \(PassengerId, Survived, Pclass, Age, Fare\)"),
-        ("9", r"--label 9: there is no column 9; line 1 has 5 columns"),
+        ("9", r"--label 9: there is no column 9; the file has 5 columns"),
     ])
     def test_one_that_is_not_there_is_told(self, tmp_path: Path, label: str, message: str) -> None:
         with pytest.raises(demo.DataError, match=message):
@@ -2558,7 +2558,7 @@ class TestSkip:
     @pytest.mark.parametrize("skip, label, message", [
         (["Nmae"], "Survived", r"^--skip 'Nmae': no column has that name \(PassengerId, Survived, Pclass, "
                                r"Name, Sex, Age, Fare\)$"),
-        (["9"], "Survived", r"^--skip 9: there is no column 9; line 1 has 7 columns$"),
+        (["9"], "Survived", r"^--skip 9: there is no column 9; the file has 7 columns$"),
         (["Survived"], "Survived", r"^--skip 'Survived': column 2 \('Survived'\) is the label$"),
         (["Fare"], None, r"^--skip 'Fare': column 7 \('Fare'\) is the label \(the last column, unless "
                          r"--label names another\)$"),
@@ -3125,6 +3125,10 @@ class TestOne:
 
 
 class TestLabelError:
+    def test_a_name_of_three_columns(self, tmp_path: Path) -> None:
+        with pytest.raises(demo.DataError, match=r"^--label 'a': 3 columns have that name \(a, a, a, y\)$"):
+            demo.read_csv(write(tmp_path, "a.csv", "a,a,a,y\n1,2,3,0\n"), label="a")
+
     def test_names_every_column_within_80(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         names = [f"mean feature {k}" for k in range(30)]
         path = write(tmp_path, "w.csv", ",".join(names) + ",target\n" + ",".join(["1"] * 30) + ",0\n")
@@ -3200,7 +3204,10 @@ class TestNumberedHeader:
         t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED))
         assert t.names == ["0", "1", "2"] and t.X[0] == [0.0, 1.0, 2.0] and t.Y == [0, 1, 1, 0]
         assert t.notes == ["Line 1 was taken for the header, its numbers (0, 1, 2) as names: its label cell, "
-                           "'target', is not a number, and the labels below it are."]
+                           "'target', is not a number, and the labels below it are.  --label and --skip read a "
+                           "number as a name first."]
+        t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED), skip=["1"])
+        assert t.names == ["0", "2"] and "Left out, as --skip asks: column 2 ('1')." in t.notes
 
     def test_years(self, tmp_path: Path) -> None:
         text = "2019,2020,grew\n" + "".join(f"{k},{k * k % 5},{k % 2}\n" for k in range(6))
