@@ -825,6 +825,7 @@ class _Column:
     texts: dict[str, int] = field(default_factory=dict)         # up to VALUES + 1 texts, at lines
     first_text: tuple[int, int, str] | None = None              # (line, column, text)
     first_missing: tuple[int, int, str] | None = None           # (line, column, cell)
+    missing: int = 0                # cells without a value
 
     def number(self, value: float, k: int) -> None:
         """Take in row k's number (k from 0)."""
@@ -907,6 +908,7 @@ def _cells(line: int, row: list[str], layout: Layout, s: _Scan) -> tuple[list[fl
             values.append(value)
         elif cell.strip().lower() in MISSING:
             column.first_missing = column.first_missing or (line, j, cell)
+            column.missing += 1
             gaps.append(j)
             values.append("")
         elif _is_number(cell):
@@ -1130,9 +1132,21 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
               f"an ID does: if it is one, --skip {_ref(j, header)} leaves it out."
               for j, role in roles.items() if role == "number" and _an_id(s.columns[j], s, header)]
     if s.dropped:
-        notes.append(f"{s.dropped:,} rows with a missing value were skipped (--drop-missing)."
-                     if s.dropped > 1 else "1 row with a missing value was skipped (--drop-missing).")
+        notes.append(_dropped_note(s, layout, roles))
     return notes
+
+
+def _dropped_note(s: _Scan, layout: Layout, roles: dict[int, str]) -> str:
+    """The note on the rows skipped for a missing value, with the cells missing in each column."""
+    rows = "1 row with a missing value was" if s.dropped == 1 else \
+        f"{s.dropped:,} rows with a missing value were"
+    counts = {j: c.missing for j, c in s.columns.items() if c.missing and roles[j] in USED}
+    if s.label_gaps:
+        counts[layout.label_at] = s.label_gaps
+    where = [f"{counts[j]:,} in {'the label, ' if j == layout.label_at else ''}"
+             f"{_column(j, layout.header)}" for j in sorted(counts)]
+    cells = "the cell missing is" if sum(counts.values()) == 1 else "the cells missing are"
+    return f"{rows} skipped (--drop-missing); {cells} {_listed(where)}."
 
 
 def _numbered_note(layout: Layout) -> str:

@@ -2640,13 +2640,16 @@ class TestMissingValue:
         assert "--drop-missing" in message
         t = demo.read_csv(path, label="Survived", drop_missing=True)
         assert len(t.Y) == 79 and 6 not in t.lines and t.names == ["PassengerId", "Pclass", "Age", "Fare"]
-        assert "1 row with a missing value was skipped (--drop-missing)." in t.notes
+        assert ("1 row with a missing value was skipped (--drop-missing); the cell missing is 1 in column 4 "
+                "('Age').") in t.notes
 
     def test_a_missing_label_is_one_too(self, tmp_path: Path) -> None:
         path = write(tmp_path, "nolabel.csv", "a,b,y\n1,2,0\n3,4,\n5,6,1\n7,8,NA\n")
         with pytest.raises(demo.DataError, match=r"line 3: the label, column 3 \('y'\), has no value"):
             demo.read_csv(path)
-        assert demo.read_csv(path, drop_missing=True).lines == [2, 4]
+        t = demo.read_csv(path, drop_missing=True)
+        assert t.lines == [2, 4] and t.notes == ["2 rows with a missing value were skipped (--drop-missing); the "
+                                                 "cells missing are 2 in the label, column 3 ('y')."]
 
     def test_every_row_missing_one_is_said(self, tmp_path: Path) -> None:
         with pytest.raises(demo.DataError, match=r"every one of its 2 rows has a missing value"):
@@ -3019,7 +3022,8 @@ class TestTextFeatures:
             demo.read_csv(path)
         t = demo.read_csv(path, drop_missing=True)
         assert t.lines == [2, 3, 5, 7] and t.X == [[1.0, 0, 1], [2.0, 0, 0], [4.0, 1, 0], [6.0, 0, 1]]
-        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
+        assert ("2 rows with a missing value were skipped (--drop-missing); the cells missing are 2 in column 2 "
+                "('Embarked').") in t.notes
 
     def test_first_message_names_the_label(self, tmp_path: Path) -> None:
         path, rows = titanic_like(tmp_path)
@@ -3044,7 +3048,9 @@ class TestTextFeatures:
         assert t.X == [[float(r[2]), float(r[4] == "male"), float(r[5]), float(r[6]), float(r[7]), float(r[9]),
                         float(r[11] == "Q"), float(r[11] == "S")] for r in whole]
         assert t.Y == [int(r[1]) for r in whole]
-        assert f"{len(rows) - len(whole)} rows with a missing value were skipped (--drop-missing)." in t.notes
+        ages, ports = sum(not row[5] for row in rows), sum(not row[11] for row in rows)
+        assert (f"{len(rows) - len(whole)} rows with a missing value were skipped (--drop-missing); the cells "
+                f"missing are {ages} in column 6 ('Age') and {ports} in column 12 ('Embarked').") in t.notes
         status, out, err = run_main(capsys, "--csv", path, *TARGET)
         assert status == 0 and err == ""
         fits_a_screen(out)
@@ -3095,7 +3101,8 @@ class TestEmptyColumns:
             demo.read_csv(path)
         t = demo.read_csv(path, drop_missing=True)
         assert t.names == ["a", "x2"] and t.X == [[2.0, 5.0], [4.0, 7.0], [5.0, 7.0]] and t.rows_read == 3
-        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
+        assert ("2 rows with a missing value were skipped (--drop-missing); the cells missing are 2 in column "
+                "2.") in t.notes
 
     @pytest.mark.parametrize("label, message", [
         (None, "the label, column 3, is empty on every line, as when each line ends in a separator; --label 2 "
