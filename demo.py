@@ -451,8 +451,9 @@ def _encoding(path: str) -> tuple[str, list[str]]:
 def _not_utf8(path: str) -> tuple[int, int, str]:
     """The first line that is not UTF-8, its bad byte, and an encoding that reads the file."""
     found, fits_cp1252 = (0, 0), True
-    with open(path, "rb") as f:
-        for k, raw in enumerate(f, 1):      # split at b"\n", which no UTF-8 character holds
+    with open(path, "rb") as f:             # lines end in \n, \r\n or, as old Macs wrote, \r
+        lines = (raw for chunk in f for raw in chunk.splitlines())
+        for k, raw in enumerate(lines, 1):
             if not found[0]:
                 try:
                     raw.decode("utf-8")
@@ -1175,19 +1176,19 @@ def _index_note(index: list[int], layout: Layout, s: _Scan) -> str:
         named = f"is headed {header[j]!r}" if header[j] else "has no name"
         if header[j] in RESET:
             named += " (by reset_index())"
-        first = ", ".join(f"{v:.0f}" for v in c.first)
+        first = ", ".join(f"{v:.0f}" for v in c.first) + (", ..." if s.rows > 3 else "")
         if c.in_order:
-            return f"{named} and holds 0, 1, 2, ..."
+            return f"{named} and holds " + (first if s.rows > 3 else _listed(first.split(", ")))
         if c.wholes and min(c.wholes) == 0 and max(c.wholes) == s.rows - 1:
             return f"{named} and holds each of 0 to {s.rows - 1:,} once, in shuffled order"
         if c.rising:
-            return f"{named} and holds whole numbers that only increase ({first}, ...)"
-        return f"{named} and holds different whole numbers, in shuffled order ({first}, ...)"
+            return f"{named} and holds whole numbers that only increase ({first})"
+        return f"{named} and holds different whole numbers, in shuffled order ({first})"
 
     if len(index) == 1:
-        return (f"Column {index[0] + 1} {holds(index[0])}: it was taken for the row index that "
-                "pandas writes, and skipped.")
-    return (f"{_numbers(index)} were taken for row indexes that pandas writes (one more each "
+        return (f"Column {index[0] + 1} {holds(index[0])}: it was taken for a row index, as "
+                "pandas and R write one, and skipped.")
+    return (f"{_numbers(index)} were taken for row indexes, as pandas writes them (one more each "
             "time a file is read and written again, or reset_index() is called), and skipped ("
             + "; ".join(f"column {j + 1} {holds(j)}" for j in index) + ").")
 

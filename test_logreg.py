@@ -2899,18 +2899,18 @@ class TestPandasIndexInEveryForm:
         t = demo.read_csv(write(tmp_path, "s.csv", SHUFFLED))
         assert t.names == ["a", "b"] and t.columns == [2, 3] and t.X == SHUFFLED_X
         assert t.notes == ["Column 1 has no name and holds each of 0 to 7 once, in shuffled order: it was "
-                           "taken for the row index that pandas writes, and skipped."]
+                           "taken for a row index, as pandas and R write one, and skipped."]
 
     def test_filtered_after_shuffling(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "f.csv", FILTERED))
         assert t.names == ["a", "b"] and t.X == [x for x in SHUFFLED_X if x[1] > 1]
         assert t.notes == ["Column 1 has no name and holds different whole numbers, in shuffled order (4, 6, "
-                           "2, ...): it was taken for the row index that pandas writes, and skipped."]
+                           "2, ...): it was taken for a row index, as pandas and R write one, and skipped."]
 
     def test_resaved(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "r.csv", RESAVED))
         assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
-        assert t.notes == ["Columns 1 and 2 were taken for row indexes that pandas writes (one more each "
+        assert t.notes == ["Columns 1 and 2 were taken for row indexes, as pandas writes them (one more each "
                            "time a file is read and written again, or reset_index() is called), and skipped "
                            "(column 1 has no name and holds 0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and "
                            "holds each of 0 to 7 once, in shuffled order)."]
@@ -3293,6 +3293,30 @@ class TestNotText:
         with pytest.raises(demo.DataError) as caught:
             demo.read_csv(str(path))
         assert str(caught.value).startswith(message)
+
+
+
+class TestRowNamesOfR:
+    # R's write.csv(data.frame(a = ..., y = ...)): quoted names, and row names from 1
+    TEXT = '"","a","y"\n"1",1.5,"no"\n"2",2.5,"yes"\n"3",0.5,"no"\n"4",3,"yes"\n"5",2,"no"\n'
+
+    def test_skipped_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", self.TEXT))
+        assert t.names == ["a"] and t.X == [[1.5], [2.5], [0.5], [3.0], [2.0]] and t.Y == [0, 1, 0, 1, 0]
+        assert t.notes == ["Column 1 has no name and holds whole numbers that only increase (1, 2, 3, ...): it "
+                           "was taken for a row index, as pandas and R write one, and skipped."]
+
+    def test_two_rows_in_order(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", ",a,y\n0,1.5,no\n1,2.5,yes\n"))
+        assert t.names == ["a"] and t.notes[0].startswith("Column 1 has no name and holds 0 and 1: it was")
+
+
+class TestOldMacLines:
+    def test_cr_alone_ends_a_line(self, tmp_path: Path) -> None:     # as Excel for classic Mac OS saved CSV
+        text = "a;y\r" + "".join(f"{k},5;{'nö' if k % 2 else 'ja'}\r" for k in range(6))
+        t = demo.read_csv(write(tmp_path, "mac.csv", text, "cp1252"))
+        assert t.X == [[k + 0.5] for k in range(6)] and t.lines == list(range(2, 8))
+        assert t.notes[0].startswith("Line 3 is not UTF-8 (it has byte 0xf6)")
 
 
 
