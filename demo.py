@@ -735,7 +735,7 @@ def _label_column(label: str | None, row: list[str], ahead: list[list[str]],
     if label is None:
         named = [j for j, cell in enumerate(cells) if not _unnamed(cell)] if header else []
         return (named[-1] if named else len(row) - 1), header
-    named = _named(label, cells)
+    named = _named(label, cells if header is not None or not label.strip().isdigit() else None)
     if len(named) == 1:
         return named[0], cells
     if label.strip().isdigit():

@@ -3320,6 +3320,15 @@ class TestOldMacLines:
 
 
 
+class TestLabelByNumber:
+    def test_a_cell_like_it_is_no_header(self, tmp_path: Path) -> None:     # line 1 holds a '2', in column 3
+        path = write(tmp_path, "n.csv", "5,0,2\n6,1,3\n7,0,4\n8,1,5\n9,0,6\n1,1,2\n")
+        t = demo.read_csv(path, label="2")
+        assert t.rows_read == 6 and t.Y == [0, 1, 0, 1, 0, 1] and t.names == ["x1", "x3"]
+        assert t.label_note.startswith("column 2; '1' is taken as 1")
+
+
+
 
 # === demo.py Part 3. The tour: one class per lesson ==========================
 
