@@ -503,20 +503,31 @@ def _separator(text: str) -> str:
         lines = [line for line in lines if not line.startswith("#")] or lines
     best, cells = ",", 1
     for separator in "\t;,|":
-        try:
-            counts = {len(row) for row in csv.reader(lines, delimiter=separator)
-                      if any(cell.strip() for cell in row)}
-        except csv.Error:
-            continue
-        if len(counts) == 1 and min(counts) > cells:
-            best, cells = separator, min(counts)
+        if _width(lines, separator) > cells:
+            best, cells = separator, _width(lines, separator)
     if cells > 1:
         return best
-    words = {len(line.split()) for line in lines if line.strip()}
-    if len(words) == 1 and min(words) > 1:      # as np.savetxt writes by default
+    if _width(lines, " ") > 1:              # as np.savetxt and R's write.table write by default
         return " "
     first = next((line for line in lines if line.strip()), "")
     return max("\t;,|", key=lambda separator: (first.count(separator), separator == ","))
+
+
+def _width(lines: list[str], separator: str) -> int:
+    """The cells in each row that separator splits lines into, or 0 if they differ.  The first
+    row may have one cell fewer, as a header over row names that R's write.table writes.
+
+    >>> _width(["a,b\\n", "1,2\\n"], ","), _width(["a,b\\n", "1,2,3\\n"], ","), _width(["a\\n", "1,2,3\\n"], ",")
+    (2, 3, 0)
+    """
+    try:
+        widths = [len(row) for row in csv.reader(lines, delimiter=separator,
+                                                 skipinitialspace=separator == " ")
+                  if any(cell.strip() for cell in row)]
+    except csv.Error:
+        return 0
+    rest = set(widths[1:]) or set(widths)
+    return min(rest) if len(rest) == 1 and 0 <= min(rest) - widths[0] <= 1 else 0
 
 
 def _cell_number(cell: str, decimal_comma: bool = False) -> float | None:
@@ -562,6 +573,7 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading, first_l
     if first is None:
         raise DataError("the file has no data: it is empty or blank")
     ahead = list(itertools.islice(rows, 20))        # to tell a header of numbers from data
+    first = _over_row_names(first, ahead, notes)
     layout = _layout(first, ahead, separator, o)
     s = _scan(itertools.chain([first] if layout.header is None else [], ahead, rows), layout, o)
     roles = _roles(s, layout)
@@ -570,6 +582,17 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading, first_l
     Y, label_note = _zero_one(kept, s, layout, o)
     return Table(X=X, Y=Y, names=names, lines=[row.line for row in kept], columns=columns,
                  rows_read=s.count, notes=notes + _notes(layout, roles, s), label_note=label_note)
+
+
+def _over_row_names(first: Row, ahead: list[Row], notes: list[str]) -> Row:
+    """The first row, with an empty name put in front if it is a header one cell short of
+    the rows below it, as R's write.table writes a header over its row names."""
+    line, cells = first
+    if not ahead or any(len(row) != len(cells) + 1 for _, row in ahead) or not _is_header(cells):
+        return first
+    notes.append(f"Line {line} names one column fewer than the rows below it hold, as R's "
+                 "write.table writes a header over row names: column 1 was taken to have no name.")
+    return line, ["", *cells]
 
 
 QUOTE = '"\n'                       # read after the file: a blank row, or the close of an open quote

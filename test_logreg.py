@@ -2750,7 +2750,7 @@ BAD_FILES = [
     ("header.csv", "a,b,label\n\n", r"line 1 is a header, and no rows of data follow it"),
     ("ragged.csv", "1,2,x\n3,4,y\n5,y\n", r"line 3 has 2 cells but line 1 has 3 \(split at commas\)"),
     ("wide_header.csv", "a,b,c,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 4"),
-    ("narrow_header.csv", "a,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 2"),
+    ("narrow_header.csv", "a,label\n1,2,x,0\n3,4,y,1\n", r"line 2 has 4 cells but the header names 2"),
     ("text.csv", "a,b,c\n1,2,x\n3,abc,y\n", r"line 3, column 2 \('b'\): 'abc' is not a number"),
     ("nan.csv", "1,2,x\n3,nan,y\n", r"line 2: column 2 has no value \(the cell is 'nan'\)"),
     ("huge.csv", "1,2,x\n3,1e400,y\n", r"line 2, column 2: '1e400' is not a finite number"),
@@ -3305,6 +3305,19 @@ class TestRowNamesOfR:
         assert t.names == ["a"] and t.X == [[1.5], [2.5], [0.5], [3.0], [2.0]] and t.Y == [0, 1, 0, 1, 0]
         assert t.notes == ["Column 1 has no name and holds whole numbers that only increase (1, 2, 3, ...): it "
                            "was taken for a row index, as pandas and R write one, and skipped."]
+
+    def test_write_table_header_one_short(self, tmp_path: Path) -> None:    # write.table(df, sep = ",")
+        t = demo.read_csv(write(tmp_path, "t.csv", self.TEXT.replace('"",', "", 1)))
+        assert t.names == ["a"] and t.X == [[1.5], [2.5], [0.5], [3.0], [2.0]] and t.columns == [2]
+        assert t.notes[0] == ("Line 1 names one column fewer than the rows below it hold, as R's write.table "
+                              "writes a header over row names: column 1 was taken to have no name.")
+
+    def test_write_table_by_default(self, tmp_path: Path) -> None:   # write.table(mtcars[, c("mpg", "am")])
+        rows = ["Mazda RX4", 21, 1], ["Datsun 710", 22.8, 1], ["Valiant", 18.1, 0], ["Duster 360", 14.3, 0]
+        text = '"mpg" "am"\n' + "".join(f'"{name}" {mpg} {am}\n' for name, mpg, am in rows)
+        t = demo.read_csv(write(tmp_path, "m.txt", text), skip=["1"])
+        assert t.names == ["mpg"] and t.X == [[21.0], [22.8], [18.1], [14.3]] and t.Y == [1, 1, 0, 0]
+        assert "Its cells are split at spaces." in t.notes and "Left out, as --skip asks: column 1." in t.notes
 
     def test_two_rows_in_order(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "r.csv", ",a,y\n0,1.5,no\n1,2.5,yes\n"))
