@@ -1054,6 +1054,9 @@ def _refusal(refused: list[int], s: _Scan, layout: Layout, o: Reading) -> str:
     header = layout.header
     line, j, cell = min(s.columns[k].first_text or (0, k, "") for k in refused)
     first = f"line {line}, {_column(j, header)}: {short(cell, 30)!r} is not a number"
+    group, point = (r"\.", ",") if layout.decimal_comma else (",", r"\.")
+    if re.fullmatch(rf"[-+]?\d{{1,3}}({group}\d{{3}})+({point}\d*)?", cell):
+        first += f" (write it without the {'points' if layout.decimal_comma else 'commas'} that group its thousands)"
     many = [k for k in refused if len(s.columns[k].texts) > VALUES]
     why = f"text of more than {VALUES} values" if many else "numbers and text"
     if many and len(many) < len(refused):

@@ -3342,6 +3342,18 @@ class TestLabelByNumber:
 
 
 
+class TestThousands:
+    @pytest.mark.parametrize("text, cell, hint", [     # as a spreadsheet saves numbers formatted "#,##0.00"
+        ('name,income,y\na,"1,234.50",0\nb,999,1\n', "1,234.50", "commas"),
+        ("name;income;y\na;1.234,50;0\nb;999;1\n", "1.234,50", "points"),
+    ])
+    def test_the_grouping_is_named(self, tmp_path: Path, text: str, cell: str, hint: str) -> None:
+        with pytest.raises(demo.DataError) as caught:
+            demo.read_csv(write(tmp_path, "t.csv", text), skip=["name"])
+        assert str(caught.value).startswith(f"line 2, column 2 ('income'): {cell!r} is not a number (write it "
+                                            f"without the {hint} that group its thousands); the column holds")
+
+
 
 # === demo.py Part 3. The tour: one class per lesson ==========================
 
