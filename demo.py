@@ -844,6 +844,7 @@ class _Column:
     first: list[float] = field(default_factory=list)            # its first three numbers
     wholes: set[float] | None = field(default_factory=set)      # its numbers, while each is whole
     in_order: bool = True           # each number is its row's count from 0: 0, 1, 2, ...
+    whole: bool = True              # each number is whole
     rising: bool = True
     last: float = -math.inf
     texts: dict[str, int] = field(default_factory=dict)         # up to VALUES + 1 texts, at lines
@@ -857,6 +858,7 @@ class _Column:
         if len(self.first) < 3:
             self.first.append(value)
         self.in_order = self.in_order and value == k
+        self.whole = self.whole and value.is_integer()
         self.rising, self.last = self.rising and value > self.last, value
         if self.wholes is not None:         # and each different from the others
             if value.is_integer() and value not in self.wholes:
@@ -1158,6 +1160,11 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
     notes += [f"{_capital(_column(j, header))} holds a different whole number on every row, as "
               f"an ID does: if it is one, --skip {_ref(j, header)} leaves it out."
               for j, role in roles.items() if role == "number" and _an_id(s.columns[j], s, header)]
+    c = s.columns.get(0)
+    if c and roles[0] == "number" and header and not header[0] and c.whole and c.wholes is None \
+            and c.numbers == s.rows:
+        notes.append("Column 1 has no name and holds whole numbers, some more than once, as a row "
+                     "index does after pd.concat: if it is one, --skip 1 leaves it out.")
     if s.dropped:
         notes.append(_dropped_note(s, layout, roles))
     return notes

@@ -3354,6 +3354,23 @@ class TestThousands:
                                             f"without the {hint} that group its thousands); the column holds")
 
 
+class TestConcatIndex:
+    # pd.concat([a, b]).to_csv() of two frames indexed 0, 1, 2: the index repeats
+    TEXT = ",a,y\n0,1.5,0\n1,2.5,1\n2,0.5,0\n0,3.0,1\n1,2.0,0\n2,4.0,1\n"
+
+    def test_kept_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "c.csv", self.TEXT))
+        assert t.names == ["x1", "a"] and [x[0] for x in t.X] == [0.0, 1.0, 2.0, 0.0, 1.0, 2.0]
+        assert t.notes == ["Column 1 has no name and holds whole numbers, some more than once, as a row index "
+                           "does after pd.concat: if it is one, --skip 1 leaves it out."]
+        assert demo.read_csv(write(tmp_path, "c.csv", self.TEXT), skip=["1"]).notes == ["Left out, as --skip asks: column 1."]
+
+    def test_not_said_of_fractions(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "f.csv", self.TEXT.replace("\n2,", "\n2.5,")))
+        assert t.names == ["x1", "a"] and t.notes == []
+
+
+
 
 # === demo.py Part 3. The tour: one class per lesson ==========================
 
