@@ -585,11 +585,14 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading, first_l
 
 
 def _over_row_names(first: Row, ahead: list[Row], notes: list[str]) -> Row:
-    """The first row, with an empty name put in front if it is a header one cell short of
-    the rows below it, as R's write.table writes a header over its row names."""
+    """The first row, with an empty name put in front if it is a header one cell short of the
+    rows below it, as R's write.table writes a header over its row names; or at the end, if
+    each of those rows ends in an empty cell (a separator that ends each line)."""
     line, cells = first
     if not ahead or any(len(row) != len(cells) + 1 for _, row in ahead) or not _is_header(cells):
         return first
+    if all(not row[-1].strip() for _, row in ahead):
+        return line, [*cells, ""]
     notes.append(f"Line {line} names one column fewer than the rows below it hold, as R's "
                  "write.table writes a header over row names: column 1 was taken to have no name.")
     return line, ["", *cells]

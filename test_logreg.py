@@ -3090,6 +3090,11 @@ class TestEmptyColumns:
         assert t.notes == ["Column 3 has no value on any line, and no name (as when a separator ends each line): "
                            "it was left out."]
 
+    def test_on_the_rows_only(self, tmp_path: Path) -> None:     # a header without the separator at its end
+        t = demo.read_csv(write(tmp_path, "r.csv", "a;b;y\r\n1,5;2;0;\r\n2,5;3;1;\r\n3,5;1;0;\r\n"))
+        assert t.names == ["a", "b"] and t.X == [[1.5, 2.0], [2.5, 3.0], [3.5, 1.0]] and t.Y == [0, 1, 0]
+        assert t.notes[-1].startswith("Column 4 has no value on any line, and no name")
+
     def test_resaved_by_pandas(self, tmp_path: Path) -> None:   # pd.read_csv("x,label,\n...").to_csv()
         t = demo.read_csv(write(tmp_path, "r.csv", ",x,label,Unnamed: 2\n" + "".join(f"{k},{k + 1},{k % 2},\n"
                                                                                    for k in range(7))))
