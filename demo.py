@@ -834,7 +834,7 @@ def _headers(cells: list[str]) -> str:
         if lines[-1] and len(lines[-1]) + len(item) + 3 > WIDTH:
             lines.append("")
         lines[-1] += (" " if lines[-1] else "") + item
-    return f"; the {len(cells)} columns are:\n" + "\n".join("  " + line for line in lines)
+    return f"; the {len(cells):,} columns are:\n" + "\n".join("  " + line for line in lines)
 
 
 # --- step 2: every row, its cells described by column, and a sample -----------
@@ -958,7 +958,8 @@ def _row_label(line: int, row: list[str], layout: Layout, s: _Scan, o: Reading) 
     if key not in s.spellings:
         if len(s.spellings) == 2:
             raise DataError(_third_label(line, text, s.spellings,
-                                         _column(layout.label_at, layout.header), o.label is None))
+                                         _column(layout.label_at, layout.header), o.label is None,
+                                         layout.first_line if layout.header is None else 0))
         s.spellings[key] = (text, line)
     return key
 
@@ -1266,7 +1267,7 @@ def _listed(items: list[str], last: str = "and") -> str:
 
 
 def _third_label(line: int, text: str, spellings: dict[LabelKey, tuple[str, int]],
-                 column: str, default: bool) -> str:
+                 column: str, default: bool, data_first: int = 0) -> str:
     """The message for a label that is neither of the two seen before it."""
     (a, a_line), (b, b_line) = spellings.values()
     like = [(seen, at) for seen, at in ((a, a_line), (b, b_line)) if seen.casefold() == text.casefold()]
@@ -1276,6 +1277,9 @@ def _third_label(line: int, text: str, spellings: dict[LabelKey, tuple[str, int]
                 f"{at}); {column} must hold two values, each written one way: write {text!r} and "
                 f"{seen!r} alike")
     hint = "; --label COLUMN picks another column" if default else ""
+    if a_line == data_first and _name(a):
+        hint += (f"; line {a_line} was read as data, not as a header, as it holds numbers or "
+                 "missing values")
     return (f"line {line}: label {short(text, 20)!r} is a third value; {column} must hold exactly "
             f"two ({a!r} and {b!r}){hint}")
 

@@ -3232,6 +3232,14 @@ class TestNumberedHeader:
         with pytest.raises(demo.DataError, match=rf"^line 3: label '1' is a third value; .* two \('{label}' and '0'\)"):
             demo.read_csv(write(tmp_path, "d.csv", first + "\n" + "".join(f"{k},{k},{k % 2}\n" for k in range(6))))
 
+    @pytest.mark.parametrize("first", ["0,1,species", ",2019,species"])
+    def test_over_text_labels_it_is_told(self, tmp_path: Path, first: str) -> None:
+        with pytest.raises(demo.DataError, match=r"^line 3: label 'virginica' is a third value; column 3 must hold "
+                                                 r"exactly two \('species' and 'setosa'\); --label COLUMN picks "
+                                                 r"another column; line 1 was read as data, not as a header, as it "
+                                                 r"holds numbers or missing values$"):
+            demo.read_csv(write(tmp_path, "s.csv", first + "\n1.5,2,setosa\n1.5,3,virginica\n"))
+
     def test_text_labels_below_it_are_data(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{k % 3},{'ab'[k % 2]}\n" for k in range(6))))
         assert t.rows_read == 6 and t.names == ["x1", "x2"] and t.notes == []
