@@ -356,7 +356,8 @@ def _standardizes(value: float, mean: float, deviation: float) -> bool:
 
 # === Reading a CSV file ======================================================
 #
-# A chain of small steps, in one pass over the file: the first row gives the
+# A chain of small steps, in one pass over the file: the first row (with a
+# look at the next few, and past '#' lines if the file opens with one) gives the
 # header, the label's column and the skipped ones; each row after it has its
 # cells read and described column by column, its label checked, and a chance
 # to be in the sample.  Then the columns are judged whole (pandas' index, an
@@ -410,9 +411,9 @@ def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
     header or its number from 1); it may hold any two distinct values, and
     ``one`` says which is taken as 1 (else the larger).  ``skip`` names
     columns to leave out, the same way.  The first row may be a header; blank
-    lines are skipped; the separator may be a comma, semicolon, tab or bar.
-    A text column of a few values becomes 0/1 features; pandas' row index and
-    empty unnamed columns are left out.  Every row is checked, but at most
+    lines are skipped; the separator may be a comma, semicolon, tab, bar or
+    space.  A text column of a few values becomes 0/1 features; the row
+    indexes of pandas and R and empty unnamed columns are left out.  Every row is checked, but at most
     ``sample`` of them, chosen at random, are kept.
     """
     o = Reading(label=label, skip=tuple(skip), one=one, drop_missing=drop_missing, sample=sample,
