@@ -572,7 +572,8 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading, first_l
     rows = iter(_uncommented(_lines(reader, first_line), notes, separator == " "))
     first = next(rows, None)
     if first is None:
-        raise DataError("the file has no data: it is empty or blank")
+        raise DataError("the file has no data: it is empty or blank" if first_line == 1 else
+                        "the file has no data after its sep= line")
     ahead = list(itertools.islice(rows, 20))        # to tell a header of numbers from data
     first = _over_row_names(first, ahead, notes)
     layout = _layout(first, ahead, separator, o)
@@ -631,6 +632,8 @@ def _uncommented(rows: Iterable[Row], notes: list[str], spaced: bool) -> Iterato
     while data is not None and _comment(data, spaced):
         comments.append(data)
         data = next(rows, None)
+    if comments and data is None:
+        raise DataError("the file has no data: each of its lines that is not blank begins with '#'")
     if comments:
         line, cells = comments[-1]
         named = cells[1:] if cells[0].strip() == "#" else [cells[0].lstrip()[1:].strip(), *cells[1:]]

@@ -2747,6 +2747,9 @@ class TestSample:
 BAD_FILES = [
     ("empty.csv", "", r"the file has no data: it is empty or blank"),
     ("blank.csv", "\n  \n\n", r"the file has no data: it is empty or blank"),
+    ("sep.csv", "sep=;\n\n", r"the file has no data after its sep= line"),
+    ("comments.csv", "# made by hand\n\n# 2 lines\n", r"the file has no data: each of its lines that is not blank "
+                                                         r"begins with '#'"),
     ("header.csv", "a,b,label\n\n", r"line 1 is a header, and no rows of data follow it"),
     ("ragged.csv", "1,2,x\n3,4,y\n5,y\n", r"line 3 has 2 cells but line 1 has 3 \(split at commas\)"),
     ("wide_header.csv", "a,b,c,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 4"),
