@@ -35,14 +35,16 @@ import ast
 import csv
 import functools
 import html
+import itertools
 import math
 import operator
 import os
 import random
+import re
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
@@ -354,7 +356,8 @@ def _standardizes(value: float, mean: float, deviation: float) -> bool:
 
 # === Reading a CSV file ======================================================
 #
-# A chain of small steps, in one pass over the file: the first row gives the
+# A chain of small steps, in one pass over the file: the first row (with a
+# look at the next few, and past '#' lines if the file opens with one) gives the
 # header, the label's column and the skipped ones; each row after it has its
 # cells read and described column by column, its label checked, and a chance
 # to be in the sample.  Then the columns are judged whole (pandas' index, an
@@ -362,11 +365,16 @@ def _standardizes(value: float, mean: float, deviation: float) -> bool:
 # sample.
 
 MISSING = {"", "na", "n/a", "nan", "?", "null"}      # how files write a missing value
-SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars", " ": "spaces"}
 VALUES = 10                         # a text column of at most this many values becomes features
 ID_ROWS = 20                        # rows enough for a column of distinct whole numbers to look like an ID
 MARKS = [(b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),     # byte-order marks
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")]
+BINARY = [(b"PK\x03\x04", "a ZIP archive, as an Excel .xlsx or .ods workbook is: save the sheet as CSV"),
+          (b"\xd0\xcf\x11\xe0", "an Office file, as an Excel .xls workbook is: save the sheet as CSV"),
+          (b"\x1f\x8b", "compressed with gzip: unpack it first (gunzip FILE)"),
+          (b"PAR1", "a Parquet file: write it as CSV (pandas: df.to_csv(FILE))"),
+          (b"\x93NUMPY", "a NumPy .npy file: write it as CSV (np.savetxt(FILE, X, delimiter=','))")]
 
 
 class Table(NamedTuple):
@@ -403,9 +411,9 @@ def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
     header or its number from 1); it may hold any two distinct values, and
     ``one`` says which is taken as 1 (else the larger).  ``skip`` names
     columns to leave out, the same way.  The first row may be a header; blank
-    lines are skipped; the separator may be a comma, semicolon, tab or bar.
-    A text column of a few values becomes 0/1 features; pandas' row index and
-    empty unnamed columns are left out.  Every row is checked, but at most
+    lines are skipped; the separator may be a comma, semicolon, tab, bar or
+    space.  A text column of a few values becomes 0/1 features; the row
+    indexes of pandas and R and empty unnamed columns are left out.  Every row is checked, but at most
     ``sample`` of them, chosen at random, are kept.
     """
     o = Reading(label=label, skip=tuple(skip), one=one, drop_missing=drop_missing, sample=sample,
@@ -432,17 +440,21 @@ def _encoding(path: str) -> tuple[str, list[str]]:
     for mark, name in MARKS:                # UTF-32's little-endian mark begins as UTF-16's
         if start.startswith(mark):
             return name.lower(), [f"The file is {name}; it was read as such."]
+    for mark, what in BINARY:
+        if start.startswith(mark):
+            raise DataError(f"it is not text but {what}")
     if b"\x00" in start:
-        raise DataError("it holds zero bytes, as UTF-16 or UTF-32 without a byte-order mark "
-                        "does; save it as UTF-8")
+        raise DataError("it holds zero bytes: it is not text, or it is UTF-16 or UTF-32 without "
+                        "a byte-order mark; save it as UTF-8 text")
     return "utf-8-sig", []
 
 
 def _not_utf8(path: str) -> tuple[int, int, str]:
     """The first line that is not UTF-8, its bad byte, and an encoding that reads the file."""
     found, fits_cp1252 = (0, 0), True
-    with open(path, "rb") as f:
-        for k, raw in enumerate(f, 1):      # split at b"\n", which no UTF-8 character holds
+    with open(path, "rb") as f:             # lines end in \n, \r\n or, as old Macs wrote, \r
+        lines = (raw for chunk in f for raw in chunk.splitlines())
+        for k, raw in enumerate(lines, 1):
             if not found[0]:
                 try:
                     raw.decode("utf-8")
@@ -459,13 +471,21 @@ def _not_utf8(path: str) -> tuple[int, int, str]:
 def _read_table(path: str, encoding: str, notes: list[str], o: Reading) -> Table:
     python_encoding = encoding.split(" ")[0]
     with open(path, newline="", encoding=python_encoding) as f:
-        separator = _separator(f.read(1 << 16))
+        start = f.read(1 << 16)
+    excel = re.match(r"sep=([,;\t|])\r?\n", start)         # Excel's line that names the separator
+    separator = excel[1] if excel else _separator(start)
+    if excel:
+        notes = [*notes, f"Line 1 is {excel[0].strip()!r}, the line that tells Excel the "
+                 "separator; it was followed, and not read as data."]
     with open(path, newline="", encoding=python_encoding) as f:
         try:
-            reader = csv.reader(f, delimiter=separator)
-            return _csv_rows(reader, separator, list(notes), o)
+            if excel:
+                f.readline()
+            reader = csv.reader(itertools.chain(f, [QUOTE]), delimiter=separator,
+                                skipinitialspace=separator == " ")
+            return _csv_rows(reader, separator, list(notes), o, first_line=2 if excel else 1)
         except csv.Error as e:
-            raise DataError(f"cannot read line {reader.line_num}: {e}") from None
+            raise DataError(f"cannot read line {reader.line_num + bool(excel)}: {e}") from None
 
 
 def _separator(text: str) -> str:
@@ -480,19 +500,35 @@ def _separator(text: str) -> str:
     lines = text.splitlines(keepends=True)[:50]
     if len(text) >= 1 << 16:
         lines = lines[:-1]                  # maybe cut short
+    if lines and lines[0].startswith("#"):  # comments, as np.savetxt writes them
+        lines = [line for line in lines if not line.startswith("#")] or lines
     best, cells = ",", 1
     for separator in "\t;,|":
-        try:
-            counts = {len(row) for row in csv.reader(lines, delimiter=separator)
-                      if any(cell.strip() for cell in row)}
-        except csv.Error:
-            continue
-        if len(counts) == 1 and min(counts) > cells:
-            best, cells = separator, min(counts)
+        if _width(lines, separator) > cells:
+            best, cells = separator, _width(lines, separator)
     if cells > 1:
         return best
+    if _width(lines, " ") > 1:              # as np.savetxt and R's write.table write by default
+        return " "
     first = next((line for line in lines if line.strip()), "")
     return max("\t;,|", key=lambda separator: (first.count(separator), separator == ","))
+
+
+def _width(lines: list[str], separator: str) -> int:
+    """The cells in each row that separator splits lines into, or 0 if they differ.  The first
+    row may have one cell fewer, as a header over row names that R's write.table writes.
+
+    >>> _width(["a,b\\n", "1,2\\n"], ","), _width(["a,b\\n", "1,2,3\\n"], ","), _width(["a\\n", "1,2,3\\n"], ",")
+    (2, 3, 0)
+    """
+    try:
+        widths = [len(row) for row in csv.reader(lines, delimiter=separator,
+                                                 skipinitialspace=separator == " ")
+                  if any(cell.strip() for cell in row)]
+    except csv.Error:
+        return 0
+    rest = set(widths[1:]) or set(widths)
+    return min(rest) if len(rest) == 1 and 0 <= min(rest) - widths[0] <= 1 else 0
 
 
 def _cell_number(cell: str, decimal_comma: bool = False) -> float | None:
@@ -531,14 +567,17 @@ Row = tuple[int, list[str]]         # a row's first line in the file, and its ce
 LabelKey = tuple[int, float, str]
 
 
-def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Table:
+def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading, first_line: int = 1) -> Table:
     """The table in a CSV file, in steps: rows, layout, scan, roles, the rows kept, X, Y, notes."""
-    rows = iter(_lines(reader))
+    rows = iter(_uncommented(_lines(reader, first_line), notes, separator == " "))
     first = next(rows, None)
     if first is None:
-        raise DataError("the file has no data: it is empty or blank")
-    layout = _layout(first, separator, o)
-    s = _scan(rows if layout.header is not None else _again(first, rows), layout, o)
+        raise DataError("the file has no data: it is empty or blank" if first_line == 1 else
+                        "the file has no data after its sep= line")
+    ahead = list(itertools.islice(rows, 20))        # to tell a header of numbers from data
+    first = _over_row_names(first, ahead, notes)
+    layout = _layout(first, ahead, separator, o)
+    s = _scan(itertools.chain([first] if layout.header is None else [], ahead, rows), layout, o)
     roles = _roles(s, layout)
     kept = _complete(s, layout, roles, o)
     X, names, columns = _features(kept, layout, roles, s)
@@ -547,19 +586,85 @@ def _csv_rows(reader: Any, separator: str, notes: list[str], o: Reading) -> Tabl
                  rows_read=s.count, notes=notes + _notes(layout, roles, s), label_note=label_note)
 
 
-def _lines(reader: Any) -> Iterable[Row]:
-    """The rows that are not blank, each with the line it starts on, as an editor counts."""
-    end = 0
+def _over_row_names(first: Row, ahead: list[Row], notes: list[str]) -> Row:
+    """The first row, with an empty name put in front if it is a header one cell short of the
+    rows below it, as R's write.table writes a header over its row names; or at the end, if
+    each of those rows ends in an empty cell (a separator that ends each line)."""
+    line, cells = first
+    if not ahead or any(len(row) != len(cells) + 1 for _, row in ahead) or not _is_header(cells):
+        return first
+    if all(not row[-1].strip() for _, row in ahead):
+        return line, [*cells, ""]
+    notes.append(f"Line {line} names one column fewer than the rows below it hold, as R's "
+                 "write.table writes a header over row names: column 1 was taken to have no name.")
+    return line, ["", *cells]
+
+
+QUOTE = '"\n'                       # read after the file: a blank row, or the close of an open quote
+
+
+def _lines(reader: Any, first_line: int = 1) -> Iterable[Row]:
+    """The rows that are not blank, each with the line it starts on, as an editor counts.
+
+    The reader's last line is QUOTE, which reads as a blank row unless a
+    quote was left open in the file; then it closes that, and ends its row.
+    """
+    end, held = first_line - 1, None
     for row in reader:
-        line, end = end + 1, reader.line_num
-        if any(cell.strip() for cell in row):
-            yield line, row
+        line, end = end + 1, reader.line_num + first_line - 1
+        if held:
+            yield held
+        held = (line, row) if any(cell.strip() for cell in row) else None
+    if held:
+        raise DataError(f"the row that begins on line {held[0]} has a quote (\") that is never "
+                        "closed, so its cell runs to the end of the file")
 
 
-def _again(first: Row, rows: Iterable[Row]) -> Iterable[Row]:
-    """The rows, with the first one put back in front: it was data, not a header."""
-    yield first
-    yield from rows
+def _uncommented(rows: Iterable[Row], notes: list[str], spaced: bool) -> Iterator[Row]:
+    """The rows but those that begin with '#', if the first does, as np.savetxt writes comments
+    and a header; the last such row before the data is the header if it names each column.
+
+    Once the rows are read, notes holds one more, saying so.
+    """
+    rows = iter(rows)
+    comments: list[Row] = []
+    data = next(rows, None)
+    while data is not None and _comment(data, spaced):
+        comments.append(data)
+        data = next(rows, None)
+    if comments and data is None:
+        raise DataError("the file has no data: each of its lines that is not blank begins with '#'")
+    if comments:
+        line, cells = comments[-1]
+        named = cells[1:] if cells[0].strip() == "#" else [cells[0].lstrip()[1:].strip(), *cells[1:]]
+        header = data is not None and len(named) == len(data[1]) and _is_header(named)
+        yield from [(line, named)] if header else []
+    yield from [data] if data else []
+    later = 0
+    for row in rows:
+        if comments and _comment(row, spaced):
+            later += 1
+        else:
+            yield row
+    if comments:
+        notes.append(_comment_note(comments, header, later))
+
+
+def _comment(row: Row, spaced: bool) -> bool:
+    cell = row[1][0].strip()            # a column headed '#' is no comment, but split at spaces
+    return cell.startswith("#") and (cell != "#" or len(row[1]) == 1 or spaced)
+
+
+def _comment_note(comments: list[Row], header: bool, later: int) -> str:
+    """The note on the rows that begin with '#'."""
+    left = len(comments) - header + later
+    lines = "1 line that begins" if left == 1 else f"{left:,} lines that begin"
+    said = f"{lines} with '#' {'was' if left == 1 else 'were'} left out, as comments"
+    if not header:
+        return f"{_capital(said)}."
+    line = comments[-1][0]
+    first = f"Line {line} begins with '#', as np.savetxt writes a header: it was read as the header"
+    return f"{first}, without the '#'" + (f"; {said}." if left else ".")
 
 
 # --- step 1: the header, the label's column and the skipped ones --------------
@@ -575,16 +680,17 @@ class Layout(NamedTuple):
     unnamed: frozenset[int]         # features without a name, maybe empty on every line
     split_at: str                   # the separator, said in words
     decimal_comma: bool             # whether 1,5 may be 1.5
+    numbered: bool                  # whether the header has numbers for names
 
 
-def _layout(first: Row, separator: str, o: Reading) -> Layout:
+def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
     """The header, the label's column and the skipped ones, from the first row."""
     line, row = first
     split_at = SEPARATORS[separator]
     if len(row) < 2:
         raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at least "
                         "one feature and a label")
-    label_at, header = _label_column(o.label, row, separator != ",")
+    label_at, header = _label_column(o.label, row, [cells for _, cells in ahead], separator != ",")
     skipped = _skipped(o, row, header, label_at)
     features = [j for j in range(len(row)) if j != label_at and j not in skipped]
     if not features:
@@ -593,7 +699,8 @@ def _layout(first: Row, separator: str, o: Reading) -> Layout:
                         if (_unnamed(header[j]) if header is not None else not row[j].strip()))
     return Layout(width=len(row), first_line=line, header=header, label_at=label_at,
                   skipped=sorted(skipped), features=features, unnamed=unnamed,
-                  split_at=split_at, decimal_comma=separator != ",")
+                  split_at=split_at, decimal_comma=separator != ",",
+                  numbered=header is not None and not _is_header(header, separator != ","))
 
 
 def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
@@ -605,13 +712,31 @@ def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
     >>> _is_header(["", "age", "Na"]), _is_header(["NA", "y"]), _is_header(["x", "-inf", "y"])
     (True, False, False)
     """
-    def name(cell: str) -> bool:
-        number = cell.replace(",", ".", 1) if decimal_comma else cell
-        marker = cell.lower() in MISSING and cell in (cell.lower(), cell.upper())
-        return not (_is_number(number) or marker)
-
     written = [cell.strip() for cell in cells if cell.strip()]
-    return bool(written) and all(name(cell) for cell in written)
+    return bool(written) and all(_name(cell, decimal_comma) for cell in written)
+
+
+def _name(cell: str, decimal_comma: bool = False) -> bool:
+    number = cell.replace(",", ".", 1) if decimal_comma else cell
+    marker = cell.lower() in MISSING and cell in (cell.lower(), cell.upper())
+    return not (_is_number(number) or marker)
+
+
+def _numbered(cells: list[str], at: int, ahead: list[list[str]], decimal_comma: bool) -> bool:
+    """Whether a first row of names and whole numbers is a header: its label cell a name over
+    labels that are numbers, as in pixels 0, 1, ..., 63 and then 'target', or years.
+
+    >>> _numbered(["0", "1", "target"], 2, [["5", "3", "1"], ["2", "0", "0"]], False)
+    True
+    >>> _numbered(["5.1", "3.5", "setosa"], 2, [["4.9", "3", "setosa"]], False)
+    False
+    """
+    numbers = [cell for cell in cells if cell and not _name(cell, decimal_comma)]
+    below = [row[at].strip() for row in ahead if len(row) == len(cells)]
+    below = [cell for cell in below if cell.lower() not in MISSING]
+    return (bool(numbers) and all(cell.isascii() and cell.isdigit() for cell in numbers)
+            and len(set(numbers)) == len(numbers) and _name(cells[at], decimal_comma)
+            and bool(below) and all(_cell_number(cell, decimal_comma) is not None for cell in below))
 
 
 def _unnamed(cell: str) -> bool:
@@ -625,7 +750,7 @@ def _unnamed(cell: str) -> bool:
     return not text or (rest != text and rest.replace(".", "", 1).isdigit())
 
 
-def _label_column(label: str | None, row: list[str],
+def _label_column(label: str | None, row: list[str], ahead: list[list[str]],
                   decimal_comma: bool = False) -> tuple[int, list[str] | None]:
     """The label's column (from 0) and the header, if this first row is one.
 
@@ -633,23 +758,26 @@ def _label_column(label: str | None, row: list[str],
     end (a separator that ends each line).
     """
     cells = [cell.strip() for cell in row]
-    header = cells if _is_header(cells, decimal_comma) else None
+    at = int(label) - 1 if label is not None and label.strip().isdigit() else \
+        max([j for j, cell in enumerate(cells) if not _unnamed(cell)] or [len(row) - 1])
+    header = cells if _is_header(cells, decimal_comma) or (
+        0 <= at < len(row) and _numbered(cells, at, ahead, decimal_comma)) else None
     if label is None:
         named = [j for j, cell in enumerate(cells) if not _unnamed(cell)] if header else []
         return (named[-1] if named else len(row) - 1), header
-    named = _named(label, cells)
+    named = _named(label, cells if header is not None or not label.strip().isdigit() else None)
     if len(named) == 1:
         return named[0], cells
     if label.strip().isdigit():
         at = int(label) - 1
         if not 0 <= at < len(row):
-            raise DataError(f"--label {label}: there is no column {label}; line 1 has "
+            raise DataError(f"--label {label}: there is no column {label}; the file has "
                             f"{len(row)} columns")
         return at, header
     if header is None:
         raise DataError(f"--label {short(label, 20)!r}: the file has no header to find that "
                         "name in; give the column's number")
-    what = "two columns have" if named else "no column has"
+    what = f"{len(named)} columns have" if named else "no column has"
     raise DataError(f"--label {short(label, 20)!r}: {what} that name{_headers(cells)}")
 
 
@@ -661,7 +789,7 @@ def _skipped(o: Reading, row: list[str], header: list[str] | None, label_at: int
         if not columns and name.strip().isdigit():
             columns = [int(name) - 1]
             if not 0 <= columns[0] < len(row):
-                raise DataError(f"--skip {name}: there is no column {name}; line 1 has "
+                raise DataError(f"--skip {name}: there is no column {name}; the file has "
                                 f"{len(row)} columns")
         if not columns:
             raise DataError(f"--skip {short(name, 20)!r}: " + (
@@ -710,7 +838,7 @@ def _headers(cells: list[str]) -> str:
         if lines[-1] and len(lines[-1]) + len(item) + 3 > WIDTH:
             lines.append("")
         lines[-1] += (" " if lines[-1] else "") + item
-    return f"; the {len(cells)} columns are:\n" + "\n".join("  " + line for line in lines)
+    return f"; the {len(cells):,} columns are:\n" + "\n".join("  " + line for line in lines)
 
 
 # --- step 2: every row, its cells described by column, and a sample -----------
@@ -723,11 +851,13 @@ class _Column:
     first: list[float] = field(default_factory=list)            # its first three numbers
     wholes: set[float] | None = field(default_factory=set)      # its numbers, while each is whole
     in_order: bool = True           # each number is its row's count from 0: 0, 1, 2, ...
+    whole: bool = True              # each number is whole
     rising: bool = True
     last: float = -math.inf
     texts: dict[str, int] = field(default_factory=dict)         # up to VALUES + 1 texts, at lines
     first_text: tuple[int, int, str] | None = None              # (line, column, text)
     first_missing: tuple[int, int, str] | None = None           # (line, column, cell)
+    missing: int = 0                # cells without a value
 
     def number(self, value: float, k: int) -> None:
         """Take in row k's number (k from 0)."""
@@ -735,6 +865,7 @@ class _Column:
         if len(self.first) < 3:
             self.first.append(value)
         self.in_order = self.in_order and value == k
+        self.whole = self.whole and value.is_integer()
         self.rising, self.last = self.rising and value > self.last, value
         if self.wholes is not None:         # and each different from the others
             if value.is_integer() and value not in self.wholes:
@@ -810,6 +941,7 @@ def _cells(line: int, row: list[str], layout: Layout, s: _Scan) -> tuple[list[fl
             values.append(value)
         elif cell.strip().lower() in MISSING:
             column.first_missing = column.first_missing or (line, j, cell)
+            column.missing += 1
             gaps.append(j)
             values.append("")
         elif _is_number(cell):
@@ -830,7 +962,8 @@ def _row_label(line: int, row: list[str], layout: Layout, s: _Scan, o: Reading) 
     if key not in s.spellings:
         if len(s.spellings) == 2:
             raise DataError(_third_label(line, text, s.spellings,
-                                         _column(layout.label_at, layout.header), o.label is None))
+                                         _column(layout.label_at, layout.header), o.label is None,
+                                         layout.first_line if layout.header is None else 0))
         s.spellings[key] = (text, line)
     return key
 
@@ -858,7 +991,7 @@ def _roles(s: _Scan, layout: Layout) -> dict[int, str]:
     header = layout.header or [""] * layout.width
     roles: dict[int, str] = {}
     for j, c in s.columns.items():
-        index_like = (j == 0 and not header[j]) or (header[j] != "" and _unnamed(header[j]))
+        index_like = _index_name(header, j)
         if c.texts:
             roles[j] = "refused" if c.numbers or len(c.texts) > VALUES else \
                 "text" if len(c.texts) > 1 else "one text"
@@ -871,6 +1004,22 @@ def _roles(s: _Scan, layout: Layout) -> dict[int, str]:
     if not any(role in USED for role in roles.values()):     # an index alone stays a feature
         roles = {j: "number" if role == "index" else role for j, role in roles.items()}
     return roles
+
+
+RESET = ("index", "level_0")        # the names reset_index() gives pandas' index, made a column
+
+
+def _index_name(header: list[str], j: int) -> bool:
+    """Whether column j's name is one that pandas gives an index it writes: none, first;
+    'Unnamed: N', anywhere; 'index' or 'level_0' among the first columns.
+
+    >>> [_index_name(["", "Unnamed: 0", "index", "a", "index", ""], j) for j in range(6)]
+    [True, True, True, False, False, False]
+    """
+    if not header[j]:
+        return j == 0
+    return _unnamed(header[j]) or header[j] in RESET and all(
+        _unnamed(name) or name in RESET for name in header[:j])
 
 
 def _complete(s: _Scan, layout: Layout, roles: dict[int, str], o: Reading) -> list[_Kept]:
@@ -896,7 +1045,8 @@ def _complete(s: _Scan, layout: Layout, roles: dict[int, str], o: Reading) -> li
     s.count, s.dropped = s.count - lost, s.dropped + lost
     kept = sorted((row for row in s.kept if not row.gaps & bad), key=lambda row: row.line)
     if not kept:
-        raise DataError(f"every one of its {s.dropped:,} rows has a missing value")
+        raise DataError("its one row has a missing value" if s.dropped == 1 else
+                        f"every one of its {s.dropped:,} rows has a missing value")
     return kept
 
 
@@ -914,6 +1064,9 @@ def _refusal(refused: list[int], s: _Scan, layout: Layout, o: Reading) -> str:
     header = layout.header
     line, j, cell = min(s.columns[k].first_text or (0, k, "") for k in refused)
     first = f"line {line}, {_column(j, header)}: {short(cell, 30)!r} is not a number"
+    group, point = (r"\.", ",") if layout.decimal_comma else (",", r"\.")
+    if re.fullmatch(rf"[-+]?\d{{1,3}}({group}\d{{3}})+({point}\d*)?", cell):
+        first += f" (write it without the {'points' if layout.decimal_comma else 'commas'} that group its thousands)"
     many = [k for k in refused if len(s.columns[k].texts) > VALUES]
     why = f"text of more than {VALUES} values" if many else "numbers and text"
     if many and len(many) < len(refused):
@@ -966,7 +1119,7 @@ def _zero_one(kept: list[_Kept], s: _Scan, layout: Layout, o: Reading) -> tuple[
     """Each kept row's label as 0 or 1, and the note that says which value is which."""
     label_name = _column(layout.label_at, layout.header)
     if len(s.spellings) < 2:
-        raise DataError(f"every label ({label_name}) is {next(iter(s.spellings.values()))[0]!r}; "
+        raise DataError(f"every label in {label_name} is {next(iter(s.spellings.values()))[0]!r}; "
                         "it needs two different values")
     zero, one = sorted(s.spellings)         # numbers by value, before text in text order
     if o.one is not None:
@@ -995,6 +1148,8 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
     """What reading found, a sentence each, in the order of the steps."""
     header = layout.header
     notes = [] if layout.split_at == "commas" else [f"Its cells are split at {layout.split_at}."]
+    if layout.numbered:
+        notes.append(_numbered_note(layout))
     if s.comma:
         notes.append("Numbers with a decimal comma, such as 1,5, were read as 1.5.")
     if layout.skipped:
@@ -1013,10 +1168,38 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
     notes += [f"{_capital(_column(j, header))} holds a different whole number on every row, as "
               f"an ID does: if it is one, --skip {_ref(j, header)} leaves it out."
               for j, role in roles.items() if role == "number" and _an_id(s.columns[j], s, header)]
+    c = s.columns.get(0)
+    if c and roles[0] == "number" and header and not header[0] and c.whole and c.wholes is None \
+            and c.numbers == s.rows:
+        notes.append("Column 1 has no name and holds whole numbers, some more than once, as a row "
+                     "index does after pd.concat: if it is one, --skip 1 leaves it out.")
     if s.dropped:
-        notes.append(f"{s.dropped:,} rows with a missing value were skipped (--drop-missing)."
-                     if s.dropped > 1 else "1 row with a missing value was skipped (--drop-missing).")
+        notes.append(_dropped_note(s, layout, roles))
     return notes
+
+
+def _dropped_note(s: _Scan, layout: Layout, roles: dict[int, str]) -> str:
+    """The note on the rows skipped for a missing value, with the cells missing in each column."""
+    rows = "1 row with a missing value was" if s.dropped == 1 else \
+        f"{s.dropped:,} rows with a missing value were"
+    counts = {j: c.missing for j, c in s.columns.items() if c.missing and roles[j] in USED}
+    if s.label_gaps:
+        counts[layout.label_at] = s.label_gaps
+    where = [f"{counts[j]:,} in {'the label, ' if j == layout.label_at else ''}"
+             f"{_column(j, layout.header)}" for j in sorted(counts)]
+    cells = "the cell missing is" if sum(counts.values()) == 1 else "the cells missing are"
+    return f"{rows} skipped (--drop-missing); {cells} {_listed(where)}."
+
+
+def _numbered_note(layout: Layout) -> str:
+    """The note on a header whose names are partly numbers."""
+    header = layout.header or []
+    numbers = [cell for cell in header if cell and not _name(cell, layout.decimal_comma)]
+    shown = ", ".join(numbers[:3]) + (", ..." if len(numbers) > 3 else "")
+    its = f"its number {shown} as a name" if len(numbers) == 1 else f"its numbers ({shown}) as names"
+    return (f"Line {layout.first_line} was taken for the header, {its}: its label cell, "
+            f"{short(header[layout.label_at], 30)!r}, is not a number, and the labels below it are.  "
+            "--label and --skip read a number as a name first.")
 
 
 def _an_id(c: _Column, s: _Scan, header: list[str] | None) -> bool:
@@ -1032,20 +1215,22 @@ def _index_note(index: list[int], layout: Layout, s: _Scan) -> str:
     def holds(j: int) -> str:
         c = s.columns[j]
         named = f"is headed {header[j]!r}" if header[j] else "has no name"
-        first = ", ".join(f"{v:.0f}" for v in c.first)
+        if header[j] in RESET:
+            named += " (by reset_index())"
+        first = ", ".join(f"{v:.0f}" for v in c.first) + (", ..." if s.rows > 3 else "")
         if c.in_order:
-            return f"{named} and holds 0, 1, 2, ..."
+            return f"{named} and holds " + (first if s.rows > 3 else _listed(first.split(", ")))
         if c.wholes and min(c.wholes) == 0 and max(c.wholes) == s.rows - 1:
             return f"{named} and holds each of 0 to {s.rows - 1:,} once, in shuffled order"
         if c.rising:
-            return f"{named} and holds whole numbers that only increase ({first}, ...)"
-        return f"{named} and holds different whole numbers, in shuffled order ({first}, ...)"
+            return f"{named} and holds whole numbers that only increase ({first})"
+        return f"{named} and holds different whole numbers, in shuffled order ({first})"
 
     if len(index) == 1:
-        return (f"Column {index[0] + 1} {holds(index[0])}: it was taken for the row index that "
-                "pandas writes, and skipped.")
-    return (f"{_numbers(index)} were taken for the row indexes that pandas writes, one more each "
-            "time it reads a file and writes it again, and skipped ("
+        return (f"Column {index[0] + 1} {holds(index[0])}: it was taken for a row index, as "
+                "pandas and R write one, and skipped.")
+    return (f"{_numbers(index)} were taken for row indexes, as pandas writes them (one more each "
+            "time a file is read and written again, or reset_index() is called), and skipped ("
             + "; ".join(f"column {j + 1} {holds(j)}" for j in index) + ").")
 
 
@@ -1086,7 +1271,7 @@ def _listed(items: list[str], last: str = "and") -> str:
 
 
 def _third_label(line: int, text: str, spellings: dict[LabelKey, tuple[str, int]],
-                 column: str, default: bool) -> str:
+                 column: str, default: bool, data_first: int = 0) -> str:
     """The message for a label that is neither of the two seen before it."""
     (a, a_line), (b, b_line) = spellings.values()
     like = [(seen, at) for seen, at in ((a, a_line), (b, b_line)) if seen.casefold() == text.casefold()]
@@ -1096,6 +1281,9 @@ def _third_label(line: int, text: str, spellings: dict[LabelKey, tuple[str, int]
                 f"{at}); {column} must hold two values, each written one way: write {text!r} and "
                 f"{seen!r} alike")
     hint = "; --label COLUMN picks another column" if default else ""
+    if a_line == data_first and _name(a):
+        hint += (f"; line {a_line} was read as data, not as a header, as it holds numbers or "
+                 "missing values")
     return (f"line {line}: label {short(text, 20)!r} is a third value; {column} must hold exactly "
             f"two ({a!r} and {b!r}){hint}")
 

@@ -2512,7 +2512,7 @@ class TestLabelColumn:
 
     @pytest.mark.parametrize("label, message", [
         ("Sex", r"--label 'Sex': no column has that name \(PassengerId, Survived, Pclass, Age, Fare\)"),
-        ("9", r"--label 9: there is no column 9; line 1 has 5 columns"),
+        ("9", r"--label 9: there is no column 9; the file has 5 columns"),
     ])
     def test_one_that_is_not_there_is_told(self, tmp_path: Path, label: str, message: str) -> None:
         with pytest.raises(demo.DataError, match=message):
@@ -2558,7 +2558,7 @@ class TestSkip:
     @pytest.mark.parametrize("skip, label, message", [
         (["Nmae"], "Survived", r"^--skip 'Nmae': no column has that name \(PassengerId, Survived, Pclass, "
                                r"Name, Sex, Age, Fare\)$"),
-        (["9"], "Survived", r"^--skip 9: there is no column 9; line 1 has 7 columns$"),
+        (["9"], "Survived", r"^--skip 9: there is no column 9; the file has 7 columns$"),
         (["Survived"], "Survived", r"^--skip 'Survived': column 2 \('Survived'\) is the label$"),
         (["Fare"], None, r"^--skip 'Fare': column 7 \('Fare'\) is the label \(the last column, unless "
                          r"--label names another\)$"),
@@ -2640,17 +2640,22 @@ class TestMissingValue:
         assert "--drop-missing" in message
         t = demo.read_csv(path, label="Survived", drop_missing=True)
         assert len(t.Y) == 79 and 6 not in t.lines and t.names == ["PassengerId", "Pclass", "Age", "Fare"]
-        assert "1 row with a missing value was skipped (--drop-missing)." in t.notes
+        assert ("1 row with a missing value was skipped (--drop-missing); the cell missing is 1 in column 4 "
+                "('Age').") in t.notes
 
     def test_a_missing_label_is_one_too(self, tmp_path: Path) -> None:
         path = write(tmp_path, "nolabel.csv", "a,b,y\n1,2,0\n3,4,\n5,6,1\n7,8,NA\n")
         with pytest.raises(demo.DataError, match=r"line 3: the label, column 3 \('y'\), has no value"):
             demo.read_csv(path)
-        assert demo.read_csv(path, drop_missing=True).lines == [2, 4]
+        t = demo.read_csv(path, drop_missing=True)
+        assert t.lines == [2, 4] and t.notes == ["2 rows with a missing value were skipped (--drop-missing); the "
+                                                 "cells missing are 2 in the label, column 3 ('y')."]
 
     def test_every_row_missing_one_is_said(self, tmp_path: Path) -> None:
         with pytest.raises(demo.DataError, match=r"every one of its 2 rows has a missing value"):
             demo.read_csv(write(tmp_path, "m.csv", "a,y\nNA,1\n?,0\n"), drop_missing=True)
+        with pytest.raises(demo.DataError, match=r"^its one row has a missing value$"):
+            demo.read_csv(write(tmp_path, "m1.csv", "a,y\nNA,1\n"), drop_missing=True)
 
 
 class TestLabels:
@@ -2742,21 +2747,29 @@ class TestSample:
 BAD_FILES = [
     ("empty.csv", "", r"the file has no data: it is empty or blank"),
     ("blank.csv", "\n  \n\n", r"the file has no data: it is empty or blank"),
+    ("sep.csv", "sep=;\n\n", r"the file has no data after its sep= line"),
+    ("comments.csv", "# made by hand\n\n# 2 lines\n", r"the file has no data: each of its lines that is not blank "
+                                                         r"begins with '#'"),
     ("header.csv", "a,b,label\n\n", r"line 1 is a header, and no rows of data follow it"),
     ("ragged.csv", "1,2,x\n3,4,y\n5,y\n", r"line 3 has 2 cells but line 1 has 3 \(split at commas\)"),
     ("wide_header.csv", "a,b,c,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 4"),
-    ("narrow_header.csv", "a,label\n1,2,x\n3,4,y\n", r"line 2 has 3 cells but the header names 2"),
+    ("narrow_header.csv", "a,label\n1,2,x,0\n3,4,y,1\n", r"line 2 has 4 cells but the header names 2"),
     ("text.csv", "a,b,c\n1,2,x\n3,abc,y\n", r"line 3, column 2 \('b'\): 'abc' is not a number"),
     ("nan.csv", "1,2,x\n3,nan,y\n", r"line 2: column 2 has no value \(the cell is 'nan'\)"),
     ("huge.csv", "1,2,x\n3,1e400,y\n", r"line 2, column 2: '1e400' is not a finite number"),
     ("inf.csv", "1,2,x\n\n-inf,4,y\n", r"line 3, column 1: '-inf' is not a finite number"),
     ("quoted.csv", 'a,b,label\n1,2,"x\ny"\n3,oops,z\n', r"line 4, column 2 \('b'\): 'oops' is not a number"),
-    ("one.csv", "1,2,x\n3,4,x\n", r"every label \(column 3\) is 'x'; it needs two different values"),
+    ("one.csv", "1,2,x\n3,4,x\n", r"every label in column 3 is 'x'; it needs two different values"),
+    ("one_named.csv", "a,y\n1,0\n2,0\n", r"every label in column 2 \('y'\) is '0'; it needs two different values"),
+    ("unclosed.csv", 'a,b,y\n1,2,0\n3,"4,1\n5,6,0\n', r'the row that begins on line 3 has a quote \(\"\) that is '
+                                                     r"never closed, so its cell runs to the end of the file"),
+    ("unclosed_label.csv", 'a,b,y\n1,2,0\n3,4,"1\n5,6,0\n7,8,1', r"the row that begins on line 3 has a quote"),
     ("three.csv", "1,2,x\n3,4,y\n5,6,z\n", r"line 3: label 'z' is a third value"),
     ("nolabel.csv", "1,2,x\n3,4, \n", r"line 2: the label, column 3, has no value \(the cell is empty\)"),
     ("nofeature.csv", "1\n2\n", r"line 1 has 1 cell, split at commas; each row needs at least one feature"),
     ("tiny.csv", "1,x\n2,y\n", r"the training part holds one class only"),
     ("allmissing.csv", "a,y\nNA,1\n?,0\n", r"line 2: column 1 \('a'\) has no value"),
+    ("onemissing.csv", "a,y\nNA,1\n", r"line 2: column 1 \('a'\) has no value"),
 ]
 
 
@@ -2889,21 +2902,21 @@ class TestPandasIndexInEveryForm:
         t = demo.read_csv(write(tmp_path, "s.csv", SHUFFLED))
         assert t.names == ["a", "b"] and t.columns == [2, 3] and t.X == SHUFFLED_X
         assert t.notes == ["Column 1 has no name and holds each of 0 to 7 once, in shuffled order: it was "
-                           "taken for the row index that pandas writes, and skipped."]
+                           "taken for a row index, as pandas and R write one, and skipped."]
 
     def test_filtered_after_shuffling(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "f.csv", FILTERED))
         assert t.names == ["a", "b"] and t.X == [x for x in SHUFFLED_X if x[1] > 1]
         assert t.notes == ["Column 1 has no name and holds different whole numbers, in shuffled order (4, 6, "
-                           "2, ...): it was taken for the row index that pandas writes, and skipped."]
+                           "2, ...): it was taken for a row index, as pandas and R write one, and skipped."]
 
     def test_resaved(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "r.csv", RESAVED))
         assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
-        assert t.notes == ["Columns 1 and 2 were taken for the row indexes that pandas writes, one more each "
-                           "time it reads a file and writes it again, and skipped (column 1 has no name and holds "
-                           "0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and holds each of 0 to 7 once, in "
-                           "shuffled order)."]
+        assert t.notes == ["Columns 1 and 2 were taken for row indexes, as pandas writes them (one more each "
+                           "time a file is read and written again, or reset_index() is called), and skipped "
+                           "(column 1 has no name and holds 0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and "
+                           "holds each of 0 to 7 once, in shuffled order)."]
 
     def test_resaved_twice(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "r2.csv", TWICE))
@@ -3012,7 +3025,8 @@ class TestTextFeatures:
             demo.read_csv(path)
         t = demo.read_csv(path, drop_missing=True)
         assert t.lines == [2, 3, 5, 7] and t.X == [[1.0, 0, 1], [2.0, 0, 0], [4.0, 1, 0], [6.0, 0, 1]]
-        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
+        assert ("2 rows with a missing value were skipped (--drop-missing); the cells missing are 2 in column 2 "
+                "('Embarked').") in t.notes
 
     def test_first_message_names_the_label(self, tmp_path: Path) -> None:
         path, rows = titanic_like(tmp_path)
@@ -3037,7 +3051,9 @@ class TestTextFeatures:
         assert t.X == [[float(r[2]), float(r[4] == "male"), float(r[5]), float(r[6]), float(r[7]), float(r[9]),
                         float(r[11] == "Q"), float(r[11] == "S")] for r in whole]
         assert t.Y == [int(r[1]) for r in whole]
-        assert f"{len(rows) - len(whole)} rows with a missing value were skipped (--drop-missing)." in t.notes
+        ages, ports = sum(not row[5] for row in rows), sum(not row[11] for row in rows)
+        assert (f"{len(rows) - len(whole)} rows with a missing value were skipped (--drop-missing); the cells "
+                f"missing are {ages} in column 6 ('Age') and {ports} in column 12 ('Embarked').") in t.notes
         status, out, err = run_main(capsys, "--csv", path, *TARGET)
         assert status == 0 and err == ""
         fits_a_screen(out)
@@ -3077,6 +3093,11 @@ class TestEmptyColumns:
         assert t.notes == ["Column 3 has no value on any line, and no name (as when a separator ends each line): "
                            "it was left out."]
 
+    def test_on_the_rows_only(self, tmp_path: Path) -> None:     # a header without the separator at its end
+        t = demo.read_csv(write(tmp_path, "r.csv", "a;b;y\r\n1,5;2;0;\r\n2,5;3;1;\r\n3,5;1;0;\r\n"))
+        assert t.names == ["a", "b"] and t.X == [[1.5, 2.0], [2.5, 3.0], [3.5, 1.0]] and t.Y == [0, 1, 0]
+        assert t.notes[-1].startswith("Column 4 has no value on any line, and no name")
+
     def test_resaved_by_pandas(self, tmp_path: Path) -> None:   # pd.read_csv("x,label,\n...").to_csv()
         t = demo.read_csv(write(tmp_path, "r.csv", ",x,label,Unnamed: 2\n" + "".join(f"{k},{k + 1},{k % 2},\n"
                                                                                    for k in range(7))))
@@ -3088,7 +3109,8 @@ class TestEmptyColumns:
             demo.read_csv(path)
         t = demo.read_csv(path, drop_missing=True)
         assert t.names == ["a", "x2"] and t.X == [[2.0, 5.0], [4.0, 7.0], [5.0, 7.0]] and t.rows_read == 3
-        assert "2 rows with a missing value were skipped (--drop-missing)." in t.notes
+        assert ("2 rows with a missing value were skipped (--drop-missing); the cells missing are 2 in column "
+                "2.") in t.notes
 
     @pytest.mark.parametrize("label, message", [
         (None, "the label, column 3, is empty on every line, as when each line ends in a separator; --label 2 "
@@ -3118,6 +3140,10 @@ class TestOne:
 
 
 class TestLabelError:
+    def test_a_name_of_three_columns(self, tmp_path: Path) -> None:
+        with pytest.raises(demo.DataError, match=r"^--label 'a': 3 columns have that name \(a, a, a, y\)$"):
+            demo.read_csv(write(tmp_path, "a.csv", "a,a,a,y\n1,2,3,0\n"), label="a")
+
     def test_names_every_column_within_80(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         names = [f"mean feature {k}" for k in range(30)]
         path = write(tmp_path, "w.csv", ",".join(names) + ",target\n" + ",".join(["1"] * 30) + ",0\n")
@@ -3155,8 +3181,209 @@ class TestUtf32:
     def test_without_a_mark(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = write(tmp_path, "u16.csv", "a,y\n1,0\n2,1\n", "utf-16-le")
         status, _, err = run_main(capsys, "--csv", path)
-        assert status == 2 and err == (f"demo.py: {path}: it holds zero bytes, as UTF-16 or UTF-32 without a "
-                                       "byte-order mark does; save it as UTF-8\n")
+        assert status == 2 and err == (f"demo.py: {path}: it holds zero bytes: it is not text, or it is UTF-16 "
+                                       "or UTF-32 without a byte-order mark; save it as UTF-8 text\n")
+
+
+
+# More files as real tools write them.  RESET is pd.read_csv(io.StringIO(SHUFFLED),
+# index_col=0).reset_index().to_csv() and LEVEL_0 the same with .reset_index() twice
+# and index=False (pandas 3.1); NUMBERED is a frame with columns '0', '1', '2' and
+# 'target', written with index=False, as sklearn's digits are with their pixels numbered.
+
+RESET = (",index,a,b,y\n0,4,0.25,5,1\n1,1,1.25,1,0\n2,6,1.0,2,1\n3,2,-0.75,4,0\n4,3,2.0,1,0\n5,7,0.0,6,1\n"
+         "6,5,-1.5,9,1\n7,0,0.5,3,0\n")
+LEVEL_0 = "level_0" + RESET
+NUMBERED = "0,1,2,target\n0,1,2,0\n3,4,0,1\n1,2,3,1\n4,0,1,0\n"
+
+
+class TestResetIndex:
+    def test_index_is_skipped_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", RESET))
+        assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
+        assert "column 2 is headed 'index' (by reset_index()) and holds each of 0 to 7 once" in t.notes[0]
+
+    def test_level_0_too(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "l.csv", LEVEL_0))
+        assert t.names == ["a", "b"] and t.X == SHUFFLED_X and len(t.notes) == 1
+        assert "(column 1 is headed 'level_0' (by reset_index()) and holds 0, 1, 2, ...;" in t.notes[0]
+
+    def test_index_after_a_feature_stays(self, tmp_path: Path) -> None:
+        text = "a,index,y\n" + "".join(f"{k % 3},{(5 * k) % 8},{k % 2}\n" for k in range(8))
+        t = demo.read_csv(write(tmp_path, "i.csv", text))
+        assert t.names == ["a", "index"] and [x[1] for x in t.X] == [float(5 * k % 8) for k in range(8)]
+
+
+class TestNumberedHeader:
+    def test_pixels_numbered(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED))
+        assert t.names == ["0", "1", "2"] and t.X[0] == [0.0, 1.0, 2.0] and t.Y == [0, 1, 1, 0]
+        assert t.notes == ["Line 1 was taken for the header, its numbers (0, 1, 2) as names: its label cell, "
+                           "'target', is not a number, and the labels below it are.  --label and --skip read a "
+                           "number as a name first."]
+        t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED), skip=["1"])
+        assert t.names == ["0", "2"] and "Left out, as --skip asks: column 2 ('1')." in t.notes
+
+    def test_years(self, tmp_path: Path) -> None:
+        text = "2019,2020,grew\n" + "".join(f"{k},{k * k % 5},{k % 2}\n" for k in range(6))
+        t = demo.read_csv(write(tmp_path, "y.csv", text), label="3")
+        assert t.names == ["2019", "2020"] and t.rows_read == 6 and "its numbers (2019, 2020) as" in t.notes[0]
+
+    @pytest.mark.parametrize("first", ["1.5,2,target", "1,1,target", "1,2,9"])
+    def test_not_a_header(self, tmp_path: Path, first: str) -> None:     # a fraction, a repeat, no name
+        label = first.split(",")[2]
+        with pytest.raises(demo.DataError, match=rf"^line 3: label '1' is a third value; .* two \('{label}' and '0'\)"):
+            demo.read_csv(write(tmp_path, "d.csv", first + "\n" + "".join(f"{k},{k},{k % 2}\n" for k in range(6))))
+
+    @pytest.mark.parametrize("first", ["0,1,species", ",2019,species"])
+    def test_over_text_labels_it_is_told(self, tmp_path: Path, first: str) -> None:
+        with pytest.raises(demo.DataError, match=r"^line 3: label 'virginica' is a third value; column 3 must hold "
+                                                 r"exactly two \('species' and 'setosa'\); --label COLUMN picks "
+                                                 r"another column; line 1 was read as data, not as a header, as it "
+                                                 r"holds numbers or missing values$"):
+            demo.read_csv(write(tmp_path, "s.csv", first + "\n1.5,2,setosa\n1.5,3,virginica\n"))
+
+    def test_text_labels_below_it_are_data(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{k % 3},{'ab'[k % 2]}\n" for k in range(6))))
+        assert t.rows_read == 6 and t.names == ["x1", "x2"] and t.notes == []
+
+
+
+# np.savetxt(f, X, delimiter=",", header="a,b,y", fmt="%g") wrote SAVETXT_HEADER, and
+# np.savetxt(f, X, fmt="%g", header="made by savetxt\nsecond line", footer="the end")
+# SAVETXT_COMMENTS (numpy 2); the default fmt writes "1.500000000000000000e+00".
+SAVETXT_X = [[1.5, 2.0], [3.0, 4.0], [2.5, 1.0], [0.5, 3.0]]
+SAVETXT_HEADER = "# a,b,y\n1.5,2,0\n3,4,1\n2.5,1,0\n0.5,3,1\n"
+SAVETXT_COMMENTS = "# made by savetxt\n# second line\n1.5 2 0\n3 4 1\n2.5 1 0\n0.5 3 1\n# the end\n"
+
+
+class TestSavetxt:
+    def test_header_after_a_hash(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "h.csv", SAVETXT_HEADER))
+        assert t.names == ["a", "b"] and t.X == SAVETXT_X and t.Y == [0, 1, 0, 1] and t.lines == [2, 3, 4, 5]
+        assert t.notes == ["Line 1 begins with '#', as np.savetxt writes a header: it was read as the header, "
+                           "without the '#'."]
+
+    def test_comments_and_spaces(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "c.txt", SAVETXT_COMMENTS))
+        assert t.names == ["x1", "x2"] and t.X == SAVETXT_X and t.lines == [3, 4, 5, 6]
+        assert t.notes == ["3 lines that begin with '#' were left out, as comments.", "Its cells are split at spaces."]
+
+    def test_spaced_header_and_exponents(self, tmp_path: Path) -> None:
+        rows = "".join(" ".join(f"{v:.18e}" for v in [*x, k % 2]) + "\n" for k, x in enumerate(SAVETXT_X))
+        t = demo.read_csv(write(tmp_path, "e.txt", "# a b y\n" + rows))
+        assert t.names == ["a", "b"] and t.X == SAVETXT_X and t.label_note.startswith(
+            "column 3 ('y'); '1.000000000000000000e+00' is taken as 1")
+
+    def test_a_column_headed_hash_is_a_column(self, tmp_path: Path) -> None:    # as Kaggle's Pokémon file
+        t = demo.read_csv(write(tmp_path, "p.csv", "#,Total,Legendary\n1,318,False\n3,525,False\n3,625,True\n"))
+        assert t.names == ["#", "Total"] and t.X[2] == [3.0, 625.0] and t.notes == []
+
+
+class TestExcelSep:
+    # pandas' df.to_csv(f, sep=";", decimal=",", index=False, lineterminator="\r\n") after
+    # f.write("sep=;\r\n"), as Excel in a German locale opens it; saved as cp1252
+    TEXT = "sep=;\r\na;kind;y\r\n1,5;ö;nein\r\n3,0;x;ja\r\n2,5;ö;nein\r\n0,5;x;ja\r\n"
+
+    def test_followed_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "x.csv", self.TEXT, "cp1252"))
+        assert t.names == ["a", "kind_ö"] and t.X == [[1.5, 1.0], [3.0, 0.0], [2.5, 1.0], [0.5, 0.0]]
+        assert t.lines == [3, 4, 5, 6] and t.Y == [1, 0, 1, 0]         # nein, the later text, is 1
+        assert t.notes[:3] == ["Line 3 is not UTF-8 (it has byte 0xf6), so the file was read as cp1252 (Windows).  "
+                               "Save it as UTF-8 to be sure of its text.",
+                               "Line 1 is 'sep=;', the line that tells Excel the separator; it was followed, and "
+                               "not read as data.", "Its cells are split at semicolons."]
+
+
+class TestNotText:
+    @pytest.mark.parametrize("start, message", [
+        (b"PK\x03\x04\x14\x00\x06\x00", "it is not text but a ZIP archive, as an Excel .xlsx or .ods workbook is: "
+                                      "save the sheet as CSV"),
+        (b"\x1f\x8b\x08\x00", "it is not text but compressed with gzip: unpack it first (gunzip FILE)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1", "it is not text but an Office file, as an Excel .xls workbook is"),
+        (b"\x00\x01\x02", "it holds zero bytes: it is not text, or it is UTF-16 or UTF-32 without"),
+    ])
+    def test_said_what_it_is(self, tmp_path: Path, start: bytes, message: str) -> None:
+        path = tmp_path / "data.csv"
+        path.write_bytes(start + bytes(range(256)))
+        with pytest.raises(demo.DataError) as caught:
+            demo.read_csv(str(path))
+        assert str(caught.value).startswith(message)
+
+
+
+class TestRowNamesOfR:
+    # R's write.csv(data.frame(a = ..., y = ...)): quoted names, and row names from 1
+    TEXT = '"","a","y"\n"1",1.5,"no"\n"2",2.5,"yes"\n"3",0.5,"no"\n"4",3,"yes"\n"5",2,"no"\n'
+
+    def test_skipped_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", self.TEXT))
+        assert t.names == ["a"] and t.X == [[1.5], [2.5], [0.5], [3.0], [2.0]] and t.Y == [0, 1, 0, 1, 0]
+        assert t.notes == ["Column 1 has no name and holds whole numbers that only increase (1, 2, 3, ...): it "
+                           "was taken for a row index, as pandas and R write one, and skipped."]
+
+    def test_write_table_header_one_short(self, tmp_path: Path) -> None:    # write.table(df, sep = ",")
+        t = demo.read_csv(write(tmp_path, "t.csv", self.TEXT.replace('"",', "", 1)))
+        assert t.names == ["a"] and t.X == [[1.5], [2.5], [0.5], [3.0], [2.0]] and t.columns == [2]
+        assert t.notes[0] == ("Line 1 names one column fewer than the rows below it hold, as R's write.table "
+                              "writes a header over row names: column 1 was taken to have no name.")
+
+    def test_write_table_by_default(self, tmp_path: Path) -> None:   # write.table(mtcars[, c("mpg", "am")])
+        rows = ["Mazda RX4", 21, 1], ["Datsun 710", 22.8, 1], ["Valiant", 18.1, 0], ["Duster 360", 14.3, 0]
+        text = '"mpg" "am"\n' + "".join(f'"{name}" {mpg} {am}\n' for name, mpg, am in rows)
+        t = demo.read_csv(write(tmp_path, "m.txt", text), skip=["1"])
+        assert t.names == ["mpg"] and t.X == [[21.0], [22.8], [18.1], [14.3]] and t.Y == [1, 1, 0, 0]
+        assert "Its cells are split at spaces." in t.notes and "Left out, as --skip asks: column 1." in t.notes
+
+    def test_two_rows_in_order(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", ",a,y\n0,1.5,no\n1,2.5,yes\n"))
+        assert t.names == ["a"] and t.notes[0].startswith("Column 1 has no name and holds 0 and 1: it was")
+
+
+class TestOldMacLines:
+    def test_cr_alone_ends_a_line(self, tmp_path: Path) -> None:     # as Excel for classic Mac OS saved CSV
+        text = "a;y\r" + "".join(f"{k},5;{'nö' if k % 2 else 'ja'}\r" for k in range(6))
+        t = demo.read_csv(write(tmp_path, "mac.csv", text, "cp1252"))
+        assert t.X == [[k + 0.5] for k in range(6)] and t.lines == list(range(2, 8))
+        assert t.notes[0].startswith("Line 3 is not UTF-8 (it has byte 0xf6)")
+
+
+
+class TestLabelByNumber:
+    def test_a_cell_like_it_is_no_header(self, tmp_path: Path) -> None:     # line 1 holds a '2', in column 3
+        path = write(tmp_path, "n.csv", "5,0,2\n6,1,3\n7,0,4\n8,1,5\n9,0,6\n1,1,2\n")
+        t = demo.read_csv(path, label="2")
+        assert t.rows_read == 6 and t.Y == [0, 1, 0, 1, 0, 1] and t.names == ["x1", "x3"]
+        assert t.label_note.startswith("column 2; '1' is taken as 1")
+
+
+
+class TestThousands:
+    @pytest.mark.parametrize("text, cell, hint", [     # as a spreadsheet saves numbers formatted "#,##0.00"
+        ('name,income,y\na,"1,234.50",0\nb,999,1\n', "1,234.50", "commas"),
+        ("name;income;y\na;1.234,50;0\nb;999;1\n", "1.234,50", "points"),
+    ])
+    def test_the_grouping_is_named(self, tmp_path: Path, text: str, cell: str, hint: str) -> None:
+        with pytest.raises(demo.DataError) as caught:
+            demo.read_csv(write(tmp_path, "t.csv", text), skip=["name"])
+        assert str(caught.value).startswith(f"line 2, column 2 ('income'): {cell!r} is not a number (write it "
+                                            f"without the {hint} that group its thousands); the column holds")
+
+
+class TestConcatIndex:
+    # pd.concat([a, b]).to_csv() of two frames indexed 0, 1, 2: the index repeats
+    TEXT = ",a,y\n0,1.5,0\n1,2.5,1\n2,0.5,0\n0,3.0,1\n1,2.0,0\n2,4.0,1\n"
+
+    def test_kept_and_said(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "c.csv", self.TEXT))
+        assert t.names == ["x1", "a"] and [x[0] for x in t.X] == [0.0, 1.0, 2.0, 0.0, 1.0, 2.0]
+        assert t.notes == ["Column 1 has no name and holds whole numbers, some more than once, as a row index "
+                           "does after pd.concat: if it is one, --skip 1 leaves it out."]
+        assert demo.read_csv(write(tmp_path, "c.csv", self.TEXT), skip=["1"]).notes == ["Left out, as --skip asks: column 1."]
+
+    def test_not_said_of_fractions(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "f.csv", self.TEXT.replace("\n2,", "\n2.5,")))
+        assert t.names == ["x1", "a"] and t.notes == []
 
 
 
