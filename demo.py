@@ -1195,7 +1195,7 @@ def show_data(r: DataSummary) -> Lines:
         out += para(note)
     if r.rows_read > total:
         out += para(f"{r.rows_read:,} rows; the tour uses a random {total:,} (--sample N to change).")
-    out += para(f"{total} examples with {len(names)} features ({shown}):")
+    out += para(f"{counted(total, 'example')} with {counted(len(names), 'feature')} ({shown}):")
     out += para(f"{r.m} to train on, {r.m_test} kept aside to test.")
     if r.label_note:
         out += para(f"The labels: {r.label_note}.")
@@ -1305,9 +1305,15 @@ def show_slope(r: Slope) -> Lines:
                 "for the other weights and b.")
     if r.examples < r.m or r.features < r.n:
         out += para(f"That takes two passes over the data per parameter, so here it uses "
-                    f"{r.examples} examples and {r.features} features.")
-    out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}   (about 1e-7 or less: right)",
-            f"and of a db that forgot to divide by m:   {r.buggy:.1e}   (above about 1e-3: a bug)"]
+                    f"{counted(r.examples, 'example')} and {counted(r.features, 'feature')}.")
+    out += para("Away from a minimum, about 1e-7 or less means right, above about 1e-3 a bug.  "
+                "Near one, both gradients are as small as the central difference's rounding "
+                "error, and the check gives nearly 0 whatever the gradient.")
+    out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}",
+            f"and of a db that forgot to divide by m:   {r.buggy:.1e}"]
+    if r.buggy <= 1e-3:
+        out += para("Here db is too small, beside dw or the central difference's rounding "
+                    "error, for m·db to stand out: the check cannot see this bug at this point.")
     return out
 
 
@@ -1481,17 +1487,20 @@ def show_training(r: Training) -> Lines:
                     "so on data this size the demo allows fewer; --sample N takes fewer rows.)")
     out += _columns("steps", [str(k) for k, _ in r.shown], "J", [_num(J) for _, J in r.shown])
     if r.steps < r.iterations:
-        out.append(f"It stopped after {r.steps} steps, at J = {r.J:.6g}.")
+        out.append(f"It stopped after {_steps(r.steps)}, at J = {r.J:.6g}.")
     else:
-        out.append(f"It ran all {r.steps} steps, to J = {r.J:.6g}.")
+        out.append(f"It ran all {r.steps} steps, to J = {r.J:.6g}." if r.steps > 1 else
+                   f"It ran its one step, to J = {r.J:.6g}.")
     if r.rises or r.J > r.start:
-        rose = f"J rose at {r.rises} of the {r.steps} steps, to {r.highest:.3g} at most"
+        rose = (f"J rose at {r.rises} of the {r.steps} steps" if r.steps > 1 else
+                "J rose at its one step") + f", to {r.highest:.3g} at most"
         end = ", and ended higher than it started" if r.J > r.start else ""
         out += para(f"{rose}{end}: α = {r.learning_rate:g} is too large for this data "
                     "(see the lesson learning-rates).")
     error = f"± at most {r.error:.1%}" if r.error_bound else f"± {r.error:.1%}"
-    out += para(f"Accuracy: {r.train_accuracy:.1%} on the {r.m} training examples, "
-                f"{r.test_accuracy:.1%} {error} on the {r.m_test} test ones (one standard error).")
+    out += para(f"Accuracy: {r.train_accuracy:.1%} on the {counted(r.m, 'training example')}, "
+                f"{r.test_accuracy:.1%} {error} on the {counted(r.m_test, 'test one')} (one "
+                "standard error).")
     common = ("the classes are equally common in the training part" if r.tie else
               "the training part's more common label")
     out += para(f"Always answering {r.majority} ({common}) scores {r.majority_train:.1%} on the "
@@ -1533,11 +1542,13 @@ def show_weights(w: Sequence[float], b: float, raw: tuple[list[float], float] | 
         if all(len(line) <= WIDTH for line in lines):
             return out + lines
     k = min(6, len(names))
-    out += para(f"The {k} largest weights, on standardized features (per standard deviation)"
+    which = "The weights" if k == len(names) else f"The {k} largest weights"
+    out += para(f"{which}, on standardized features (per standard deviation)"
                 + (", and in the original units:" if raw is not None else ":"))
     for j in sorted(range(len(names)), key=lambda j: -abs(w[j]))[:k]:
         out.append(f"  {short(names[j], 28):28} {w[j]:+10.4g}" + (f" {raw[0][j]:+12.4g}" if raw else ""))
-    out.append(f"  {'b':28} {b:+10.4g}" + (f" {raw[1]:+12.4g}" if raw else ""))
+    bias = "b (the bias)" if "b" in names else "b"      # not to be taken for a feature b
+    out.append(f"  {bias:28} {b:+10.4g}" + (f" {raw[1]:+12.4g}" if raw else ""))
     return out
 
 
@@ -1804,9 +1815,10 @@ def boundary(d: Data, s: Settings) -> Boundary:
 @lesson("boundary", "The decision boundary", boundary)
 def show_boundary(r: Boundary) -> Lines:
     """The boundary lesson, printed as a scatter of the training examples."""
+    are = "is" if r.wrong == 1 else "are"
     out = para("The boundary is where z = 0 and a = ½: on one side the neuron says 1, on "
-               f"the other 0.  {r.wrong} of the {r.m} training examples are on their "
-               "wrong side.")
+               f"the other 0.  {r.wrong} of the {r.m} training examples {are} on the wrong side "
+               "of this line, the training lesson's.")
     out.append(f"  {short(r.names[1], 40)} (standardized), upward")
     out += text_scatter(r.S, r.Y, r.w, r.b)
     out.append(f"   {short(r.names[0], 40)} (standardized), rightward")
@@ -1881,9 +1893,9 @@ def show_any_start(r: AnyStart) -> Lines:
     rows = ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
             for row in table]
     shown = r.n <= 3 and all(len(row) <= WIDTH for row in rows)
-    on = f" On {of_m(r.m, r.of)} (h is J's largest curvature on them)." if r.m < r.of else ""
+    on = f", on {of_m(r.m, r.of)} (h is J's largest curvature on them)" if r.m < r.of else ""
     out = para(f"Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
-               f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each" + (":" if shown else ".") + on)
+               f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each{on}" + (":" if shown else "."))
     if shown:
         out += rows
     out.append(f"The weights differ by at most {r.spread:.1e}; the costs by at most {r.cost_spread:.1e}.")
@@ -2008,10 +2020,25 @@ def show_overfitting(r: Overfitting) -> Lines:
                                       ("gives up training fit", fits == sorted(fits, reverse=True))] if true]
     larger = f"A larger λ {' and '.join(does)}; here" if does else "Here"
     out += para(f"{larger} the best test accuracy is at λ = {best[0]:g}.")
-    p, k = best[2], r.m_new
+    out += para("  ".join(_how_sure(r)))
+    out += para(f"Choosing λ by these {r.m_new} examples makes them a validation set; a fair "
+                "test of the chosen λ needs a third set, kept aside until the end.")
+    if r.measured is not None:
+        p, k, error, bound = r.measured
+        what = (f"has a standard error of at most {error:.1%}" if bound else
+                f"has a standard error of {error:.1%}")
+        out += para(f"The training lesson's p = {p:.1%}, on its k = {k} test examples, {what}: "
+                    "gaps of that size can be chance.")
+    return out
+
+
+def _how_sure(r: Overfitting) -> list[str]:
+    """The best λ's test accuracy, its standard error, and its lead's over λ = 0."""
+    best, k = r.rows[r.best], r.m_new
+    p = best[2]
     said = [f"How sure is a test accuracy?  One standard error is √(p(1 − p)/k): for "
             f"λ = {best[0]:g}, p = {p:.1%} on k = {k} gives {standard_error(p, k):.1%}."]
-    lead = best[2] - test0
+    lead = best[2] - r.rows[0][2]
     if lead > 0:
         said.append(f"Its lead over λ = 0, {lead:.1%}, is measured on the same examples, so "
                     f"its standard error comes from those on which the two disagree, "
@@ -2025,16 +2052,7 @@ def show_overfitting(r: Overfitting) -> Lines:
                     f"That is over two standard errors, but λ = {best[0]:g} was chosen as the "
                     "best of four on these very examples, which favours it: only other "
                     "examples can confirm its lead.")
-    out += para("  ".join(said))
-    out += para(f"Choosing λ by these {k} examples makes them a validation set; a fair test of "
-                "the chosen λ needs a third set, kept aside until the end.")
-    if r.measured is not None:
-        p, k, error, bound = r.measured
-        what = (f"has a standard error of at most {error:.1%}" if bound else
-                f"has a standard error of {error:.1%}")
-        out += para(f"The training lesson's p = {p:.1%}, on its k = {k} test examples, {what}: "
-                    "gaps of that size can be chance.")
-    return out
+    return said
 
 
 # === 10. Fewer steps down: Newton's method ===================================
@@ -2110,11 +2128,13 @@ def show_newton(r: Newton) -> Lines:
                     f"{GD_TOLERANCE:g}.")
     else:
         out += para(f"That is all the {r.gd_budget} steps it was allowed.")
-    faster = "less" if r.seconds < r.gd_seconds else "more"
+    ratio = r.gd_seconds / max(r.seconds, 1e-9)
+    time = ("less time than" if ratio >= 1.5 else "more time than" if ratio <= 1 / 1.5 else
+            "about as much time as")
     out += para("Newton's steps use J's curvature as well as its slope: for weights wj and wk, "
                 "the mean over the examples of a(1 − a)·xj·xk (with 1 in place of x for b).  So "
-                f"each step costs more: here Newton's method took {faster} time in all (one "
-                "run each, timed with its checks of the input).")
+                f"each step costs more; in all, here, it took {time} gradient descent "
+                "did (one run each, with its checks of the input).")
     return out
 
 
@@ -2209,17 +2229,26 @@ def _seconds_per_call(f: Callable[[], object], budget: float = 0.005) -> float:
             return elapsed / calls
 
 
+WHOLE_PASS = ["    Z  = [dot(w, x) + b for x in X]              z for all m examples",
+              "    A  = list(map(sigmoid, Z))",
+              "    dZ = [a - y for a, y in zip(A, Y)]",
+              "    dw = [dot(column, dZ) / m for column in zip(*X)]",
+              "    db = sum(dZ) / m"]
+NUMPY_PASS = ["The course's next step is numpy, where the pass is five lines:",
+              "    Z = X @ w + b",
+              "    A = 1 / (1 + np.exp(-Z))                   A = σ(Z)",
+              "    dZ = A - Y",
+              "    dw = X.T @ dZ / m",
+              "    db = dZ.mean()"]
+
+
 @lesson("vectorization", "One pass, whole vectors at a time", vectorization)
 def show_vectorization(r: Vectorization) -> Lines:
     """The vectorization lesson, printed with the numpy translation."""
     out = para("logreg.propagate loops over the examples, and inside over the features.  The "
                "same pass can be written one whole vector at a time (propagate_whole, in "
                "demo.py):")
-    out += ["    Z  = [dot(w, x) + b for x in X]              z for all m examples",
-            "    A  = list(map(sigmoid, Z))",
-            "    dZ = [a - y for a, y in zip(A, Y)]",
-            "    dw = [dot(column, dZ) / m for column in zip(*X)]",
-            "    db = sum(dZ) / m"]
+    out += WHOLE_PASS
     how = ("math.sumprod" if r.sumprod else "sum(map(operator.mul, u, v)), since math.sumprod "
            "exists only from Python 3.12 on")
     same = f"to within {r.difference:.0e}" if r.difference else "exactly"
@@ -2233,12 +2262,7 @@ def show_vectorization(r: Vectorization) -> Lines:
     out += para(f"A pass took {r.loop_seconds * 1e3:.3g} ms as the loop and "
                 f"{r.whole_seconds * 1e3:.3g} ms as whole vectors, the least of {REPEATS} "
                 f"timings each: {speed}, as measured here.")
-    out += ["The course's next step is numpy, where the pass is five lines:",
-            "    Z = X @ w + b",
-            "    A = 1 / (1 + np.exp(-Z))                   A = σ(Z)",
-            "    dZ = A - Y",
-            "    dw = X.T @ dZ / m",
-            "    db = dZ.mean()"]
+    out += NUMPY_PASS
     out += para("numpy runs each line's loop over the examples in compiled code, written in C "
                 "rather than Python; this demo runs without numpy, so it does not time that.")
     return out
@@ -2353,6 +2377,10 @@ POORLY = 400                        # (H⁻¹)jj·Hjj above this: a standard err
 def minimum(d: Data) -> Minimum:
     """Ask Newton's method, by the exceptions and the rule that train_newton documents."""
     if d.n > 100:
+        # m independent x̃ separate any labels: X̃w̃ = (±1, ...) has a solution
+        rows = [[*x, 1.0] for x in d.S_train]
+        if d.m <= LEAST and math.inf not in inverse_diagonal([[dot(u, v) for v in rows] for u in rows]):
+            return Minimum("none")
         return Minimum("unknown", "Newton's method is too costly for more than 100 features")
     try:
         w, b, costs = logreg.train_newton(d.S_train, d.Y_train)
@@ -2580,6 +2608,27 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
              for i, (k, w, b) in enumerate(shots.early)]
     steps, w, b = shots.end
     lines.append((_steps(steps), w, b, "black", True))
+    legend = _svg_lines(out, lines, box)
+    start = f"w = {_vector_text(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
+    caption = ["Filled circles: y = 1; open circles: y = 0."]
+    if len(S) < d.m:
+        caption.append(f"Drawn: a random {len(S)} of the {d.m} training examples.")
+    caption += [f"Dashed: from {start}, α = {s.learning_rate:g},",
+                "   after the steps marked (a random start of the lesson any-start).",
+                f"Bold: the training lesson's boundary, after {_steps(steps)} from 0."]
+    colours = ["black"] * len(caption) + [colour for _, colour in legend]
+    caption += [label for label, _ in legend]
+    for k, (text, colour) in enumerate(zip(caption, colours)):
+        _text(out, box.left - 40, box.bottom + 52 + 16 * k, text, fill=colour)
+    return box.bottom + 52 + 16 * (len(caption) - 1)
+
+
+Drawn = tuple[str, list[float], float, str, bool]     # a boundary: label, w, b, colour, bold
+
+
+def _svg_lines(out: list[str], lines: list[Drawn], box: Box) -> list[tuple[str, str]]:
+    """The boundaries, each labelled on its line where a label fits; returns the (label,
+    colour) of the others, for the legend."""
     placed: list[tuple[float, float, float, float]] = []
     legend: list[tuple[str, str]] = []
     for k, (label, w, b, colour, bold) in enumerate(lines):
@@ -2603,18 +2652,7 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
                    'fill="white" opacity="0.85"/>')
         _text(out, (x0 + x1) / 2, y1 - 3, label, "middle", fill=colour,
               extra=' font-weight="bold"' if bold else "")
-    start = f"w = {_vector_text(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
-    caption = ["Filled circles: y = 1; open circles: y = 0."]
-    if len(S) < d.m:
-        caption.append(f"Drawn: a random {len(S)} of the {d.m} training examples.")
-    caption += [f"Dashed: from {start}, α = {s.learning_rate:g},",
-                "   after the steps marked (a random start of the lesson any-start).",
-                f"Bold: the training lesson's boundary, after {steps} steps from 0."]
-    colours = ["black"] * len(caption) + [colour for _, colour in legend]
-    caption += [label for label, _ in legend]
-    for k, (text, colour) in enumerate(zip(caption, colours)):
-        _text(out, box.left - 40, box.bottom + 52 + 16 * k, text, fill=colour)
-    return box.bottom + 52 + 16 * (len(caption) - 1)
+    return legend
 
 
 def snapshots(d: Data, s: Settings, box: Box, apart: float = 14.0) -> Snapshots:
