@@ -2148,12 +2148,13 @@ class Vectorization(NamedTuple):
     loop: tuple[float, list[float], float]      # propagate_loop's (J, dw, db)
     whole: tuple[float, list[float], float]     # propagate_whole's
     difference: float               # the largest difference between them
-    loop_seconds: float             # a pass, the least of REPEATS timings
+    loop_seconds: float             # a pass, the least of its timings
     whole_seconds: float
+    repeats: int                    # timings of each
     sumprod: bool                   # whether math.sumprod was there to use
 
 
-REPEATS = 7                         # timings of each pass, alternated; the least counts
+REPEATS = 7                         # timings of each pass at least, alternated; the least counts
 
 
 def vectorization(d: Data, s: Settings) -> Vectorization:
@@ -2163,12 +2164,10 @@ def vectorization(d: Data, s: Settings) -> Vectorization:
     loop, whole = propagate_loop(w, b, S, Y), propagate_whole(w, b, S, Y)
     difference = max(abs(p - q) for p, q in zip([loop[0], *loop[1], loop[2]],
                                                  [whole[0], *whole[1], whole[2]]))
-    loop_seconds, whole_seconds = math.inf, math.inf
-    for _ in range(REPEATS):            # alternate, and keep the least of each
-        loop_seconds = min(loop_seconds, _seconds_per_call(lambda: propagate_loop(w, b, S, Y)))
-        whole_seconds = min(whole_seconds, _seconds_per_call(lambda: propagate_whole(w, b, S, Y)))
+    (loop_seconds, whole_seconds), repeats = _least_seconds(
+        [lambda: propagate_loop(w, b, S, Y), lambda: propagate_whole(w, b, S, Y)])
     return Vectorization(m=e.m, of=d.m, n=d.n, loop=loop, whole=whole, difference=difference,
-                         loop_seconds=loop_seconds, whole_seconds=whole_seconds,
+                         loop_seconds=loop_seconds, whole_seconds=whole_seconds, repeats=repeats,
                          sumprod=hasattr(math, "sumprod"))
 
 
@@ -2219,14 +2218,18 @@ def propagate_whole(w: Sequence[float], b: float, X: Rows,
     return J, dw, db
 
 
-def _seconds_per_call(f: Callable[[], object], budget: float = 0.005) -> float:
-    calls, started = 0, time.perf_counter()
-    while True:
-        f()
-        calls += 1
-        elapsed = time.perf_counter() - started
-        if elapsed >= budget:
-            return elapsed / calls
+def _least_seconds(calls: list[Callable[[], object]], budget: float = 0.15) -> tuple[list[float], int]:
+    """The least time of each call, and how many times each ran: in turn, at least REPEATS
+    times and for about budget seconds (a load on the machine only ever adds time)."""
+    least, started = [math.inf] * len(calls), time.perf_counter()
+    for repeats in range(1, 1001):
+        for k, f in enumerate(calls):
+            t = time.perf_counter()
+            f()
+            least[k] = min(least[k], time.perf_counter() - t)
+        if repeats >= REPEATS and time.perf_counter() - started >= budget:
+            break
+    return least, repeats
 
 
 WHOLE_PASS = ["    Z  = [dot(w, x) + b for x in X]              z for all m examples",
@@ -2260,7 +2263,7 @@ def show_vectorization(r: Vectorization) -> Lines:
     speed = (f"{ratio:.1f} times as fast" if ratio >= 1.05 else
              "no faster" if ratio > 1 / 1.05 else f"{1 / ratio:.1f} times as slow")
     out += para(f"A pass took {r.loop_seconds * 1e3:.3g} ms as the loop and "
-                f"{r.whole_seconds * 1e3:.3g} ms as whole vectors, the least of {REPEATS} "
+                f"{r.whole_seconds * 1e3:.3g} ms as whole vectors, the least of {r.repeats} "
                 f"timings each: {speed}, as measured here.")
     out += NUMPY_PASS
     out += para("numpy runs each line's loop over the examples in compiled code, written in C "
