@@ -2218,7 +2218,7 @@ def propagate_whole(w: Sequence[float], b: float, X: Rows,
     return J, dw, db
 
 
-def _least_seconds(calls: list[Callable[[], object]], budget: float = 0.15) -> tuple[list[float], int]:
+def _least_seconds(calls: list[Callable[[], object]], budget: float = 0.05) -> tuple[list[float], int]:
     """The least time of each call, and how many times each ran: in turn, at least REPEATS
     times and for about budget seconds (a load on the machine only ever adds time)."""
     least, started = [math.inf] * len(calls), time.perf_counter()
