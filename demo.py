@@ -186,10 +186,10 @@ def _steps(k: int) -> str:
 def counted(k: int, noun: str) -> str:
     """k and a noun, plural unless k is 1.
 
-    >>> counted(1, "feature"), counted(4, "training example")
-    ('1 feature', '4 training examples')
+    >>> counted(1, "feature"), counted(15000, "training example")
+    ('1 feature', '15,000 training examples')
     """
-    return f"{k} {noun}" if k == 1 else f"{k} {noun}s"
+    return f"{k:,} {noun}" if k == 1 else f"{k:,} {noun}s"
 
 
 def text_chart(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
@@ -1917,8 +1917,8 @@ def _any_start_verdict(r: AnyStart) -> str:
     said = ("They meet: J is convex, and on this data it has one lowest point.  Newton's "
             f"method finds it at J = {r.minimum.J:.6f} (the lesson newton).")
     if r.trained is not None and r.trained - r.minimum.J > 5e-7:
-        said += (f"  The training lesson ended above it, at J = {r.trained:.6f}, and so with other "
-                 f"weights: it stops after a step that lowers J by less than {TOLERANCE:g}.")
+        said += (f"  The training lesson ended above it, at J = {r.trained:.6f}, so its weights "
+                 f"differ from these: it stops after a step that lowers J by less than {TOLERANCE:g}.")
     return said
 
 
@@ -2133,8 +2133,8 @@ def show_newton(r: Newton) -> Lines:
             "about as much time as")
     out += para("Newton's steps use J's curvature as well as its slope: for weights wj and wk, "
                 "the mean over the examples of a(1 − a)·xj·xk (with 1 in place of x for b).  So "
-                f"each step costs more; in all, here, it took {time} gradient descent "
-                "did (one run each, with its checks of the input).")
+                f"each of its steps costs more; in all, here, Newton's method took {time} "
+                "gradient descent did (one run each, with its checks of the input).")
     return out
 
 

@@ -3629,7 +3629,7 @@ class TestNewtonLesson:
         for seconds, gd_seconds, said in [(0.001, 0.01, "less time than"), (0.01, 0.001, "more time than"),
                                           (0.010, 0.012, "about as much time as")]:
             text = " ".join(" ".join(demo.show_newton(r._replace(seconds=seconds, gd_seconds=gd_seconds))).split())
-            assert f"in all, here, it took {said} gradient descent did (one run each" in text
+            assert f"in all, here, Newton's method took {said} gradient descent did (one run each" in text
 
 
 class TestVectorizationLesson:
@@ -3809,7 +3809,7 @@ class TestWideData:
         assert (s.examples, s.features) == (9, 10) and s.check < 1e-7 < 1e-3 < s.buggy
         v = demo.vectorization(d, SETTINGS)
         assert v.m == 9 and v.whole[0] == pytest.approx(s.J, rel=1e-12) and v.difference < 1e-12
-        assert "9 training examples of 1000 features" in " ".join(" ".join(demo.show_vectorization(v)).split())
+        assert "9 training examples of 1,000 features" in " ".join(" ".join(demo.show_vectorization(v)).split())
 
     @pytest.mark.slow
     def test_any_start_and_learning_rates(self) -> None:
