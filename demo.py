@@ -1196,10 +1196,10 @@ def show_data(r: DataSummary) -> Lines:
     if r.rows_read > total:
         out += para(f"{r.rows_read:,} rows; the tour uses a random {total:,} (--sample N to change).")
     out += para(f"{counted(total, 'example')} with {counted(len(names), 'feature')} ({shown}):")
-    out += para(f"{r.m} to train on, {r.m_test} kept aside to test.")
+    out += para(f"{r.m:,} to train on, {r.m_test:,} kept aside to test.")
     if r.label_note:
         out += para(f"The labels: {r.label_note}.")
-    out += para(f"Training examples with y = 1: {r.ones}; with y = 0: {r.m - r.ones}.")
+    out += para(f"Training examples with y = 1: {r.ones:,}; with y = 0: {r.m - r.ones:,}.")
     out += para("Each feature is standardized: less its mean in the training part, divided by "
                 "its standard deviation there.")
     if r.constant:
