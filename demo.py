@@ -2129,11 +2129,11 @@ def show_newton(r: Newton) -> Lines:
     else:
         out += para(f"That is all the {r.gd_budget} steps it was allowed.")
     ratio = r.gd_seconds / max(r.seconds, 1e-9)
-    time = ("less time than" if ratio >= 1.5 else "more time than" if ratio <= 1 / 1.5 else
+    took = ("less time than" if ratio >= 1.5 else "more time than" if ratio <= 1 / 1.5 else
             "about as much time as")
     out += para("Newton's steps use J's curvature as well as its slope: for weights wj and wk, "
                 "the mean over the examples of a(1 − a)·xj·xk (with 1 in place of x for b).  So "
-                f"each of its steps costs more; in all, here, Newton's method took {time} "
+                f"each of its steps costs more; in all, here, Newton's method took {took} "
                 "gradient descent did (one run each, with its checks of the input).")
     return out
 
@@ -2173,8 +2173,8 @@ def vectorization(d: Data, s: Settings) -> Vectorization:
 
 def propagate_loop(w: Sequence[float], b: float, X: Rows,
                    Y: Sequence[int]) -> tuple[float, list[float], float]:
-    """logreg.propagate's loop without its checks of the input: z, a and dz for each example,
-    and its share of J, dw and db.
+    """logreg.propagate's pass without its checks of the input, and with the lecture's
+    dz = a − y: z, a and dz for each example, and its share of J, dw and db.
 
     >>> propagate_loop([0.0, 0.0], 0.0, [[1.0, 2.0], [3.0, 4.0]], [0, 1])
     (0.6931471805599453, [-0.5, -0.5], 0.0)
@@ -2380,9 +2380,11 @@ POORLY = 400                        # (H⁻¹)jj·Hjj above this: a standard err
 def minimum(d: Data) -> Minimum:
     """Ask Newton's method, by the exceptions and the rule that train_newton documents."""
     if d.n > 100:
-        # m independent x̃ separate any labels: X̃w̃ = (±1, ...) has a solution
+        # m independent x̃ separate any labels: X̃w̃ = (±1, ...) has a solution.
+        # Independent, here, by a wide margin: G = X̃X̃ᵀ well conditioned.
         rows = [[*x, 1.0] for x in d.S_train]
-        if d.m <= LEAST and math.inf not in inverse_diagonal([[dot(u, v) for v in rows] for u in rows]):
+        G = [[dot(u, v) for v in rows] for u in rows] if d.m <= LEAST else [[0.0]]
+        if all(q * G[i][i] < 1e8 for i, q in enumerate(inverse_diagonal(G))):
             return Minimum("none")
         return Minimum("unknown", "Newton's method is too costly for more than 100 features")
     try:
