@@ -1180,8 +1180,9 @@ def data_summary(d: Data, s: Settings) -> DataSummary:
     """The data lesson's numbers: the examples, their parts and labels."""
     constant = [name for j, name in enumerate(d.names)
                 if min(x[j] for x in d.X_train) == max(x[j] for x in d.X_train)]
-    return DataSummary(d.names, d.m, len(d.S_test), sum(d.Y_train), d.rows_read, d.notes,
-                       d.label_note, constant)
+    return DataSummary(names=d.names, m=d.m, m_test=len(d.S_test), ones=sum(d.Y_train),
+                       rows_read=d.rows_read, notes=d.notes, label_note=d.label_note,
+                       constant=constant)
 
 
 @lesson("data", "The data", data_summary)
@@ -1232,7 +1233,8 @@ def graph(d: Data, s: Settings) -> Graph:
     x, y = [round(v, 2) for v in d.S_train[0]], d.Y_train[0]
     J, dw, db = logreg.propagate([0.0] * d.n, 0.0, [x], [y])
     a = logreg.sigmoid(0.0)                 # z = w·x + b = 0 at w = 0, b = 0
-    return Graph(x, y, 0.0, a, J, logreg.loss_derivative(a, y), a - y, dw, db, d.m)
+    return Graph(x=x, y=y, z=0.0, a=a, L=J, da=logreg.loss_derivative(a, y), dz=a - y, dw=dw,
+                 db=db, m=d.m)
 
 
 @lesson("graph", "One example through the graph", graph)
@@ -1289,7 +1291,8 @@ def slope(d: Data, s: Settings) -> Slope:
     _, dw_k, db_k = logreg.propagate(w[:k], b, S, Y)
     check = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k, epsilon=CHECK_EPSILON)
     buggy = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k * len(S), epsilon=CHECK_EPSILON)
-    return Slope(J, dw[0], eps, moved, len(S), k, d.m, d.n, check, buggy)
+    return Slope(J=J, dw1=dw[0], epsilon=eps, moved=moved, examples=len(S), features=k, m=d.m,
+                 n=d.n, check=check, buggy=buggy)
 
 
 @lesson("slope", "The derivative as a slope", slope)
@@ -1336,8 +1339,8 @@ def log_loss(d: Data, s: Settings) -> LogLoss:
         w_ce -= logreg.propagate([w_ce], 0.0, [[1.0]], [1])[1][0]
         if step in (1, 10, 50):
             after.append((step, w_se, w_ce))
-    return LogLoss(-6.0, squared_error_gradient(-6.0, 1.0, 1),
-                   logreg.propagate([-6.0], 0.0, [[1.0]], [1])[1][0], after)
+    return LogLoss(w=-6.0, squared_dw=squared_error_gradient(-6.0, 1.0, 1),
+                   entropy_dw=logreg.propagate([-6.0], 0.0, [[1.0]], [1])[1][0], after=after)
 
 
 def squared_error_gradient(w: float, x: float, y: int) -> float:
@@ -1609,13 +1612,14 @@ def rate_curves(d: Data, s: Settings, steps: int = 40) -> RateCurves:
         except ValueError:              # J overflowed a float: it rose, but there is no curve
             first, visible = first or multiple, multiple
             break
-        big = Curve("#", multiple, multiple / h, costs)
+        big = Curve(mark="#", multiple=multiple, rate=multiple / h, costs=costs)
         if first is None and rises(costs):
             first, least = multiple, largest_rise(costs)
         if largest_rise(costs) > VISIBLE:
             visible = multiple
             break
-    curves = [Curve("o", 0.1, 0.1 / h, run(0.1)), Curve("*", 1.0, 1.0 / h, run(1.0))]
+    curves = [Curve(mark=mark, multiple=c, rate=c / h, costs=run(c))
+              for mark, c in [("o", 0.1), ("*", 1.0)]]
     if big is not None:
         curves.append(big)
     return RateCurves(h=h, examples=len(S), m=d.m, steps=steps, tried=tried, first_rise=first,
@@ -1809,7 +1813,7 @@ def boundary(d: Data, s: Settings) -> Boundary:
     wrong = sum(1 for x, y in zip(d.S_train, d.Y_train)
                 if (w[0] * x[0] + w[1] * x[1] + b > 0) != (y == 1))
     S, Y = drawn(d, s)
-    return Boundary(S, Y, w, b, d.names, wrong, d.m)
+    return Boundary(S=S, Y=Y, w=w, b=b, names=d.names, wrong=wrong, m=d.m)
 
 
 @lesson("boundary", "The decision boundary", boundary)
@@ -1952,11 +1956,12 @@ def overfitting(d: Data, s: Settings) -> Overfitting:
     best = max(range(len(rows)), key=lambda k: rows[k][2])
     error = lead_error(rows[best][2] - rows[0][2], differ[best] / m_new, m_new)
     try:
-        p = measured_accuracy(d, s)
+        p, k = measured_accuracy(d, s), len(d.Y_test)
+        measured: tuple[float, int, float, bool] | None = (p, k, *accuracy_error(p, k))
     except ValueError:                  # its training overflowed: that lesson says so
-        return Overfitting(m, n, m_new, rows, best, differ[best], error, None)
-    k = len(d.Y_test)
-    return Overfitting(m, n, m_new, rows, best, differ[best], error, (p, k, *accuracy_error(p, k)))
+        measured = None
+    return Overfitting(m=m, n=n, m_new=m_new, rows=rows, best=best, disagree=differ[best],
+                       lead_error=error, measured=measured)
 
 
 def lead_error(lead: float, q: float, k: int) -> float:
@@ -2689,7 +2694,8 @@ def snapshots(d: Data, s: Settings, box: Box, apart: float = 14.0) -> Snapshots:
         for p in sorted({p[0]: p for p in picks}.values(), key=lambda p: p[0]):
             if all(_apart(p[3], q[3]) >= apart for q in chosen):
                 chosen.append(p)
-    return Snapshots(list(w0), b0, [(k, w, b) for k, w, b, _, _ in chosen], (len(costs) - 1, w_end, b_end))
+    return Snapshots(start_w=list(w0), start_b=b0, early=[(k, w, b) for k, w, b, _, _ in chosen],
+                     end=(len(costs) - 1, w_end, b_end))
 
 
 Segment = tuple[tuple[float, float], tuple[float, float]]
