@@ -44,8 +44,9 @@ import re
 import sys
 import textwrap
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
@@ -182,6 +183,15 @@ def _steps(k: int) -> str:
     ('1 step', '12 steps')
     """
     return f"{k} step" if k == 1 else f"{k} steps"
+
+
+def counted(k: int, noun: str) -> str:
+    """k and a noun, plural unless k is 1.
+
+    >>> counted(1, "feature"), counted(15000, "training example")
+    ('1 feature', '15,000 training examples')
+    """
+    return f"{k:,} {noun}" if k == 1 else f"{k:,} {noun}s"
 
 
 def text_chart(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
@@ -1358,8 +1368,9 @@ def data_summary(d: Data, s: Settings) -> DataSummary:
     """The data lesson's numbers: the examples, their parts and labels."""
     constant = [name for j, name in enumerate(d.names)
                 if min(x[j] for x in d.X_train) == max(x[j] for x in d.X_train)]
-    return DataSummary(d.names, d.m, len(d.S_test), sum(d.Y_train), d.rows_read, d.notes,
-                       d.label_note, constant)
+    return DataSummary(names=d.names, m=d.m, m_test=len(d.S_test), ones=sum(d.Y_train),
+                       rows_read=d.rows_read, notes=d.notes, label_note=d.label_note,
+                       constant=constant)
 
 
 @lesson("data", "The data", data_summary)
@@ -1373,11 +1384,11 @@ def show_data(r: DataSummary) -> Lines:
         out += para(note)
     if r.rows_read > total:
         out += para(f"{r.rows_read:,} rows; the tour uses a random {total:,} (--sample N to change).")
-    out += para(f"{total} examples with {len(names)} features ({shown}):")
-    out += para(f"{r.m} to train on, {r.m_test} kept aside to test.")
+    out += para(f"{counted(total, 'example')} with {counted(len(names), 'feature')} ({shown}):")
+    out += para(f"{r.m:,} to train on, {r.m_test:,} kept aside to test.")
     if r.label_note:
         out += para(f"The labels: {r.label_note}.")
-    out += para(f"Training examples with y = 1: {r.ones}; with y = 0: {r.m - r.ones}.")
+    out += para(f"Training examples with y = 1: {r.ones:,}; with y = 0: {r.m - r.ones:,}.")
     out += para("Each feature is standardized: less its mean in the training part, divided by "
                 "its standard deviation there.")
     if r.constant:
@@ -1410,7 +1421,8 @@ def graph(d: Data, s: Settings) -> Graph:
     x, y = [round(v, 2) for v in d.S_train[0]], d.Y_train[0]
     J, dw, db = logreg.propagate([0.0] * d.n, 0.0, [x], [y])
     a = logreg.sigmoid(0.0)                 # z = w·x + b = 0 at w = 0, b = 0
-    return Graph(x, y, 0.0, a, J, logreg.loss_derivative(a, y), a - y, dw, db, d.m)
+    return Graph(x=x, y=y, z=0.0, a=a, L=J, da=logreg.loss_derivative(a, y), dz=a - y, dw=dw,
+                 db=db, m=d.m)
 
 
 @lesson("graph", "One example through the graph", graph)
@@ -1467,7 +1479,8 @@ def slope(d: Data, s: Settings) -> Slope:
     _, dw_k, db_k = logreg.propagate(w[:k], b, S, Y)
     check = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k, epsilon=CHECK_EPSILON)
     buggy = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k * len(S), epsilon=CHECK_EPSILON)
-    return Slope(J, dw[0], eps, moved, len(S), k, d.m, d.n, check, buggy)
+    return Slope(J=J, dw1=dw[0], epsilon=eps, moved=moved, examples=len(S), features=k, m=d.m,
+                 n=d.n, check=check, buggy=buggy)
 
 
 @lesson("slope", "The derivative as a slope", slope)
@@ -1483,9 +1496,15 @@ def show_slope(r: Slope) -> Lines:
                 "for the other weights and b.")
     if r.examples < r.m or r.features < r.n:
         out += para(f"That takes two passes over the data per parameter, so here it uses "
-                    f"{r.examples} examples and {r.features} features.")
-    out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}   (about 1e-7 or less: right)",
-            f"and of a db that forgot to divide by m:   {r.buggy:.1e}   (above about 1e-3: a bug)"]
+                    f"{counted(r.examples, 'example')} and {counted(r.features, 'feature')}.")
+    out += para("Away from a minimum, about 1e-7 or less means right, above about 1e-3 a bug.  "
+                "Near one, both gradients are as small as the central difference's rounding "
+                "error, and the check gives nearly 0 whatever the gradient.")
+    out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}",
+            f"and of a db that forgot to divide by m:   {r.buggy:.1e}"]
+    if r.buggy <= 1e-3:
+        out += para("Here db is too small, beside dw or the central difference's rounding "
+                    "error, for m·db to stand out: the check cannot see this bug at this point.")
     return out
 
 
@@ -1508,8 +1527,8 @@ def log_loss(d: Data, s: Settings) -> LogLoss:
         w_ce -= logreg.propagate([w_ce], 0.0, [[1.0]], [1])[1][0]
         if step in (1, 10, 50):
             after.append((step, w_se, w_ce))
-    return LogLoss(-6.0, squared_error_gradient(-6.0, 1.0, 1),
-                   logreg.propagate([-6.0], 0.0, [[1.0]], [1])[1][0], after)
+    return LogLoss(w=-6.0, squared_dw=squared_error_gradient(-6.0, 1.0, 1),
+                   entropy_dw=logreg.propagate([-6.0], 0.0, [[1.0]], [1])[1][0], after=after)
 
 
 def squared_error_gradient(w: float, x: float, y: int) -> float:
@@ -1545,7 +1564,8 @@ def show_log_loss(r: LogLoss) -> Lines:
 class Training(NamedTuple):
     """The training lesson's run, its accuracy and baseline, and the weights."""
     learning_rate: float
-    iterations: int
+    iterations: int                 # steps at most: asked, or fewer on big data
+    asked: int                      # the command line's
     shown: list[tuple[int, float]]  # (steps, J) along the way
     steps: int                      # steps taken: len(costs) − 1
     J: float                        # after them
@@ -1556,6 +1576,7 @@ class Training(NamedTuple):
     test_accuracy: float
     m: int
     m_test: int
+    n: int
     majority: int                   # the training part's more common label (0 on a tie)
     tie: bool
     majority_train: float           # the accuracy of always answering it
@@ -1571,24 +1592,27 @@ class Training(NamedTuple):
 def training(d: Data, s: Settings) -> Training:
     """Gradient descent from zeros with the command line's α and steps, judged."""
     w, b, costs = trained(d, s)
-    steps = len(costs) - 1
-    every = _nice(s.iterations / 8)
+    steps, allowed = len(costs) - 1, training_steps(d, s)
+    every = _nice(allowed / 8)
     shown = [(k, costs[k]) for k in range(0, steps + 1, every)]
     if shown[-1][0] != steps:
         shown.append((steps, costs[-1]))
-    ones = sum(d.Y_train)
+    ones, k = sum(d.Y_train), len(d.Y_test)
     majority, tie = int(2 * ones > d.m), 2 * ones == d.m
     test = measured_accuracy(d, s)
+    error, bound = accuracy_error(test, k)
     try:
         raw: tuple[list[float], float] | None = logreg.unstandardize(w, b, d.means, d.deviations)
     except ValueError:                  # a deviation so small that w/σ overflows
         raw = None
     return Training(
-        s.learning_rate, s.iterations, shown, steps, costs[-1], rises(costs), max(costs), costs[0],
-        logreg.accuracy(d.Y_train, logreg.predict(w, b, d.S_train)), test, d.m, len(d.Y_test),
-        majority, tie, logreg.accuracy(d.Y_train, [majority] * d.m),
-        logreg.accuracy(d.Y_test, [majority] * len(d.Y_test)),
-        *accuracy_error(test, len(d.Y_test)), w, b, raw, d.names)
+        learning_rate=s.learning_rate, iterations=allowed, asked=s.iterations, shown=shown,
+        steps=steps, J=costs[-1], rises=rises(costs), highest=max(costs), start=costs[0],
+        train_accuracy=logreg.accuracy(d.Y_train, logreg.predict(w, b, d.S_train)),
+        test_accuracy=test, m=d.m, m_test=k, n=d.n, majority=majority, tie=tie,
+        majority_train=logreg.accuracy(d.Y_train, [majority] * d.m),
+        majority_test=logreg.accuracy(d.Y_test, [majority] * k), error=error, error_bound=bound,
+        w=w, b=b, raw=raw, names=d.names)
 
 
 def rises(costs: Sequence[float]) -> int:
@@ -1649,19 +1673,25 @@ def show_training(r: Training) -> Lines:
     """The training lesson, printed: J on the way, the stop, the scores, the weights."""
     out = para(f"Gradient descent from w = 0, b = 0, with α = {r.learning_rate:g}, for at most "
                f"{r.iterations} steps, stopping after a step that lowers J by less than {TOLERANCE:g}:")
+    if r.iterations < r.asked:
+        out += para(f"(Not {r.asked}: each step passes over {r.m:,} examples × {r.n + 1} numbers, "
+                    "so on data this size the demo allows fewer; --sample N takes fewer rows.)")
     out += _columns("steps", [str(k) for k, _ in r.shown], "J", [_num(J) for _, J in r.shown])
     if r.steps < r.iterations:
-        out.append(f"It stopped after {r.steps} steps, at J = {r.J:.6g}.")
+        out.append(f"It stopped after {_steps(r.steps)}, at J = {r.J:.6g}.")
     else:
-        out.append(f"It ran all {r.steps} steps, to J = {r.J:.6g}.")
+        out.append(f"It ran all {r.steps} steps, to J = {r.J:.6g}." if r.steps > 1 else
+                   f"It ran its one step, to J = {r.J:.6g}.")
     if r.rises or r.J > r.start:
-        rose = f"J rose at {r.rises} of the {r.steps} steps, to {r.highest:.3g} at most"
+        rose = (f"J rose at {r.rises} of the {r.steps} steps" if r.steps > 1 else
+                "J rose at its one step") + f", to {r.highest:.3g} at most"
         end = ", and ended higher than it started" if r.J > r.start else ""
         out += para(f"{rose}{end}: α = {r.learning_rate:g} is too large for this data "
                     "(see the lesson learning-rates).")
     error = f"± at most {r.error:.1%}" if r.error_bound else f"± {r.error:.1%}"
-    out += para(f"Accuracy: {r.train_accuracy:.1%} on the {r.m} training examples, "
-                f"{r.test_accuracy:.1%} {error} on the {r.m_test} test ones (one standard error).")
+    out += para(f"Accuracy: {r.train_accuracy:.1%} on the {counted(r.m, 'training example')}, "
+                f"{r.test_accuracy:.1%} {error} on the {counted(r.m_test, 'test one')} (one "
+                "standard error).")
     common = ("the classes are equally common in the training part" if r.tie else
               "the training part's more common label")
     out += para(f"Always answering {r.majority} ({common}) scores {r.majority_train:.1%} on the "
@@ -1703,11 +1733,13 @@ def show_weights(w: Sequence[float], b: float, raw: tuple[list[float], float] | 
         if all(len(line) <= WIDTH for line in lines):
             return out + lines
     k = min(6, len(names))
-    out += para(f"The {k} largest weights, on standardized features (per standard deviation)"
+    which = "The weights" if k == len(names) else f"The {k} largest weights"
+    out += para(f"{which}, on standardized features (per standard deviation)"
                 + (", and in the original units:" if raw is not None else ":"))
     for j in sorted(range(len(names)), key=lambda j: -abs(w[j]))[:k]:
         out.append(f"  {short(names[j], 28):28} {w[j]:+10.4g}" + (f" {raw[0][j]:+12.4g}" if raw else ""))
-    out.append(f"  {'b':28} {b:+10.4g}" + (f" {raw[1]:+12.4g}" if raw else ""))
+    bias = "b (the bias)" if "b" in names else "b"      # not to be taken for a feature b
+    out.append(f"  {bias:28} {b:+10.4g}" + (f" {raw[1]:+12.4g}" if raw else ""))
     return out
 
 
@@ -1753,11 +1785,12 @@ VISIBLE = 0.01                      # a rise in J that the chart shows
 @functools.lru_cache(maxsize=8)
 def rate_curves(d: Data, s: Settings, steps: int = 40) -> RateCurves:
     """Cost curves for a small, a middling and the first too-large multiple of 1/h (lesson 6, the SVG)."""
-    h = curvature(d)
-    S, Y = d.S_train[:SUBSET], d.Y_train[:SUBSET]
+    # up to 14 runs of 40 steps, and the passes that find h
+    e = head(d, min(SUBSET, affordable(d, 600)))
+    h, S, Y = curvature(e), e.S_train, e.Y_train
 
     def run(multiple: float) -> list[float]:
-        return logreg.train(S, Y, learning_rate=multiple / h, iterations=steps)[2]
+        return quiet_train(S, Y, learning_rate=multiple / h, iterations=steps)[2]
 
     first, least, visible, tried, big = None, 0.0, None, [], None
     for multiple in MULTIPLES:
@@ -1767,57 +1800,127 @@ def rate_curves(d: Data, s: Settings, steps: int = 40) -> RateCurves:
         except ValueError:              # J overflowed a float: it rose, but there is no curve
             first, visible = first or multiple, multiple
             break
-        big = Curve("#", multiple, multiple / h, costs)
+        big = Curve(mark="#", multiple=multiple, rate=multiple / h, costs=costs)
         if first is None and rises(costs):
             first, least = multiple, largest_rise(costs)
         if largest_rise(costs) > VISIBLE:
             visible = multiple
             break
-    curves = [Curve("o", 0.1, 0.1 / h, run(0.1)), Curve("*", 1.0, 1.0 / h, run(1.0))]
+    curves = [Curve(mark=mark, multiple=c, rate=c / h, costs=run(c))
+              for mark, c in [("o", 0.1), ("*", 1.0)]]
     if big is not None:
         curves.append(big)
-    return RateCurves(h, len(S), d.m, steps, tried, first, least, visible, curves, s.learning_rate)
+    return RateCurves(h=h, examples=len(S), m=d.m, steps=steps, tried=tried, first_rise=first,
+                      least_rise=least, visible=visible, curves=curves, learning_rate=s.learning_rate)
 
 
 @functools.lru_cache(maxsize=8)
 def curvature(d: Data) -> float:
-    """h, J's largest curvature at the start, on the first SUBSET training examples (shared)."""
-    return steepest_curvature(d.S_train[:SUBSET])
+    """h, J's largest curvature at the start, on d's training examples (shared)."""
+    return steepest_curvature(d.S_train)
 
 
 def steepest_curvature(X: Rows) -> float:
     """The largest curvature h of J at the start (w = 0, b = 0), its largest anywhere.
 
-    There every a is ½, so J's Hessian is H = ¼·(1/m)·Σ x̃x̃ᵀ with x̃ = (x1..xn, 1);
-    elsewhere a(1 − a) is less than ¼, so J curves less.  h is H's largest
-    eigenvalue.
+    There every a is ½, so J's Hessian is H = ¼·(1/m)·X̃ᵀX̃, where X̃'s rows are
+    x̃ = (x1..xn, 1); elsewhere a(1 − a) is less than ¼, so J curves less.  h is
+    H's largest eigenvalue, and also that of the m × m matrix ¼·(1/m)·X̃X̃ᵀ,
+    which has the same nonzero ones; the smaller of the two is used, and
+    neither is formed: a product with one costs two passes over X̃.
 
-    >>> steepest_curvature([[1.0], [-1.0]])    # ¼ of the identity: h = ¼
+    >>> round(steepest_curvature([[1.0], [-1.0]]), 12)     # ¼ of the identity: h = ¼
     0.25
     >>> round(steepest_curvature([[1.0, -1.0], [-1.0, 1.0]]), 12)   # ¼·2 along (1, −1)
     0.5
+    >>> round(steepest_curvature([[2.0, 0.0, 0.0], [-2.0, 0.0, 0.0]]), 12)   # ⅛·[[5, −3], [−3, 5]]
+    1.0
     """
-    k, m = len(X[0]) + 1, len(X)
-    H = [[0.0] * k for _ in range(k)]
-    for x in X:
-        xt = [*x, 1.0]
-        for i, xi in enumerate(xt):
-            row = H[i]
-            for j in range(i, k):
-                row[j] += xi * xt[j]
-    H = [[0.25 * H[min(i, j)][max(i, j)] / m for j in range(k)] for i in range(k)]
-    # Numerics: power iteration from a fixed vector fails when that vector is
-    # orthogonal to the steepest direction (negatively correlated features do
-    # it to (1, ..., 1)).  Squaring H instead, 2^s-th powers leave its columns
-    # along the steepest direction, and the Rayleigh quotient of one is h.
-    P = H
-    for _ in range(30 if k <= 31 else 10):
-        P = [[sum(P[i][t] * P[t][j] for t in range(k)) for j in range(k)] for i in range(k)]
-        top = max(abs(p) for row in P for p in row)
-        P = [[p / top for p in row] for row in P]
-    v: tuple[float, ...] = max(zip(*P), key=lambda column: math.hypot(*column))
-    Hv = [sum(H[i][j] * v[j] for j in range(k)) for i in range(k)]
-    return float(sum(a * b for a, b in zip(v, Hv)) / sum(a * a for a in v))
+    m = len(X)
+    rows = [[*x, 1.0] for x in X]
+    columns = [list(column) for column in zip(*rows)]
+
+    def times(A: Rows, v: list[float]) -> list[float]:
+        return [dot(a, v) for a in A]
+
+    if m < len(columns):                # X̃(X̃ᵀu)/4m, m × m
+        return _top_eigenvalue(lambda u: [t / (4 * m) for t in times(rows, times(columns, u))], m)
+    return _top_eigenvalue(lambda v: [t / (4 * m) for t in times(columns, times(rows, v))],
+                           len(columns))
+
+
+LANCZOS = 60                        # Lanczos steps at most; below that size, exact
+
+
+def _top_eigenvalue(A: Callable[[list[float]], list[float]], size: int) -> float:
+    """The largest eigenvalue of a symmetric positive semi-definite matrix, given as v ↦ A·v.
+
+    Lanczos' method: an orthonormal basis q1, q2, ... of the vectors that A
+    reaches from a start, in which A is tridiagonal, T; T's largest eigenvalue
+    rises to A's.  Where the basis closes before it spans all, a new start
+    goes on, so that up to LANCZOS dimensions no direction is missed, whatever
+    the start.  Beyond, the start is random, orthogonal to the top direction
+    with probability 0.
+
+    >>> round(_top_eigenvalue(lambda v: [2 * v[0], 3 * v[1], v[2]], 3), 12)
+    3.0
+    """
+    rnd, basis, alphas = random.Random(0), list[list[float]](), list[float]()
+    betas: list[float] = []             # betas[i] joins basis[i] and basis[i + 1]; 0 at a restart
+    top, q = 0.0, [rnd.gauss(0.0, 1.0) for _ in range(size)]
+    while len(basis) < min(size, LANCZOS):
+        before = math.sqrt(dot(q, q))
+        q = _orthogonal(q, basis)
+        beta = math.sqrt(dot(q, q))
+        if beta <= 1e-10 * before:      # the basis is closed under A: a new start
+            q = _orthogonal([rnd.gauss(0.0, 1.0) for _ in range(size)], basis)
+            beta = 0.0
+            if math.sqrt(dot(q, q)) <= 1e-10:
+                break
+        q = [t / math.sqrt(dot(q, q)) for t in q]
+        if basis:
+            betas.append(beta)
+        basis.append(q)
+        q = A(q)
+        alphas.append(dot(basis[-1], q))
+        top, last = _tridiagonal_top(alphas, betas), top
+        if size > LANCZOS and len(basis) > 2 and top - last <= 1e-13 * top:
+            break                       # converged, to rounding
+    return top
+
+
+def _orthogonal(q: list[float], basis: Rows) -> list[float]:
+    """q less its parts along the orthonormal basis (twice over, as rounding needs)."""
+    for p in basis + basis:
+        c = dot(p, q)
+        q = [a - c * b for a, b in zip(q, p)]
+    return q
+
+
+def _tridiagonal_top(alphas: list[float], betas: list[float]) -> float:
+    """The largest eigenvalue of the symmetric tridiagonal matrix with diagonal alphas
+    and off-diagonal betas, by bisection on the count of eigenvalues below x.
+
+    >>> _tridiagonal_top([2.0, 2.0], [1.0])     # [[2, 1], [1, 2]]: 1 and 3
+    3.0
+    """
+    def below(x: float) -> int:         # Sylvester: the negative pivots of T − x
+        count, d = 0, 1.0
+        for k, alpha in enumerate(alphas):
+            d = alpha - x - (betas[k - 1] ** 2 / d if k else 0.0)
+            d = d or -1e-300
+            count += d < 0
+        return count
+
+    edges = [0.0] + [abs(beta) for beta in betas] + [0.0]
+    lo = max(alphas)
+    hi = max(alpha + edges[k] + edges[k + 1] for k, alpha in enumerate(alphas))
+    while lo < (mid := (lo + hi) / 2) < hi:
+        if below(mid) == len(alphas):
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def learning_rates(d: Data, s: Settings) -> RateCurves:
@@ -1898,15 +2001,16 @@ def boundary(d: Data, s: Settings) -> Boundary:
     wrong = sum(1 for x, y in zip(d.S_train, d.Y_train)
                 if (w[0] * x[0] + w[1] * x[1] + b > 0) != (y == 1))
     S, Y = drawn(d, s)
-    return Boundary(S, Y, w, b, d.names, wrong, d.m)
+    return Boundary(S=S, Y=Y, w=w, b=b, names=d.names, wrong=wrong, m=d.m)
 
 
 @lesson("boundary", "The decision boundary", boundary)
 def show_boundary(r: Boundary) -> Lines:
     """The boundary lesson, printed as a scatter of the training examples."""
+    are = "is" if r.wrong == 1 else "are"
     out = para("The boundary is where z = 0 and a = ½: on one side the neuron says 1, on "
-               f"the other 0.  {r.wrong} of the {r.m} training examples are on their "
-               "wrong side.")
+               f"the other 0.  {r.wrong} of the {r.m} training examples {are} on the wrong side "
+               "of this line, the training lesson's.")
     out.append(f"  {short(r.names[1], 40)} (standardized), upward")
     out += text_scatter(r.S, r.Y, r.w, r.b)
     out.append(f"   {short(r.names[0], 40)} (standardized), rightward")
@@ -1937,23 +2041,32 @@ class AnyStart(NamedTuple):
     cost_spread: float
     met: bool                       # spread within a thousandth of the weights' size
     minimum: Minimum
-    m: int
+    m: int                          # the training examples used
+    of: int                         # of these
     n: int
+    names: list[str]
+    trained: float | None           # the training lesson's last J, if on the same examples
 
 
 def any_start(d: Data, s: Settings) -> AnyStart:
     """Gradient descent from zeros and from three random starts, compared."""
-    h = curvature(d)
-    budget = max(30, min(1000, 500_000 // (d.m * (d.n + 1))))
-    runs = []
+    e = head(d, affordable(d, 4 * 1000))
+    budget = max(30, min(1000, WORK // (4 * e.m * (d.n + 1))))
+    h, runs = curvature(e), []
     for w0, b0 in [([0.0] * d.n, 0.0)] + random_starts(d, s):
-        w, b, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1.0 / h, iterations=budget,
+        w, b, costs = logreg.train(e.S_train, e.Y_train, learning_rate=1.0 / h, iterations=budget,
                                    tolerance=1e-12, w=w0, b=b0)
-        runs.append(Run(w0, b0, w, b, costs[-1], len(costs) - 1))
+        runs.append(Run(start_w=w0, start_b=b0, w=w, b=b, J=costs[-1], steps=len(costs) - 1))
     spread = max(max(p) - min(p) for p in zip(*[r.w + [r.b] for r in runs]))
     size = max(abs(v) for v in runs[0].w + [runs[0].b])
-    return AnyStart(budget, 1.0 / h, runs, spread, max(r.J for r in runs) - min(r.J for r in runs),
-                    spread <= 1e-3 * max(1.0, size), minimum(d), d.m, d.n)
+    try:
+        trained: float | None = fit(d, s)[2][-1] if e is d else None
+    except ValueError:                  # the training lesson's fit overflowed: it says so
+        trained = None
+    return AnyStart(budget=budget, rate=1.0 / h, runs=runs, spread=spread,
+                    cost_spread=max(r.J for r in runs) - min(r.J for r in runs),
+                    met=spread <= 1e-3 * max(1.0, size), minimum=minimum(e), m=e.m, of=d.m,
+                    n=d.n, names=d.names, trained=trained)
 
 
 def random_starts(d: Data, s: Settings) -> list[tuple[list[float], float]]:
@@ -1972,25 +2085,33 @@ def show_any_start(r: AnyStart) -> Lines:
     rows = ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
             for row in table]
     shown = r.n <= 3 and all(len(row) <= WIDTH for row in rows)
+    on = f", on {of_m(r.m, r.of)} (h is J's largest curvature on them)" if r.m < r.of else ""
     out = para(f"Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
-               f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each" + (":" if shown else "."))
+               f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each{on}" + (":" if shown else "."))
     if shown:
         out += rows
     out.append(f"The weights differ by at most {r.spread:.1e}; the costs by at most {r.cost_spread:.1e}.")
-    kind = r.minimum.kind
-    if kind in ("none", "many", "poorly"):
-        out += para(minimum_sentence(r.minimum, r.m, r.n) + (
-            "  So the starts need not meet." if kind != "poorly" else
-            "  So the starts can end far apart at almost the same cost."))
-    elif r.met:
-        out += para("They meet: J is convex, and on this data it has one lowest point."
-                    if kind == "one" else "They meet.")
-    elif kind == "one":
-        out += para(f"They have not met yet: J has one lowest point here, but {r.budget} steps "
-                    "do not reach it from every start.")
-    else:
-        out += para(f"They have not met yet.  {minimum_sentence(r.minimum, r.m, r.n)}")
-    return out
+    return out + para(_any_start_verdict(r))
+
+
+def _any_start_verdict(r: AnyStart) -> str:
+    """What the ends of the runs say, given J's minimum."""
+    kind, said = r.minimum.kind, minimum_sentence(r.minimum, r.m, r.n, r.names)
+    if kind in ("none", "many"):
+        return said + "  So the starts need not meet."
+    if kind == "poorly":
+        return said + "  So the starts can end far apart at almost the same cost."
+    if kind != "one":
+        return ("They meet." if r.met else "They have not met yet.") + "  " + said
+    if not r.met:
+        return (f"They have not met yet: J has one lowest point here, but {r.budget} steps do not "
+                "reach it from every start.")
+    said = ("They meet: J is convex, and on this data it has one lowest point.  Newton's "
+            f"method finds it at J = {r.minimum.J:.6f} (the lesson newton).")
+    if r.trained is not None and r.trained - r.minimum.J > 5e-7:
+        said += (f"  The training lesson ended above it, at J = {r.trained:.6f}, so its weights "
+                 f"differ from these: it stops after a step that lowers J by less than {TOLERANCE:g}.")
+    return said
 
 
 def _vector_text(v: Sequence[float], digits: int) -> str:
@@ -2023,11 +2144,12 @@ def overfitting(d: Data, s: Settings) -> Overfitting:
     best = max(range(len(rows)), key=lambda k: rows[k][2])
     error = lead_error(rows[best][2] - rows[0][2], differ[best] / m_new, m_new)
     try:
-        p = measured_accuracy(d, s)
+        p, k = measured_accuracy(d, s), len(d.Y_test)
+        measured: tuple[float, int, float, bool] | None = (p, k, *accuracy_error(p, k))
     except ValueError:                  # its training overflowed: that lesson says so
-        return Overfitting(m, n, m_new, rows, best, differ[best], error, None)
-    k = len(d.Y_test)
-    return Overfitting(m, n, m_new, rows, best, differ[best], error, (p, k, *accuracy_error(p, k)))
+        measured = None
+    return Overfitting(m=m, n=n, m_new=m_new, rows=rows, best=best, disagree=differ[best],
+                       lead_error=error, measured=measured)
 
 
 def lead_error(lead: float, q: float, k: int) -> float:
@@ -2091,10 +2213,25 @@ def show_overfitting(r: Overfitting) -> Lines:
                                       ("gives up training fit", fits == sorted(fits, reverse=True))] if true]
     larger = f"A larger λ {' and '.join(does)}; here" if does else "Here"
     out += para(f"{larger} the best test accuracy is at λ = {best[0]:g}.")
-    p, k = best[2], r.m_new
+    out += para("  ".join(_how_sure(r)))
+    out += para(f"Choosing λ by these {r.m_new} examples makes them a validation set; a fair "
+                "test of the chosen λ needs a third set, kept aside until the end.")
+    if r.measured is not None:
+        p, k, error, bound = r.measured
+        what = (f"has a standard error of at most {error:.1%}" if bound else
+                f"has a standard error of {error:.1%}")
+        out += para(f"The training lesson's p = {p:.1%}, on its k = {k} test examples, {what}: "
+                    "gaps of that size can be chance.")
+    return out
+
+
+def _how_sure(r: Overfitting) -> list[str]:
+    """The best λ's test accuracy, its standard error, and its lead's over λ = 0."""
+    best, k = r.rows[r.best], r.m_new
+    p = best[2]
     said = [f"How sure is a test accuracy?  One standard error is √(p(1 − p)/k): for "
             f"λ = {best[0]:g}, p = {p:.1%} on k = {k} gives {standard_error(p, k):.1%}."]
-    lead = best[2] - test0
+    lead = best[2] - r.rows[0][2]
     if lead > 0:
         said.append(f"Its lead over λ = 0, {lead:.1%}, is measured on the same examples, so "
                     f"its standard error comes from those on which the two disagree, "
@@ -2108,19 +2245,10 @@ def show_overfitting(r: Overfitting) -> Lines:
                     f"That is over two standard errors, but λ = {best[0]:g} was chosen as the "
                     "best of four on these very examples, which favours it: only other "
                     "examples can confirm its lead.")
-    out += para("  ".join(said))
-    out += para(f"Choosing λ by these {k} examples makes them a validation set; a fair test of "
-                "the chosen λ needs a third set, kept aside until the end.")
-    if r.measured is not None:
-        p, k, error, bound = r.measured
-        what = (f"has a standard error of at most {error:.1%}" if bound else
-                f"has a standard error of {error:.1%}")
-        out += para(f"The training lesson's p = {p:.1%}, on its k = {k} test examples, {what}: "
-                    "gaps of that size can be chance.")
-    return out
+    return said
 
 
-# === 10. A faster way down: Newton's method ==================================
+# === 10. Fewer steps down: Newton's method ===================================
 
 class Newton(NamedTuple):
     """Newton's method against gradient descent: steps, time, cost and weights."""
@@ -2135,43 +2263,50 @@ class Newton(NamedTuple):
     gd_seconds: float
     gap: float                      # gradient descent's J less Newton's
     differ: float                   # the largest difference of a weight (or b)
-    m: int
+    m: int                          # the training examples used
+    of: int                         # of these
     n: int
+    names: list[str]
 
 
 GD_TOLERANCE = 1e-12                # gradient descent's stop in the newton lesson
 
 
 def newton(d: Data, s: Settings) -> Newton:
-    """Newton's method and gradient descent to J's lowest point, timed."""
+    """Newton's method and gradient descent to J's lowest point, each timed once."""
     if d.n > 100:
         raise CannotFinish(f"Newton's method solves a {d.n + 1} × {d.n + 1} system each step; the "
                            "demo skips it for more than 100 features.  That cost is why networks "
                            "train by gradient descent.")
-    found = minimum(d)
+    # some 12 steps, each of (n + 1)² numbers an example
+    e = head(d, affordable(d, 12, (d.n + 1) ** 2))
+    found = minimum(e)
     if found.kind == "unknown":
         raise CannotFinish(f"{found.why}, so the demo cannot compare it with gradient descent here.")
     l2 = 0.0 if found.kind == "one" else 1.0
     started = time.perf_counter()
-    w, b, costs = logreg.train_newton(d.S_train, d.Y_train, l2=l2)
+    w, b, costs = logreg.train_newton(e.S_train, e.Y_train, l2=l2)
     seconds = time.perf_counter() - started
     # the penalty adds λ/m to the curvature, so the rate 1/h shrinks with it
-    rate, budget = 1.0 / (curvature(d) + l2 / d.m), max(200, min(5000, 5_000_000 // (d.m * (d.n + 1))))
+    rate, budget = 1.0 / (curvature(e) + l2 / e.m), max(200, min(5000, WORK // (e.m * (d.n + 1))))
     started = time.perf_counter()
-    w_gd, b_gd, gd_costs = logreg.train(d.S_train, d.Y_train, learning_rate=rate,
+    w_gd, b_gd, gd_costs = logreg.train(e.S_train, e.Y_train, learning_rate=rate,
                                         iterations=budget, tolerance=GD_TOLERANCE, l2=l2)
     gd_seconds = time.perf_counter() - started
-    differ = max(abs(p - q) for p, q in zip(w_gd + [b_gd], w + [b]))
-    return Newton(found, l2, len(costs) - 1, seconds, costs[-1], rate, budget, len(gd_costs) - 1,
-                  gd_seconds, gd_costs[-1] - costs[-1], differ, d.m, d.n)
+    return Newton(minimum=found, l2=l2, steps=len(costs) - 1, seconds=seconds, J=costs[-1],
+                  gd_rate=rate, gd_budget=budget, gd_steps=len(gd_costs) - 1, gd_seconds=gd_seconds,
+                  gap=gd_costs[-1] - costs[-1],
+                  differ=max(abs(p - q) for p, q in zip(w_gd + [b_gd], w + [b])),
+                  m=e.m, of=d.m, n=d.n, names=d.names)
 
 
-@lesson("newton", "A faster way down: Newton's method", newton)
+@lesson("newton", "Fewer steps down: Newton's method", newton)
 def show_newton(r: Newton) -> Lines:
     """The newton lesson, printed."""
-    out: Lines = []
+    out = para(f"On {of_m(r.m, r.of)}: each step of Newton's method costs (n + 1)² numbers an "
+               "example.") if r.m < r.of else []
     if r.l2:
-        out += para(minimum_sentence(r.minimum, r.m, r.n))
+        out += para(minimum_sentence(r.minimum, r.m, r.n, r.names))
         out += para(f"So here both methods use l2 = {r.l2:g}, which gives J one lowest point:")
     J = "J with its penalty" if r.l2 else "J"
     out.append(f"Newton's method: {_steps(r.steps)}, {r.seconds * 1000:.0f} ms, {J} = {r.J:.10f}")
@@ -2181,13 +2316,18 @@ def show_newton(r: Newton) -> Lines:
            f"is {abs(r.gap):.1e} {'above' if r.gap > 0 else 'below'} Newton's")
     out += para(f"After {_steps(r.gd_steps)}, gradient descent's J {how}, and its weights and b "
                 f"are within {r.differ:.1e} of Newton's.")
-    why = ("Newton's steps use J's curvature as well as its slope: for weights wj and wk, "
-           "the mean over the examples of a(1 − a)·xj·xk (with 1 in place of x for b).")
     if r.gd_steps < r.gd_budget:
         out += para(f"Gradient descent stopped there, after a step that lowered J by less than "
-                    f"{GD_TOLERANCE:g}.  {why}")
+                    f"{GD_TOLERANCE:g}.")
     else:
-        out += para(f"That is all the {r.gd_budget} steps it was allowed.  {why}")
+        out += para(f"That is all the {r.gd_budget} steps it was allowed.")
+    ratio = r.gd_seconds / max(r.seconds, 1e-9)
+    took = ("less time than" if ratio >= 1.5 else "more time than" if ratio <= 1 / 1.5 else
+            "about as much time as")
+    out += para("Newton's steps use J's curvature as well as its slope: for weights wj and wk, "
+                "the mean over the examples of a(1 − a)·xj·xk (with 1 in place of x for b).  So "
+                f"each of its steps costs more; in all, here, Newton's method took {took} "
+                "gradient descent did (one run each, with its checks of the input).")
     return out
 
 
@@ -2195,29 +2335,55 @@ def show_newton(r: Newton) -> Lines:
 
 class Vectorization(NamedTuple):
     """The loop and the whole-vector pass: their results and their times."""
-    m: int
+    m: int                          # the training examples timed
+    of: int                         # of these
     n: int
-    loop: tuple[float, list[float], float]      # logreg.propagate's (J, dw, db)
+    loop: tuple[float, list[float], float]      # propagate_loop's (J, dw, db)
     whole: tuple[float, list[float], float]     # propagate_whole's
     difference: float               # the largest difference between them
-    loop_seconds: float             # a pass, at best
+    loop_seconds: float             # a pass, the least of its timings
     whole_seconds: float
+    repeats: int                    # timings of each
     sumprod: bool                   # whether math.sumprod was there to use
 
 
+REPEATS = 7                         # timings of each pass at least, alternated; the least counts
+
+
 def vectorization(d: Data, s: Settings) -> Vectorization:
-    """One pass of propagate, as logreg's loop and as whole vectors, timed."""
-    w, b = [0.5] * d.n, 0.1
-    S, Y = d.S_train, d.Y_train
-    loop, whole = logreg.propagate(w, b, S, Y), propagate_whole(w, b, S, Y)
+    """One pass of propagate, as a loop and as whole vectors, neither checking its input, timed."""
+    e = head(d, affordable(d, 4 * REPEATS))
+    w, b, S, Y = [0.5] * d.n, 0.1, e.S_train, e.Y_train
+    loop, whole = propagate_loop(w, b, S, Y), propagate_whole(w, b, S, Y)
     difference = max(abs(p - q) for p, q in zip([loop[0], *loop[1], loop[2]],
                                                  [whole[0], *whole[1], whole[2]]))
-    loop_seconds, whole_seconds = math.inf, math.inf
-    for _ in range(3):                  # alternate, and keep the best of each
-        loop_seconds = min(loop_seconds, _seconds_per_call(lambda: logreg.propagate(w, b, S, Y)))
-        whole_seconds = min(whole_seconds, _seconds_per_call(lambda: propagate_whole(w, b, S, Y)))
-    return Vectorization(d.m, d.n, loop, whole, difference, loop_seconds, whole_seconds,
-                         hasattr(math, "sumprod"))
+    (loop_seconds, whole_seconds), repeats = _least_seconds(
+        [lambda: propagate_loop(w, b, S, Y), lambda: propagate_whole(w, b, S, Y)])
+    return Vectorization(m=e.m, of=d.m, n=d.n, loop=loop, whole=whole, difference=difference,
+                         loop_seconds=loop_seconds, whole_seconds=whole_seconds, repeats=repeats,
+                         sumprod=hasattr(math, "sumprod"))
+
+
+def propagate_loop(w: Sequence[float], b: float, X: Rows,
+                   Y: Sequence[int]) -> tuple[float, list[float], float]:
+    """logreg.propagate's pass without its checks of the input, and with the lecture's
+    dz = a − y: z, a and dz for each example, and its share of J, dw and db.
+
+    >>> propagate_loop([0.0, 0.0], 0.0, [[1.0, 2.0], [3.0, 4.0]], [0, 1])
+    (0.6931471805599453, [-0.5, -0.5], 0.0)
+    """
+    m, features = len(X), range(len(w))
+    J, dw, db = 0.0, [0.0] * len(w), 0.0
+    for x, y in zip(X, Y):
+        z = b
+        for j in features:
+            z += w[j] * x[j]
+        J += logreg.loss_from_z(z, y)
+        dz = logreg.sigmoid(z) - y
+        for j in features:
+            dw[j] += x[j] * dz
+        db += dz
+    return J / m, [dwj / m for dwj in dw], db / m
 
 
 def _sumprod(u: Iterable[float], v: Iterable[float]) -> float:
@@ -2245,14 +2411,31 @@ def propagate_whole(w: Sequence[float], b: float, X: Rows,
     return J, dw, db
 
 
-def _seconds_per_call(f: Callable[[], object], budget: float = 0.01) -> float:
-    calls, started = 0, time.perf_counter()
-    while True:
-        f()
-        calls += 1
-        elapsed = time.perf_counter() - started
-        if elapsed >= budget:
-            return elapsed / calls
+def _least_seconds(calls: list[Callable[[], object]], budget: float = 0.05) -> tuple[list[float], int]:
+    """The least time of each call, and how many times each ran: in turn, at least REPEATS
+    times and for about budget seconds (a load on the machine only ever adds time)."""
+    least, started = [math.inf] * len(calls), time.perf_counter()
+    for repeats in range(1, 1001):
+        for k, f in enumerate(calls):
+            t = time.perf_counter()
+            f()
+            least[k] = min(least[k], time.perf_counter() - t)
+        if repeats >= REPEATS and time.perf_counter() - started >= budget:
+            break
+    return least, repeats
+
+
+WHOLE_PASS = ["    Z  = [dot(w, x) + b for x in X]              z for all m examples",
+              "    A  = list(map(sigmoid, Z))",
+              "    dZ = [a - y for a, y in zip(A, Y)]",
+              "    dw = [dot(column, dZ) / m for column in zip(*X)]",
+              "    db = sum(dZ) / m"]
+NUMPY_PASS = ["The course's next step is numpy, where the pass is five lines:",
+              "    Z = X @ w + b",
+              "    A = 1 / (1 + np.exp(-Z))                   A = σ(Z)",
+              "    dZ = A - Y",
+              "    dw = X.T @ dZ / m",
+              "    db = dZ.mean()"]
 
 
 @lesson("vectorization", "One pass, whole vectors at a time", vectorization)
@@ -2261,27 +2444,21 @@ def show_vectorization(r: Vectorization) -> Lines:
     out = para("logreg.propagate loops over the examples, and inside over the features.  The "
                "same pass can be written one whole vector at a time (propagate_whole, in "
                "demo.py):")
-    out += ["    Z  = [dot(w, x) + b for x in X]              z for all m examples",
-            "    A  = list(map(sigmoid, Z))",
-            "    dZ = [a - y for a, y in zip(A, Y)]",
-            "    dw = [dot(column, dZ) / m for column in zip(*X)]",
-            "    db = sum(dZ) / m"]
+    out += WHOLE_PASS
     how = ("math.sumprod" if r.sumprod else "sum(map(operator.mul, u, v)), since math.sumprod "
            "exists only from Python 3.12 on")
     same = f"to within {r.difference:.0e}" if r.difference else "exactly"
-    out += para(f"Here dot is {how}.  On the {r.m} training examples of {r.n} features both "
-                f"give the same J, dw and db, {same}.")
+    on = of_m(r.m, r.of) or f"the {counted(r.m, 'training example')}"
+    out += para(f"Here dot is {how}.  On {on} of {counted(r.n, 'feature')}, it and the loop "
+                f"(propagate_loop, logreg's without its checks of the input) give the same J, "
+                f"dw and db, {same}.")
     ratio = r.loop_seconds / r.whole_seconds
     speed = (f"{ratio:.1f} times as fast" if ratio >= 1.05 else
              "no faster" if ratio > 1 / 1.05 else f"{1 / ratio:.1f} times as slow")
     out += para(f"A pass took {r.loop_seconds * 1e3:.3g} ms as the loop and "
-                f"{r.whole_seconds * 1e3:.3g} ms as whole vectors: {speed}, as measured here.")
-    out += ["The course's next step is numpy, where the pass is five lines:",
-            "    Z = X @ w + b",
-            "    A = 1 / (1 + np.exp(-Z))                   A = σ(Z)",
-            "    dZ = A - Y",
-            "    dw = X.T @ dZ / m",
-            "    db = dZ.mean()"]
+                f"{r.whole_seconds * 1e3:.3g} ms as whole vectors, the least of {r.repeats} "
+                f"timings each: {speed}, as measured here.")
+    out += NUMPY_PASS
     out += para("numpy runs each line's loop over the examples in compiled code, written in C "
                 "rather than Python; this demo runs without numpy, so it does not time that.")
     return out
@@ -2294,11 +2471,58 @@ def show_vectorization(r: Vectorization) -> Lines:
 #
 # Computed on demand and cached per data, so that any lesson can run alone.
 
+# A lesson's work is counted in numbers passed over: examples × (n + 1) for
+# each pass of propagate.  A few seconds' worth here; where a lesson would
+# need more, it takes fewer examples or steps, and says so.
+WORK = 20_000_000
+LEAST = 200                         # examples that a lesson keeps, at least
+
+
+def affordable(d: Data, passes: int, per_example: int = 0) -> int:
+    """How many training examples a lesson can take, all or at least LEAST, for `passes`
+    passes over them of per_example numbers each (n + 1 by default)."""
+    return min(d.m, max(LEAST, WORK // (passes * (per_example or d.n + 1))))
+
+
+@functools.lru_cache(maxsize=16)
+def head(d: Data, k: int) -> Data:
+    """The data with only its first k training examples (a random sample: split shuffled
+    them), or a few more until both classes are in; d itself if that is all."""
+    while k < d.m and len(set(d.Y_train[:k])) < 2:
+        k += 1
+    if k >= d.m:
+        return d
+    return replace(d, X_train=d.X_train[:k], S_train=d.S_train[:k], Y_train=d.Y_train[:k])
+
+
+def of_m(k: int, m: int) -> str:
+    """Which training examples a lesson used, in words ("" if all of them).
+
+    >>> of_m(200, 15000), of_m(150, 150)
+    ('the first 200 of the 15,000 training examples', '')
+    """
+    return "" if k == m else f"the first {k:,} of the {m:,} training examples"
+
+
+def training_steps(d: Data, s: Settings) -> int:
+    """The training lesson's steps at most: the command line's, unless they would pass
+    over more than twice WORK numbers."""
+    return min(s.iterations, max(20, 2 * WORK // (d.m * (d.n + 1))))
+
+
 @functools.lru_cache(maxsize=8)
 def fit(d: Data, s: Settings) -> Fit:
     """The training lesson's gradient descent from w = 0, b = 0: (w, b, costs)."""
-    return logreg.train(d.S_train, d.Y_train, learning_rate=s.learning_rate,
-                        iterations=s.iterations, tolerance=TOLERANCE)
+    return quiet_train(d.S_train, d.Y_train, learning_rate=s.learning_rate,
+                       iterations=training_steps(d, s), tolerance=TOLERANCE)
+
+
+def quiet_train(X: Rows, Y: list[int], **options: Any) -> Fit:
+    """logreg.train, without its warning that J ended above its start: the lessons that
+    try too large a rate on purpose say so in their own words."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return logreg.train(X, Y, **options)
 
 
 def trained(d: Data, s: Settings) -> Fit:
@@ -2329,7 +2553,7 @@ def measured_accuracy(d: Data, s: Settings) -> float:
 
 
 class Minimum(NamedTuple):
-    """What logreg.train_newton tells of J's lowest point on the training part.
+    """What logreg.train_newton tells of J's lowest point on the training examples.
 
     kind is "one" (a single lowest point), "poorly" (one, but many weights cost
     almost the same), "none" (separable or quasi-separated classes), "many" (J
@@ -2337,16 +2561,24 @@ class Minimum(NamedTuple):
     """
     kind: str
     why: str = ""
-    moved: float = 0.0              # how far l2 = 1 moves w, ‖w − w₁‖
-    rise: float = 0.0               # and how much J (unpenalized) rises then
-    length: float = 0.0             # ‖w‖
-    J: float = 0.0                  # the lowest J, at w
+    J: float = 0.0                  # the lowest J
+    poorly: tuple[int, ...] = ()    # the weights poorly determined there
+    ratio: float = 0.0              # the largest (H⁻¹)jj·Hjj
+
+
+POORLY = 400                        # (H⁻¹)jj·Hjj above this: a standard error over 20 times
 
 
 @functools.lru_cache(maxsize=8)
 def minimum(d: Data) -> Minimum:
-    """Ask Newton's method, by the exceptions and the test that train_newton documents."""
+    """Ask Newton's method, by the exceptions and the rule that train_newton documents."""
     if d.n > 100:
+        # m independent x̃ separate any labels: X̃w̃ = (±1, ...) has a solution.
+        # Independent, here, by a wide margin: G = X̃X̃ᵀ well conditioned.
+        rows = [[*x, 1.0] for x in d.S_train]
+        G = [[dot(u, v) for v in rows] for u in rows] if d.m <= LEAST else [[0.0]]
+        if all(q * G[i][i] < 1e8 for i, q in enumerate(inverse_diagonal(G))):
+            return Minimum("none")
         return Minimum("unknown", "Newton's method is too costly for more than 100 features")
     try:
         w, b, costs = logreg.train_newton(d.S_train, d.Y_train)
@@ -2356,22 +2588,57 @@ def minimum(d: Data) -> Minimum:
         return Minimum("many")
     except ValueError as e:             # not converged, stalled, or overflowed: it says which
         return Minimum("unknown", str(e))
-    # train_newton's documented test: l2 = 1 moves w by over half its length
-    # while J, unpenalized, rises under 1% of log 2.
-    w1, b1, _ = logreg.train_newton(d.S_train, d.Y_train, l2=1.0)
-    moved = math.hypot(*[p - q for p, q in zip(w, w1)])
-    rise = logreg.cost(w1, b1, d.S_train, d.Y_train) - costs[-1]
-    poorly = moved > 0.5 * math.hypot(*w) and rise < 0.01 * math.log(2)
-    return Minimum("poorly" if poorly else "one", moved=moved, rise=rise, length=math.hypot(*w),
-                   J=costs[-1])
+    # train_newton's rule: on standardized features, at its answer, weight j is
+    # poorly determined when (H⁻¹)jj > 400/Hjj, its standard error then over 20
+    # times what it would be were its feature uncorrelated with the others.
+    H = hessian_at(w, b, d.S_train)
+    ratios = [q * H[j][j] for j, q in enumerate(inverse_diagonal(H)[:d.n])]
+    poorly = tuple(j for j, r in enumerate(ratios) if r > POORLY)
+    return Minimum("poorly" if poorly else "one", J=costs[-1], poorly=poorly, ratio=max(ratios))
 
 
-def minimum_sentence(found: Minimum, m: int, n: int) -> str:
+def hessian_at(w: Sequence[float], b: float, S: Rows) -> Rows:
+    """J's Hessian (1/m)·Σ a(1 − a)·x̃x̃ᵀ at (w, b), with x̃ = (x1..xn, 1)."""
+    columns = [list(c) for c in zip(*S)] + [[1.0] * len(S)]
+    c = [logreg.sigmoid_derivative(dot(w, x) + b) / len(S) for x in S]    # a(1 − a)/m
+    weighted = [[p * q for p, q in zip(c, column)] for column in columns]
+    return [[dot(u, v) for v in columns] for u in weighted]
+
+
+def inverse_diagonal(H: Rows) -> list[float]:
+    """The diagonal of H⁻¹, H symmetric and positive, by Cholesky: H = LLᵀ, so (H⁻¹)jj is
+    the squared length of the solution y of Ly = ej.  inf everywhere if H is not positive
+    to rounding.
+
+    >>> inverse_diagonal([[4.0, 2.0], [2.0, 2.0]])      # H⁻¹ = [[½, −½], [−½, 1]]
+    [0.5, 1.0]
+    """
+    k, L = len(H), [[0.0] * len(H) for _ in H]
+    for i in range(k):
+        for j in range(i + 1):
+            t = H[i][j] - dot(L[i][:j], L[j][:j])
+            if i == j:
+                if t <= 1e-13 * H[i][i]:
+                    return [math.inf] * k
+                L[i][i] = math.sqrt(t)
+            else:
+                L[i][j] = t / L[j][j]
+    out = []
+    for j in range(k):
+        y = [0.0] * k
+        for i in range(j, k):           # y is 0 above row j
+            y[i] = ((i == j) - dot(L[i][j:i], y[j:i])) / L[i][i]
+        out.append(dot(y, y))
+    return out
+
+
+def minimum_sentence(found: Minimum, m: int, n: int, names: Sequence[str]) -> str:
     """The true sentence for J's minimum of this kind."""
     if found.kind == "none":
-        return ("A line has no training example on its wrong side (the classes are separable, "
-                "or meet only on it), so J has no minimum: the weights can grow without end "
-                "while J keeps falling.")
+        return ("Some line, not always the one gradient descent has reached, has no training "
+                "example on its wrong side (the classes are separable, or meet only on it), so J "
+                "has no minimum: it falls as the weights grow along that line, ever more slowly, "
+                "until gradient descent's steps are lost to rounding.")
     if found.kind == "many":
         # ManyMinima means flat or all but flat: Newton's curvature is singular
         # to one part in 10^11 on standardized features
@@ -2380,10 +2647,13 @@ def minimum_sentence(found: Minimum, m: int, n: int) -> str:
         return (f"J is flat along some direction, or all but flat ({why}), so many weights "
                 "share its lowest cost, or all but share it, if it has one.")
     if found.kind == "poorly":
-        return (f"With l2 = 1, w moves by {found.moved:.4g}, over half its length "
-                f"{found.length:.4g}, while J rises by only {found.rise:.2g}: many "
-                "weights cost almost the same, so they are poorly determined, as when features "
-                "are nearly collinear.  Use l2 > 0 (see the lesson overfitting).")
+        which = _listed([short(names[j], 20) for j in found.poorly[:3]])
+        more = f" and {counted(len(found.poorly) - 3, 'other')}" if len(found.poorly) > 3 else ""
+        return (f"At J's lowest point the weights of {which}{more} are poorly determined: "
+                "their standard errors are over 20 times what they would be were their features "
+                f"uncorrelated with the others ((H⁻¹)jj is up to {found.ratio:,.0f} times 1/Hjj).  "
+                "Many weights cost almost the same, as when features are nearly collinear; a "
+                "penalty l2 > 0 picks one of them (see the lesson overfitting).")
     if found.kind == "one":
         return "J has one lowest point here."
     return f"Whether J has one lowest point is not known here: {found.why}."
@@ -2536,6 +2806,27 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
              for i, (k, w, b) in enumerate(shots.early)]
     steps, w, b = shots.end
     lines.append((_steps(steps), w, b, "black", True))
+    legend = _svg_lines(out, lines, box)
+    start = f"w = {_vector_text(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
+    caption = ["Filled circles: y = 1; open circles: y = 0."]
+    if len(S) < d.m:
+        caption.append(f"Drawn: a random {len(S)} of the {d.m} training examples.")
+    caption += [f"Dashed: from {start}, α = {s.learning_rate:g},",
+                "   after the steps marked (a random start of the lesson any-start).",
+                f"Bold: the training lesson's boundary, after {_steps(steps)} from 0."]
+    colours = ["black"] * len(caption) + [colour for _, colour in legend]
+    caption += [label for label, _ in legend]
+    for k, (text, colour) in enumerate(zip(caption, colours)):
+        _text(out, box.left - 40, box.bottom + 52 + 16 * k, text, fill=colour)
+    return box.bottom + 52 + 16 * (len(caption) - 1)
+
+
+Drawn = tuple[str, list[float], float, str, bool]     # a boundary: label, w, b, colour, bold
+
+
+def _svg_lines(out: list[str], lines: list[Drawn], box: Box) -> list[tuple[str, str]]:
+    """The boundaries, each labelled on its line where a label fits; returns the (label,
+    colour) of the others, for the legend."""
     placed: list[tuple[float, float, float, float]] = []
     legend: list[tuple[str, str]] = []
     for k, (label, w, b, colour, bold) in enumerate(lines):
@@ -2559,18 +2850,7 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
                    'fill="white" opacity="0.85"/>')
         _text(out, (x0 + x1) / 2, y1 - 3, label, "middle", fill=colour,
               extra=' font-weight="bold"' if bold else "")
-    start = f"w = {_vector_text(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
-    caption = ["Filled circles: y = 1; open circles: y = 0."]
-    if len(S) < d.m:
-        caption.append(f"Drawn: a random {len(S)} of the {d.m} training examples.")
-    caption += [f"Dashed: from {start}, α = {s.learning_rate:g},",
-                "   after the steps marked (a random start of the lesson any-start).",
-                f"Bold: the training lesson's boundary, after {steps} steps from 0."]
-    colours = ["black"] * len(caption) + [colour for _, colour in legend]
-    caption += [label for label, _ in legend]
-    for k, (text, colour) in enumerate(zip(caption, colours)):
-        _text(out, box.left - 40, box.bottom + 52 + 16 * k, text, fill=colour)
-    return box.bottom + 52 + 16 * (len(caption) - 1)
+    return legend
 
 
 def snapshots(d: Data, s: Settings, box: Box, apart: float = 14.0) -> Snapshots:
@@ -2602,7 +2882,8 @@ def snapshots(d: Data, s: Settings, box: Box, apart: float = 14.0) -> Snapshots:
         for p in sorted({p[0]: p for p in picks}.values(), key=lambda p: p[0]):
             if all(_apart(p[3], q[3]) >= apart for q in chosen):
                 chosen.append(p)
-    return Snapshots(list(w0), b0, [(k, w, b) for k, w, b, _, _ in chosen], (len(costs) - 1, w_end, b_end))
+    return Snapshots(start_w=list(w0), start_b=b0, early=[(k, w, b) for k, w, b, _, _ in chosen],
+                     end=(len(costs) - 1, w_end, b_end))
 
 
 Segment = tuple[tuple[float, float], tuple[float, float]]

@@ -3502,6 +3502,14 @@ class TestSlopeLesson:
         assert J_printed == pytest.approx(J, abs=5e-7)
         assert "(J(w1 + ε) − J(w1 − ε))/2ε with ε = 1e-06" in text
 
+    def test_states_the_rule_away_from_a_minimum(self) -> None:
+        r = demo.slope(clouds(), SETTINGS)
+        text = " ".join(" ".join(demo.show_slope(r)).split())
+        assert "Away from a minimum, about 1e-7 or less means right, above about 1e-3 a bug." in text
+        assert "cannot see this bug" not in text
+        hidden = " ".join(" ".join(demo.show_slope(r._replace(buggy=2e-6))).split())
+        assert "the check cannot see this bug at this point" in hidden
+
 
 class TestLogLossLesson:
     """Lesson 4, log-loss."""
@@ -3562,11 +3570,30 @@ class TestTrainingLesson:
     def test_says_a_rate_is_too_large(self) -> None:
         d = clouds()
         r = demo.training(d, demo.Settings(learning_rate=1000.0))
-        _, _, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1000.0, iterations=400, tolerance=1e-6)
+        with pytest.warns(RuntimeWarning):
+            _, _, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1000.0, iterations=400, tolerance=1e-6)
         ups = [later - earlier for earlier, later in zip(costs, costs[1:]) if later > earlier]
         assert r.rises == len(ups) > 0 and r.highest == max(costs) > 10
         text = "\n".join(demo.show_training(r))
         assert f"J rose at {r.rises} of the {r.steps} steps" in text and "α = 1000 is too large" in text
+
+    def test_keeps_logregs_warning_off_screen(self) -> None:
+        d = clouds()
+        with pytest.warns(RuntimeWarning, match="too large"):      # logreg warns: J ends above its start
+            logreg.train(d.S_train, d.Y_train, learning_rate=1000.0, iterations=400, tolerance=1e-6)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")                         # the lessons say it in words
+            text = " ".join(demo.show_training(demo.training(d, demo.Settings(learning_rate=1000.0))))
+            demo.rate_curves(clouds(2), SETTINGS)
+        assert "ended higher than it started: α = 1000 is too large" in " ".join(text.split())
+
+    def test_bias_row_apart_from_a_feature_b(self) -> None:
+        names = ["a", "b", "c", "d", "e"]
+        lines = demo.show_weights([1.0, 2.0, 3.0, 4.0, 5.0], 0.5, None, names)
+        assert [line.split()[0] for line in lines[-6:]] == ["e", "d", "c", "b", "a", "b"]
+        assert lines[-1].split()[:3] == ["b", "(the", "bias)"] and lines[-2].split() == ["a", "+1"]
+        assert "The weights, on standardized" in " ".join(lines) and "largest" not in " ".join(lines)
+        assert demo.show_weights([1.0] * 7, 0.5, None, list("abcdefg"))[-1].split()[0:2] == ["b", "(the"]
 
     def test_bounds_a_perfect_scores_error(self) -> None:
         r = demo.training(data(*separable()), SETTINGS)
@@ -3635,6 +3662,59 @@ class TestLearningRatesLesson:
             assert 0 < rise <= float(found[1]) < 10 * rise                  # an upper bound, one digit
 
 
+def top_by_squaring(M: list[list[float]]) -> float:
+    """The largest eigenvalue of a symmetric positive semi-definite M: square M until its
+    widest column lies along the top direction, then take that column's Rayleigh quotient."""
+    k, P = len(M), M
+    for _ in range(20):                 # M to the power 2^20
+        P = [[sum(P[i][t] * P[t][j] for t in range(k)) for j in range(k)] for i in range(k)]
+        top = max(abs(p) for row in P for p in row) or 1.0
+        P = [[p / top for p in row] for row in P]
+    v = max(zip(*P), key=lambda column: sum(c * c for c in column))
+    Mv = [sum(M[i][j] * v[j] for j in range(k)) for i in range(k)]
+    return math.fsum(a * b for a, b in zip(v, Mv)) / math.fsum(a * a for a in v)
+
+
+def gram_at_zero(X: Rows) -> list[list[float]]:
+    """¼·(1/m)·X̃X̃ᵀ, m × m, with x̃ = (x1..xn, 1): J's Hessian at 0 seen from the examples."""
+    rows = [list(x) + [1.0] for x in X]
+    return [[0.25 * math.fsum(p * q for p, q in zip(u, v)) / len(X) for v in rows] for u in rows]
+
+
+def wide(seed: int = 3, m: int = 12, n: int = 1000) -> demo.Data:
+    """A student's wide table, as bench.py writes it: m rows of n features to 3 decimals."""
+    rnd = random.Random(seed)
+    X = [[round(rnd.gauss(0, 1), 3) for _ in range(n)] for _ in range(m)]
+    return demo.prepare(X, [i % 2 for i in range(m)], [f"c{j + 1}" for j in range(n)], 1)
+
+
+class TestSteepestCurvature:
+    """steepest_curvature: h, from the smaller of H and the m × m Gram matrix."""
+
+    @pytest.mark.parametrize("m, n, rho", [(150, 2, 0.5), (150, 2, -0.6), (40, 5, -0.3), (12, 30, 0.2),
+                                           (3, 8, 0.0), pytest.param(70, 64, 0.4, marks=pytest.mark.slow)])
+    def test_agrees_with_the_squared_matrix(self, m: int, n: int, rho: float) -> None:
+        rnd = random.Random(m + n)
+        X = []
+        for _ in range(m):
+            u = rnd.gauss(0, 1)
+            X.append([u] + [rho * u + math.sqrt(1 - rho * rho) * rnd.gauss(0.2 * j, 1) for j in range(n - 1)])
+        H = hessian([0.0] * n, 0.0, X)                  # a(1 − a) = ¼ at w = 0, b = 0
+        small = gram_at_zero(X) if m < n + 1 else H
+        assert demo.steepest_curvature(X) == pytest.approx(top_by_squaring(small), rel=1e-10)
+        if m < n + 1:                                   # the same top eigenvalue, either way
+            assert top_by_squaring(small) == pytest.approx(top_by_squaring(H), rel=1e-10)
+
+    def test_wide_data_by_the_gram_matrix(self) -> None:
+        d = wide()
+        assert demo.curvature(d) == pytest.approx(top_by_squaring(gram_at_zero(d.S_train)), rel=1e-10)
+
+    def test_orthogonal_rows_by_hand(self) -> None:
+        # x̃ = (2, 0, 1) and (−2, 0, 1): H = ⅛·diag(8, 0, 2), so h = 1, along w1
+        assert demo.steepest_curvature([[2.0, 0.0], [-2.0, 0.0]]) == pytest.approx(1.0, rel=1e-14)
+        assert demo.inverse_diagonal([[4.0, 2.0], [2.0, 2.0]]) == pytest.approx([0.5, 1.0], rel=1e-14)
+
+
 class TestBoundaryLesson:
     """Lesson 7, boundary."""
 
@@ -3674,6 +3754,15 @@ class TestAnyStartLesson:
         assert r.spread == pytest.approx(max(max(p) - min(p) for p in zip(*ends)))
         assert r.met and r.spread < 1e-3 and r.cost_spread < 1e-9 and r.minimum.kind == "one"
         assert "They meet: J is convex, and on this data it has one lowest point." in " ".join(demo.show_any_start(r))
+
+    def test_names_the_minimum_training_missed(self) -> None:
+        d = clouds()
+        text = " ".join(" ".join(demo.show_any_start(demo.any_start(d, SETTINGS))).split())
+        w, b = reference_newton(d.S_train, d.Y_train)
+        lowest, trained = reference_cost(w, b, d.S_train, d.Y_train), lesson_fit(d)[2][-1]
+        assert trained - lowest > 1e-6                      # the training lesson stopped short
+        assert f"Newton's method finds it at J = {lowest:.6f}" in text
+        assert f"The training lesson ended above it, at J = {trained:.6f}" in text
 
     def test_duplicated_column_does_not_meet(self) -> None:
         r = demo.any_start(data(*duplicated()), SETTINGS)
@@ -3760,6 +3849,15 @@ class TestNewtonLesson:
         assert gap > 0 and f"After {len(gd) - 1} steps, gradient descent's J is {gap:.1e} above Newton's" in text
         assert "to within 1e-9" not in text and "x̃" not in text and "a(1 − a)·xj·xk" in text
 
+    def test_says_fewer_steps_and_times_honestly(self) -> None:
+        assert [one.title for one in demo.LESSONS if one.name == "newton"] == ["Fewer steps down: Newton's method"]
+        r = demo.newton(clouds(), SETTINGS)
+        assert r.steps < r.gd_steps
+        for seconds, gd_seconds, said in [(0.001, 0.01, "less time than"), (0.01, 0.001, "more time than"),
+                                          (0.010, 0.012, "about as much time as")]:
+            text = " ".join(" ".join(demo.show_newton(r._replace(seconds=seconds, gd_seconds=gd_seconds))).split())
+            assert f"in all, here, Newton's method took {said} gradient descent did (one run each" in text
+
 
 class TestVectorizationLesson:
     """Lesson 11, vectorization."""
@@ -3769,6 +3867,7 @@ class TestVectorizationLesson:
         r = demo.vectorization(d, SETTINGS)
         J, dw, db = r.whole
         assert J == pytest.approx(reference_cost([0.5, 0.5], 0.1, d.S_train, d.Y_train), abs=1e-12)
+        assert r.loop == demo.propagate_loop([0.5, 0.5], 0.1, d.S_train, d.Y_train)   # unchecked, as whole
         assert r.loop[0] == pytest.approx(J, abs=1e-12) and r.loop[2] == pytest.approx(db, abs=1e-12)
         assert r.loop[1] == pytest.approx(dw, abs=1e-12) and r.difference < 1e-12
         assert r.loop_seconds > 0 and r.whole_seconds > 0 and r.sumprod == hasattr(math, "sumprod")
@@ -3777,6 +3876,8 @@ class TestVectorizationLesson:
         ratio = r.loop_seconds / r.whole_seconds                        # the words follow the measurement
         if ratio >= 1.05:
             assert f"{ratio:.1f} times as fast, as measured here" in text
+        assert f"the least of {r.repeats} timings each" in text and r.repeats >= demo.REPEATS
+        assert "logreg's without its checks of the input" in text
 
     def test_whole_pass_by_hand_and_fallback_dot(self) -> None:
         # two examples at w = (1, −1), b = 0: z = −1 and 1, a = σ(−1) and σ(1)
@@ -3840,6 +3941,7 @@ class TestMinimum:
         if kind == "poorly":
             for text in (starts, newton):
                 assert "poorly determined" in text and "l2 > 0" in text
+            assert "do not reach it" not in starts
         if kind != "one":               # compared where J has one lowest point
             assert "both methods use l2 = 1" in newton
 
@@ -3880,6 +3982,104 @@ class TestCannotFinish:
         lines = demo.run_lesson(3, demo.Lesson("broken", "Broken", broken, lambda r: ["never"]), clouds(), SETTINGS)
         assert lines[0].startswith("== 3. broken: Broken ") and all(len(line) <= 79 for line in lines)
         assert " ".join(lines[1:]) == "This lesson cannot finish: the step overflowed a float; lower the learning rate."
+
+
+class TestPoorlyDetermined:
+    """The warning of poorly determined weights: train_newton's rule, (H⁻¹)jj > 400/Hjj."""
+
+    @pytest.mark.parametrize("make", [celsius_fahrenheit_rounded, celsius_fahrenheit_noisy])
+    def test_fires_on_every_draw(self, make: Callable[[int], tuple[Rows, list[int]]]) -> None:
+        for seed in range(8):
+            d = data(*make(seed), ["celsius", "fahrenheit", "noise"])
+            found = demo.minimum(d)
+            assert found.kind == "poorly" and found.poorly == (0, 1), seed
+            ratios = variance_ratios(d.S_train, d.Y_train)
+            assert found.ratio == pytest.approx(max(ratios), rel=1e-3) and ratios[2] < 400, seed
+
+    def test_quiet_on_independent_and_iris(self) -> None:
+        rnd = random.Random(4)
+        X = [[rnd.gauss(0, 1) for _ in range(3)] for _ in range(200)]
+        cases = [(X, [int(x[0] + rnd.gauss(0, 1) > 0) for x in X]), iris()]
+        for seed in (3, 6):             # splits of iris whose training part has a minimum
+            d = demo.prepare(*cases[1], ["a", "b", "c", "d"], seed)
+            found = demo.minimum(d)
+            assert found.kind == "one" and found.ratio == pytest.approx(max(variance_ratios(d.S_train, d.Y_train)))
+        d = data(*cases[0], ["a", "b", "c"])
+        found = demo.minimum(d)
+        assert found.kind == "one" and found.ratio < 2 and found.poorly == ()
+
+    def test_says_it_and_blames_no_steps(self) -> None:
+        d = data(*celsius_fahrenheit_rounded(0), ["celsius", "fahrenheit", "noise"])
+        said = demo.minimum_sentence(demo.minimum(d), d.m, d.n, d.names)
+        assert "the weights of celsius and fahrenheit are poorly determined" in said
+        assert "over 20 times" in said and "l2 > 0" in said
+        assert "steps" not in said      # the any-start lesson adds no word on them: see TestMinimum
+
+
+class TestWideData:
+    """The lessons on 12 examples of 1000 features, 9 to train on, as bench.py's wide file."""
+
+    def test_independent_rows_are_separable(self) -> None:
+        d = wide()
+        assert (d.m, d.n) == (9, 1000) and demo.minimum(d).kind == "none"
+        assert perceptron_separates(d.S_train, d.Y_train)
+        assert "1001 × 1001" in " ".join(demo.run_lesson(10, demo.LESSONS[9], d, SETTINGS))
+
+    def test_training_slope_and_pass(self) -> None:
+        d = wide()
+        r = demo.training(d, SETTINGS)
+        w, b, costs = logreg.train(d.S_train, d.Y_train, learning_rate=1.0, iterations=400, tolerance=1e-6)
+        assert (r.iterations, r.asked, r.steps) == (400, 400, len(costs) - 1)
+        assert r.J == pytest.approx(reference_cost(w, b, d.S_train, d.Y_train), abs=1e-12) and r.train_accuracy == 1.0
+        s = demo.slope(d, SETTINGS)
+        assert s.J == pytest.approx(reference_cost([0.5] * 1000, 0.1, d.S_train, d.Y_train), rel=1e-12)
+        assert (s.examples, s.features) == (9, 10) and s.check < 1e-7 < 1e-3 < s.buggy
+        v = demo.vectorization(d, SETTINGS)
+        assert v.m == 9 and v.whole[0] == pytest.approx(s.J, rel=1e-12) and v.difference < 1e-12
+        assert "9 training examples of 1,000 features" in " ".join(" ".join(demo.show_vectorization(v)).split())
+
+    @pytest.mark.slow
+    def test_any_start_and_learning_rates(self) -> None:
+        d = wide()
+        r = demo.any_start(d, SETTINGS)
+        assert r.budget == demo.WORK // (4 * 9 * 1001) and r.m == 9 and r.minimum.kind == "none"
+        assert "so J has no minimum" in " ".join(" ".join(demo.show_any_start(r)).split())
+        curves = demo.rate_curves(d, SETTINGS)
+        assert curves.h == pytest.approx(top_by_squaring(gram_at_zero(d.S_train)), rel=1e-10)
+        fits_a_screen("\n".join(line for k, one in enumerate(demo.LESSONS)
+                                for line in [""] + demo.run_lesson(k + 1, one, d, SETTINGS)))
+
+
+class TestWork:
+    """On big data a lesson takes fewer examples or steps, within WORK, and says so."""
+
+    def test_head_keeps_both_classes(self) -> None:
+        d = demo.prepare([[float(i)] for i in range(40)], [0] * 30 + [1] * 10, ["x"], 1)
+        first = d.Y_train.index(1) + 1 if d.Y_train[0] == 0 else d.Y_train.index(0) + 1
+        assert demo.head(d, 1).m == first and set(demo.head(d, 1).Y_train) == {0, 1}
+        assert demo.head(d, d.m) is d and demo.head(d, 5) is demo.head(d, 5)
+
+    def test_training_caps_its_steps(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(demo, "WORK", 9000)         # 2·9000 numbers: 40 steps of 150 × 3
+        r = demo.training(clouds(), SETTINGS)
+        assert (r.iterations, r.asked) == (40, 400) and r.steps <= 40
+        text = " ".join(" ".join(demo.show_training(r)).split())
+        assert "for at most 40 steps" in text and "(Not 400: each step passes over 150 examples × 3" in text
+
+    def test_any_start_names_its_examples(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(demo, "WORK", 1_000_000)
+        monkeypatch.setattr(demo, "LEAST", 50)
+        d = clouds()
+        r = demo.any_start(d, SETTINGS)                  # 1e6 // (4000 · 3) = 83 examples
+        assert (r.m, r.of, r.budget) == (83, 150, 1000)
+        assert r.rate == pytest.approx(1 / top_by_squaring(hessian([0.0, 0.0], 0.0, d.S_train[:83])), rel=1e-10)
+        text = " ".join(" ".join(demo.show_any_start(r)).split())
+        assert "at most 1000 steps each, on the first 83 of the 150 training examples" in text
+
+    def test_plurals_for_one(self) -> None:
+        X = [[float(i % 7)] for i in range(12)]
+        text = " ".join(demo.show_data(demo.data_summary(demo.prepare(X, [i % 2 for i in range(12)], ["x"], 1), SETTINGS)))
+        assert "12 examples with 1 feature (x):" in text and "1 features" not in text
 
 
 # === demo.py Part 4. The SVG =================================================
