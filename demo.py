@@ -413,8 +413,8 @@ def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
     columns to leave out, the same way.  The first row may be a header; blank
     lines are skipped; the separator may be a comma, semicolon, tab, bar or
     space.  A text column of a few values becomes 0/1 features; the row
-    indexes of pandas and R and empty unnamed columns are left out.  Every row is checked, but at most
-    ``sample`` of them, chosen at random, are kept.
+    indexes of pandas and R and empty unnamed columns are left out.  Every
+    row is checked, but at most ``sample`` of them, chosen at random, are kept.
     """
     o = Reading(label=label, skip=tuple(skip), one=one, drop_missing=drop_missing, sample=sample,
                 seed=seed)
@@ -717,6 +717,7 @@ def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
 
 
 def _name(cell: str, decimal_comma: bool = False) -> bool:
+    """Whether a cell reads as a name: not a number, nor a missing value's marker."""
     number = cell.replace(",", ".", 1) if decimal_comma else cell
     marker = cell.lower() in MISSING and cell in (cell.lower(), cell.upper())
     return not (_is_number(number) or marker)
@@ -1064,9 +1065,9 @@ def _refusal(refused: list[int], s: _Scan, layout: Layout, o: Reading) -> str:
     header = layout.header
     line, j, cell = min(s.columns[k].first_text or (0, k, "") for k in refused)
     first = f"line {line}, {_column(j, header)}: {short(cell, 30)!r} is not a number"
-    group, point = (r"\.", ",") if layout.decimal_comma else (",", r"\.")
-    if re.fullmatch(rf"[-+]?\d{{1,3}}({group}\d{{3}})+({point}\d*)?", cell):
-        first += f" (write it without the {'points' if layout.decimal_comma else 'commas'} that group its thousands)"
+    group, point, marks = (r"\.", ",", "points") if layout.decimal_comma else (",", r"\.", "commas")
+    if re.fullmatch(rf"[-+]?\d{{1,3}}({group}\d{{3}})+({point}\d*)?", cell):      # 1,234.5
+        first += f" (write it without the {marks} that group its thousands)"
     many = [k for k in refused if len(s.columns[k].texts) > VALUES]
     why = f"text of more than {VALUES} values" if many else "numbers and text"
     if many and len(many) < len(refused):
@@ -1168,14 +1169,19 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
     notes += [f"{_capital(_column(j, header))} holds a different whole number on every row, as "
               f"an ID does: if it is one, --skip {_ref(j, header)} leaves it out."
               for j, role in roles.items() if role == "number" and _an_id(s.columns[j], s, header)]
-    c = s.columns.get(0)
-    if c and roles[0] == "number" and header and not header[0] and c.whole and c.wholes is None \
-            and c.numbers == s.rows:
+    if _repeated_index(s, roles, header):
         notes.append("Column 1 has no name and holds whole numbers, some more than once, as a row "
                      "index does after pd.concat: if it is one, --skip 1 leaves it out.")
     if s.dropped:
         notes.append(_dropped_note(s, layout, roles))
     return notes
+
+
+def _repeated_index(s: _Scan, roles: dict[int, str], header: list[str] | None) -> bool:
+    """Whether a feature first, without a name, holds whole numbers on every row, some repeated."""
+    c = s.columns.get(0)
+    return bool(c and roles[0] == "number" and header and not header[0] and c.whole
+                and c.wholes is None and c.numbers == s.rows)
 
 
 def _dropped_note(s: _Scan, layout: Layout, roles: dict[int, str]) -> str:
