@@ -758,7 +758,7 @@ def _label_column(label: str | None, row: list[str], ahead: list[list[str]],
     By default the label is the last column, but for unnamed columns at the
     end (a separator that ends each line).
     """
-    cells = [cell.strip() for cell in row]
+    cells = [" ".join(cell.split()) for cell in row]        # a tab or line break in a name, a space
     at = int(label) - 1 if label is not None and label.strip().isdigit() else \
         max([j for j, cell in enumerate(cells) if not _unnamed(cell)] or [len(row) - 1])
     header = cells if _is_header(cells, decimal_comma) or (

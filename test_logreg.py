@@ -3076,6 +3076,12 @@ class TestHeaders:
         with pytest.raises(demo.DataError, match=r"^line 2: column 1 \('x'\) has no value"):
             demo.read_csv(path)
 
+    def test_a_break_in_a_name_is_a_space(self, tmp_path: Path) -> None:    # a spreadsheet's wrapped heading
+        t = demo.read_csv(write(tmp_path, "b.csv", '"petal\nlength","kind\ttab",y\n1,a,0\n2,b,1\n3,a,0\n'))
+        assert t.names == ["petal length", "kind tab_b"] and t.lines == [3, 4, 5]
+        assert demo.read_csv(write(tmp_path, "b.csv", '"petal\nlength",kind,y\n1,2,0\n2,3,1\n'),
+                             skip=["petal length"]).names == ["kind"]
+
     def test_names_that_look_like_markers(self, tmp_path: Path) -> None:     # sodium, in the glass data set
         t = demo.read_csv(write(tmp_path, "g.csv", "RI,Na,Type\n1.52,13.6,1\n1.51,13.9,2\n1.52,13.5,1\n"))
         assert t.names == ["RI", "Na"] and t.X[0] == [1.52, 13.6]
