@@ -2780,7 +2780,8 @@ def fuzz_csv(rnd: random.Random) -> str:
     cells: list[Callable[[], str]] = [
         lambda: f"{rnd.gauss(0, 1):.3f}", lambda: str(rnd.randint(-3, 3)), lambda: "7.5",
         lambda: rnd.choice(["1e308", "-1e308", "1e300", "5e-324", "1e-300", "1e-320", "0", "-0"]),
-        lambda: rnd.choice(["nan", "inf", "", " ", "abc", '"1,5"', '"a\nb"', "1e400", "0x10", "½", "NA", "?", "N/A"])]
+        lambda: rnd.choice(["nan", "inf", "", " ", "abc", '"1,5"', '"a\nb"', "1e400", "0x10", "½", "NA", "?", "N/A",
+                            '"open', "#", "# x", '"1,234.5"'])]
     weights = [400, 200, 100, 60, 3]
     constant = rnd.random() < 0.3
     index = rnd.random() < 0.15                     # pandas' row index in front
@@ -2798,7 +2799,8 @@ def fuzz_csv(rnd: random.Random) -> str:
         lines.append((f"{k}," if index else "") + separator.join(row + [rnd.choice(labels)]))
         if rnd.random() < 0.1:
             lines.append(rnd.choice(["", " ", ",,"]))
-    ending = rnd.choice(["\n", "\r\n"])
+    ending = rnd.choice(["\n", "\r\n", "\r"])
+    lines[:0] = rnd.choice([[]] * 12 + [["sep=" + separator], ["# made by np.savetxt"], ["# a", "#"]])
     return ("\ufeff" if rnd.random() < 0.1 else "") + ending.join(lines) + (ending if rnd.random() < 0.8 else "")
 
 
