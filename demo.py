@@ -681,6 +681,7 @@ class Layout(NamedTuple):
     split_at: str                   # the separator, said in words
     decimal_comma: bool             # whether 1,5 may be 1.5
     numbered: bool                  # whether the header has numbers for names
+    data_names: bool                # without a header, whether the first row has names too
 
 
 def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
@@ -690,7 +691,8 @@ def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
     if len(row) < 2:
         raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at least "
                         "one feature and a label")
-    label_at, header = _label_column(o.label, row, [cells for _, cells in ahead], separator != ",")
+    below = [cells for _, cells in ahead]
+    label_at, header = _label_column(o.label, row, below, separator != ",")
     skipped = _skipped(o, row, header, label_at)
     features = [j for j in range(len(row)) if j != label_at and j not in skipped]
     if not features:
@@ -700,7 +702,10 @@ def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
     return Layout(width=len(row), first_line=line, header=header, label_at=label_at,
                   skipped=sorted(skipped), features=features, unnamed=unnamed,
                   split_at=split_at, decimal_comma=separator != ",",
-                  numbered=header is not None and not _is_header(header, separator != ","))
+                  numbered=header is not None and not _is_header(header, separator != ",")
+                  and _numbered(header, label_at, below, separator != ","),
+                  data_names=header is None and any(_name(cell.strip(), separator != ",")
+                                                    for cell in row if cell.strip()))
 
 
 def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
@@ -740,6 +745,20 @@ def _numbered(cells: list[str], at: int, ahead: list[list[str]], decimal_comma: 
             and bool(below) and all(_cell_number(cell, decimal_comma) is not None for cell in below))
 
 
+def _numbered_at(label: str | None, cells: list[str], ahead: list[list[str]],
+                 decimal_comma: bool) -> int | None:
+    """The label's column, if the first row is a header of numbers over it (see _numbered):
+    the last named column by default; for --label N, the column named N, else column N."""
+    if label is None:
+        places = [max([j for j, cell in enumerate(cells) if not _unnamed(cell)] or [len(cells) - 1])]
+    elif label.strip().isdigit():
+        places = [j for j, cell in enumerate(cells) if cell == label.strip()] + [int(label) - 1]
+    else:
+        places = _named(label, cells)
+    return next((at for at in places if 0 <= at < len(cells)
+                 and _numbered(cells, at, ahead, decimal_comma)), None)
+
+
 def _unnamed(cell: str) -> bool:
     """Whether a header cell is empty, or the name pandas gives a column that has none.
 
@@ -759,10 +778,10 @@ def _label_column(label: str | None, row: list[str], ahead: list[list[str]],
     end (a separator that ends each line).
     """
     cells = [" ".join(cell.split()) for cell in row]        # a tab or line break in a name, a space
-    at = int(label) - 1 if label is not None and label.strip().isdigit() else \
-        max([j for j, cell in enumerate(cells) if not _unnamed(cell)] or [len(row) - 1])
-    header = cells if _is_header(cells, decimal_comma) or (
-        0 <= at < len(row) and _numbered(cells, at, ahead, decimal_comma)) else None
+    header = cells if _is_header(cells, decimal_comma) else None
+    at = None if header else _numbered_at(label, cells, ahead, decimal_comma)
+    if at is not None:
+        return at, cells
     if label is None:
         named = [j for j, cell in enumerate(cells) if not _unnamed(cell)] if header else []
         return (named[-1] if named else len(row) - 1), header
@@ -964,7 +983,7 @@ def _row_label(line: int, row: list[str], layout: Layout, s: _Scan, o: Reading) 
         if len(s.spellings) == 2:
             raise DataError(_third_label(line, text, s.spellings,
                                          _column(layout.label_at, layout.header), o.label is None,
-                                         layout.first_line if layout.header is None else 0))
+                                         layout.first_line if layout.data_names else 0))
         s.spellings[key] = (text, line)
     return key
 
@@ -1205,7 +1224,7 @@ def _numbered_note(layout: Layout) -> str:
     its = f"its number {shown} as a name" if len(numbers) == 1 else f"its numbers ({shown}) as names"
     return (f"Line {layout.first_line} was taken for the header, {its}: its label cell, "
             f"{short(header[layout.label_at], 30)!r}, is not a number, and the labels below it are.  "
-            "--label and --skip read a number as a name first.")
+            "--skip reads a number as a name first.")
 
 
 def _an_id(c: _Column, s: _Scan, header: list[str] | None) -> bool:
@@ -1287,7 +1306,7 @@ def _third_label(line: int, text: str, spellings: dict[LabelKey, tuple[str, int]
                 f"{at}); {column} must hold two values, each written one way: write {text!r} and "
                 f"{seen!r} alike")
     hint = "; --label COLUMN picks another column" if default else ""
-    if a_line == data_first and _name(a):
+    if a_line == data_first:
         hint += (f"; line {a_line} was read as data, not as a header, as it holds numbers or "
                  "missing values")
     return (f"line {line}: label {short(text, 20)!r} is a third value; {column} must hold exactly "

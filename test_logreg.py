@@ -3227,8 +3227,8 @@ class TestNumberedHeader:
         t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED))
         assert t.names == ["0", "1", "2"] and t.X[0] == [0.0, 1.0, 2.0] and t.Y == [0, 1, 1, 0]
         assert t.notes == ["Line 1 was taken for the header, its numbers (0, 1, 2) as names: its label cell, "
-                           "'target', is not a number, and the labels below it are.  --label and --skip read a "
-                           "number as a name first."]
+                           "'target', is not a number, and the labels below it are.  --skip reads a number as a "
+                           "name first."]
         t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED), skip=["1"])
         assert t.names == ["0", "2"] and "Left out, as --skip asks: column 2 ('1')." in t.notes
 
@@ -3250,6 +3250,21 @@ class TestNumberedHeader:
                                                  r"another column; line 1 was read as data, not as a header, as it "
                                                  r"holds numbers or missing values$"):
             demo.read_csv(write(tmp_path, "s.csv", first + "\n1.5,2,setosa\n1.5,3,virginica\n"))
+
+    def test_label_first_as_mnist_writes_it(self, tmp_path: Path) -> None:     # label,0,1,...: --label 1
+        path = write(tmp_path, "m.csv", "label,0,1\n3,0,5\n8,2,0\n3,1,1\n")
+        with pytest.raises(demo.DataError, match=r"^line 3: label '0' is a third value; column 3 must hold exactly "
+                                                 r"two \('1' and '5'\); --label COLUMN picks another column; line 1 "
+                                                 r"was read as data, not as a header, as it holds numbers"):
+            demo.read_csv(path)
+        t = demo.read_csv(path, label="1")      # the column named '1' is no label, column 1 is
+        assert t.names == ["0", "1"] and t.Y == [0, 1, 0] and t.label_note.startswith("column 1 ('label'); '8'")
+        assert "its label cell, 'label', is not a number" in t.notes[0]
+
+    def test_named_by_label_over_text(self, tmp_path: Path) -> None:       # not said to be over numbers
+        text = "Survived,2019,2020\n" + "".join(f"{'ny'[k % 2]},{k},{k * k}\n" for k in range(6))
+        t = demo.read_csv(write(tmp_path, "s.csv", text), label="Survived")
+        assert t.names == ["2019", "2020"] and t.Y == [k % 2 for k in range(6)] and t.notes == []
 
     def test_text_labels_below_it_are_data(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{k % 3},{'ab'[k % 2]}\n" for k in range(6))))
