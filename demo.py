@@ -1267,13 +1267,18 @@ def _text_note(j: int, values: list[str], header: list[str] | None) -> str:
     if len(values) == 1:
         return (f"{column} holds one text only, {shown}, which cannot tell the classes apart: it "
                 "was left out.")
+    groups: dict[str, list[str]] = {}
+    for value in values:
+        groups.setdefault(value.casefold(), []).append(repr(short(value, 20)))
+    alike = "; ".join(_listed(group) for group in groups.values() if len(group) > 1)
+    case = f"  Values that differ only in case were taken for different values: {alike}." if alike else ""
     if len(values) == 2:
         return (f"{column} holds text, {shown}: it became the feature {name}_{values[1]}, 1 for "
-                f"{values[1]!r} and 0 for {values[0]!r}.")
+                f"{values[1]!r} and 0 for {values[0]!r}.{case}")
     both = "both" if len(values) == 3 else f"all {len(values) - 1}"
     return (f"{column} holds text, {shown}: it became {len(values) - 1} features, "
             f"{_listed([f'{name}_{value}' for value in values[1:]])}, each 1 for its own value; "
-            f"{values[0]!r} is the baseline, where {both} are 0.")
+            f"{values[0]!r} is the baseline, where {both} are 0.{case}")
 
 
 def _capital(text: str) -> str:

@@ -2984,6 +2984,13 @@ class TestTextFeatures:
         assert t.notes == ["Column 1 ('Sex') holds text, 'female' or 'male': it became the feature Sex_male, "
                            "1 for 'male' and 0 for 'female'."]
 
+    def test_values_alike_but_for_case(self, tmp_path: Path) -> None:
+        text = "Sex,a,y\nmale,1,0\nMale,2,1\nfemale,3,0\nmale,4,1\n"
+        t = demo.read_csv(write(tmp_path, "c.csv", text))
+        assert t.names == ["Sex_female", "Sex_male", "a"] and t.X[1] == [0.0, 0.0, 2.0]
+        assert t.notes[0].endswith("where both are 0.  Values that differ only in case were taken for different "
+                                   "values: 'Male' and 'male'.")
+
     def test_k_values(self, tmp_path: Path) -> None:
         ports = ["S", "C", "Q", "S", "S", "Q", "C", "S"]
         text = "Fare,Embarked,y\n" + "".join(f"{k}.5,{p},{k % 2}\n" for k, p in enumerate(ports))
