@@ -423,8 +423,8 @@ def read_csv(path: str, *, label: str | None = None, skip: Sequence[str] = (),
     columns to leave out, the same way.  The first row may be a header; blank
     lines are skipped; the separator may be a comma, semicolon, tab, bar or
     space.  A text column of a few values becomes 0/1 features; the row
-    indexes of pandas and R and empty unnamed columns are left out.  Every row is checked, but at most
-    ``sample`` of them, chosen at random, are kept.
+    indexes of pandas and R and empty unnamed columns are left out.  Every
+    row is checked, but at most ``sample`` of them, chosen at random, are kept.
     """
     o = Reading(label=label, skip=tuple(skip), one=one, drop_missing=drop_missing, sample=sample,
                 seed=seed)
@@ -691,6 +691,7 @@ class Layout(NamedTuple):
     split_at: str                   # the separator, said in words
     decimal_comma: bool             # whether 1,5 may be 1.5
     numbered: bool                  # whether the header has numbers for names
+    data_names: bool                # without a header, whether the first row has names too
 
 
 def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
@@ -700,7 +701,8 @@ def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
     if len(row) < 2:
         raise DataError(f"line {line} has 1 cell, split at {split_at}; each row needs at least "
                         "one feature and a label")
-    label_at, header = _label_column(o.label, row, [cells for _, cells in ahead], separator != ",")
+    below = [cells for _, cells in ahead]
+    label_at, header = _label_column(o.label, row, below, separator != ",")
     skipped = _skipped(o, row, header, label_at)
     features = [j for j in range(len(row)) if j != label_at and j not in skipped]
     if not features:
@@ -710,7 +712,10 @@ def _layout(first: Row, ahead: list[Row], separator: str, o: Reading) -> Layout:
     return Layout(width=len(row), first_line=line, header=header, label_at=label_at,
                   skipped=sorted(skipped), features=features, unnamed=unnamed,
                   split_at=split_at, decimal_comma=separator != ",",
-                  numbered=header is not None and not _is_header(header, separator != ","))
+                  numbered=header is not None and not _is_header(header, separator != ",")
+                  and _numbered(header, label_at, below, separator != ","),
+                  data_names=header is None and any(_name(cell.strip(), separator != ",")
+                                                    for cell in row if cell.strip()))
 
 
 def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
@@ -727,6 +732,7 @@ def _is_header(cells: list[str], decimal_comma: bool = False) -> bool:
 
 
 def _name(cell: str, decimal_comma: bool = False) -> bool:
+    """Whether a cell reads as a name: not a number, nor a missing value's marker."""
     number = cell.replace(",", ".", 1) if decimal_comma else cell
     marker = cell.lower() in MISSING and cell in (cell.lower(), cell.upper())
     return not (_is_number(number) or marker)
@@ -749,6 +755,20 @@ def _numbered(cells: list[str], at: int, ahead: list[list[str]], decimal_comma: 
             and bool(below) and all(_cell_number(cell, decimal_comma) is not None for cell in below))
 
 
+def _numbered_at(label: str | None, cells: list[str], ahead: list[list[str]],
+                 decimal_comma: bool) -> int | None:
+    """The label's column, if the first row is a header of numbers over it (see _numbered):
+    the last named column by default; for --label N, the column named N, else column N."""
+    if label is None:
+        places = [max([j for j, cell in enumerate(cells) if not _unnamed(cell)] or [len(cells) - 1])]
+    elif label.strip().isdigit():
+        places = [j for j, cell in enumerate(cells) if cell == label.strip()] + [int(label) - 1]
+    else:
+        places = _named(label, cells)
+    return next((at for at in places if 0 <= at < len(cells)
+                 and _numbered(cells, at, ahead, decimal_comma)), None)
+
+
 def _unnamed(cell: str) -> bool:
     """Whether a header cell is empty, or the name pandas gives a column that has none.
 
@@ -767,11 +787,11 @@ def _label_column(label: str | None, row: list[str], ahead: list[list[str]],
     By default the label is the last column, but for unnamed columns at the
     end (a separator that ends each line).
     """
-    cells = [cell.strip() for cell in row]
-    at = int(label) - 1 if label is not None and label.strip().isdigit() else \
-        max([j for j, cell in enumerate(cells) if not _unnamed(cell)] or [len(row) - 1])
-    header = cells if _is_header(cells, decimal_comma) or (
-        0 <= at < len(row) and _numbered(cells, at, ahead, decimal_comma)) else None
+    cells = [" ".join(cell.split()) for cell in row]        # a tab or line break in a name, a space
+    header = cells if _is_header(cells, decimal_comma) else None
+    at = None if header else _numbered_at(label, cells, ahead, decimal_comma)
+    if at is not None:
+        return at, cells
     if label is None:
         named = [j for j, cell in enumerate(cells) if not _unnamed(cell)] if header else []
         return (named[-1] if named else len(row) - 1), header
@@ -973,7 +993,7 @@ def _row_label(line: int, row: list[str], layout: Layout, s: _Scan, o: Reading) 
         if len(s.spellings) == 2:
             raise DataError(_third_label(line, text, s.spellings,
                                          _column(layout.label_at, layout.header), o.label is None,
-                                         layout.first_line if layout.header is None else 0))
+                                         layout.first_line if layout.data_names else 0))
         s.spellings[key] = (text, line)
     return key
 
@@ -1074,9 +1094,9 @@ def _refusal(refused: list[int], s: _Scan, layout: Layout, o: Reading) -> str:
     header = layout.header
     line, j, cell = min(s.columns[k].first_text or (0, k, "") for k in refused)
     first = f"line {line}, {_column(j, header)}: {short(cell, 30)!r} is not a number"
-    group, point = (r"\.", ",") if layout.decimal_comma else (",", r"\.")
-    if re.fullmatch(rf"[-+]?\d{{1,3}}({group}\d{{3}})+({point}\d*)?", cell):
-        first += f" (write it without the {'points' if layout.decimal_comma else 'commas'} that group its thousands)"
+    group, point, marks = (r"\.", ",", "points") if layout.decimal_comma else (",", r"\.", "commas")
+    if re.fullmatch(rf"[-+]?\d{{1,3}}({group}\d{{3}})+({point}\d*)?", cell):      # 1,234.5
+        first += f" (write it without the {marks} that group its thousands)"
     many = [k for k in refused if len(s.columns[k].texts) > VALUES]
     why = f"text of more than {VALUES} values" if many else "numbers and text"
     if many and len(many) < len(refused):
@@ -1178,14 +1198,19 @@ def _notes(layout: Layout, roles: dict[int, str], s: _Scan) -> list[str]:
     notes += [f"{_capital(_column(j, header))} holds a different whole number on every row, as "
               f"an ID does: if it is one, --skip {_ref(j, header)} leaves it out."
               for j, role in roles.items() if role == "number" and _an_id(s.columns[j], s, header)]
-    c = s.columns.get(0)
-    if c and roles[0] == "number" and header and not header[0] and c.whole and c.wholes is None \
-            and c.numbers == s.rows:
+    if _repeated_index(s, roles, header):
         notes.append("Column 1 has no name and holds whole numbers, some more than once, as a row "
                      "index does after pd.concat: if it is one, --skip 1 leaves it out.")
     if s.dropped:
         notes.append(_dropped_note(s, layout, roles))
     return notes
+
+
+def _repeated_index(s: _Scan, roles: dict[int, str], header: list[str] | None) -> bool:
+    """Whether a feature first, without a name, holds whole numbers on every row, some repeated."""
+    c = s.columns.get(0)
+    return bool(c and roles[0] == "number" and header and not header[0] and c.whole
+                and c.wholes is None and c.numbers == s.rows)
 
 
 def _dropped_note(s: _Scan, layout: Layout, roles: dict[int, str]) -> str:
@@ -1209,7 +1234,7 @@ def _numbered_note(layout: Layout) -> str:
     its = f"its number {shown} as a name" if len(numbers) == 1 else f"its numbers ({shown}) as names"
     return (f"Line {layout.first_line} was taken for the header, {its}: its label cell, "
             f"{short(header[layout.label_at], 30)!r}, is not a number, and the labels below it are.  "
-            "--label and --skip read a number as a name first.")
+            "--skip reads a number as a name first.")
 
 
 def _an_id(c: _Column, s: _Scan, header: list[str] | None) -> bool:
@@ -1252,13 +1277,18 @@ def _text_note(j: int, values: list[str], header: list[str] | None) -> str:
     if len(values) == 1:
         return (f"{column} holds one text only, {shown}, which cannot tell the classes apart: it "
                 "was left out.")
+    groups: dict[str, list[str]] = {}
+    for value in values:
+        groups.setdefault(value.casefold(), []).append(repr(short(value, 20)))
+    alike = "; ".join(_listed(group) for group in groups.values() if len(group) > 1)
+    case = f"  Values that differ only in case were taken for different values: {alike}." if alike else ""
     if len(values) == 2:
         return (f"{column} holds text, {shown}: it became the feature {name}_{values[1]}, 1 for "
-                f"{values[1]!r} and 0 for {values[0]!r}.")
+                f"{values[1]!r} and 0 for {values[0]!r}.{case}")
     both = "both" if len(values) == 3 else f"all {len(values) - 1}"
     return (f"{column} holds text, {shown}: it became {len(values) - 1} features, "
             f"{_listed([f'{name}_{value}' for value in values[1:]])}, each 1 for its own value; "
-            f"{values[0]!r} is the baseline, where {both} are 0.")
+            f"{values[0]!r} is the baseline, where {both} are 0.{case}")
 
 
 def _capital(text: str) -> str:
@@ -1291,7 +1321,7 @@ def _third_label(line: int, text: str, spellings: dict[LabelKey, tuple[str, int]
                 f"{at}); {column} must hold two values, each written one way: write {text!r} and "
                 f"{seen!r} alike")
     hint = "; --label COLUMN picks another column" if default else ""
-    if a_line == data_first and _name(a):
+    if a_line == data_first:
         hint += (f"; line {a_line} was read as data, not as a header, as it holds numbers or "
                  "missing values")
     return (f"line {line}: label {short(text, 20)!r} is a third value; {column} must hold exactly "

@@ -2780,7 +2780,8 @@ def fuzz_csv(rnd: random.Random) -> str:
     cells: list[Callable[[], str]] = [
         lambda: f"{rnd.gauss(0, 1):.3f}", lambda: str(rnd.randint(-3, 3)), lambda: "7.5",
         lambda: rnd.choice(["1e308", "-1e308", "1e300", "5e-324", "1e-300", "1e-320", "0", "-0"]),
-        lambda: rnd.choice(["nan", "inf", "", " ", "abc", '"1,5"', '"a\nb"', "1e400", "0x10", "½", "NA", "?", "N/A"])]
+        lambda: rnd.choice(["nan", "inf", "", " ", "abc", '"1,5"', '"a\nb"', "1e400", "0x10", "½", "NA", "?", "N/A",
+                            '"open', "#", "# x", '"1,234.5"'])]
     weights = [400, 200, 100, 60, 3]
     constant = rnd.random() < 0.3
     index = rnd.random() < 0.15                     # pandas' row index in front
@@ -2798,7 +2799,8 @@ def fuzz_csv(rnd: random.Random) -> str:
         lines.append((f"{k}," if index else "") + separator.join(row + [rnd.choice(labels)]))
         if rnd.random() < 0.1:
             lines.append(rnd.choice(["", " ", ",,"]))
-    ending = rnd.choice(["\n", "\r\n"])
+    ending = rnd.choice(["\n", "\r\n", "\r"])
+    lines[:0] = rnd.choice([[]] * 12 + [["sep=" + separator], ["# made by np.savetxt"], ["# a", "#"]])
     return ("\ufeff" if rnd.random() < 0.1 else "") + ending.join(lines) + (ending if rnd.random() < 0.8 else "")
 
 
@@ -2982,6 +2984,13 @@ class TestTextFeatures:
         assert t.notes == ["Column 1 ('Sex') holds text, 'female' or 'male': it became the feature Sex_male, "
                            "1 for 'male' and 0 for 'female'."]
 
+    def test_values_alike_but_for_case(self, tmp_path: Path) -> None:
+        text = "Sex,a,y\nmale,1,0\nMale,2,1\nfemale,3,0\nmale,4,1\n"
+        t = demo.read_csv(write(tmp_path, "c.csv", text))
+        assert t.names == ["Sex_female", "Sex_male", "a"] and t.X[1] == [0.0, 0.0, 2.0]
+        assert t.notes[0].endswith("where both are 0.  Values that differ only in case were taken for different "
+                                   "values: 'Male' and 'male'.")
+
     def test_k_values(self, tmp_path: Path) -> None:
         ports = ["S", "C", "Q", "S", "S", "Q", "C", "S"]
         text = "Fare,Embarked,y\n" + "".join(f"{k}.5,{p},{k % 2}\n" for k, p in enumerate(ports))
@@ -3075,6 +3084,12 @@ class TestHeaders:
         path = write(tmp_path, "h.csv", "x,label\nNA,1\n" + "".join(f"{k},{k % 2}\n" for k in range(7)))
         with pytest.raises(demo.DataError, match=r"^line 2: column 1 \('x'\) has no value"):
             demo.read_csv(path)
+
+    def test_a_break_in_a_name_is_a_space(self, tmp_path: Path) -> None:    # a spreadsheet's wrapped heading
+        t = demo.read_csv(write(tmp_path, "b.csv", '"petal\nlength","kind\ttab",y\n1,a,0\n2,b,1\n3,a,0\n'))
+        assert t.names == ["petal length", "kind tab_b"] and t.lines == [3, 4, 5]
+        assert demo.read_csv(write(tmp_path, "b.csv", '"petal\nlength",kind,y\n1,2,0\n2,3,1\n'),
+                             skip=["petal length"]).names == ["kind"]
 
     def test_names_that_look_like_markers(self, tmp_path: Path) -> None:     # sodium, in the glass data set
         t = demo.read_csv(write(tmp_path, "g.csv", "RI,Na,Type\n1.52,13.6,1\n1.51,13.9,2\n1.52,13.5,1\n"))
@@ -3219,8 +3234,8 @@ class TestNumberedHeader:
         t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED))
         assert t.names == ["0", "1", "2"] and t.X[0] == [0.0, 1.0, 2.0] and t.Y == [0, 1, 1, 0]
         assert t.notes == ["Line 1 was taken for the header, its numbers (0, 1, 2) as names: its label cell, "
-                           "'target', is not a number, and the labels below it are.  --label and --skip read a "
-                           "number as a name first."]
+                           "'target', is not a number, and the labels below it are.  --skip reads a number as a "
+                           "name first."]
         t = demo.read_csv(write(tmp_path, "n.csv", NUMBERED), skip=["1"])
         assert t.names == ["0", "2"] and "Left out, as --skip asks: column 2 ('1')." in t.notes
 
@@ -3242,6 +3257,21 @@ class TestNumberedHeader:
                                                  r"another column; line 1 was read as data, not as a header, as it "
                                                  r"holds numbers or missing values$"):
             demo.read_csv(write(tmp_path, "s.csv", first + "\n1.5,2,setosa\n1.5,3,virginica\n"))
+
+    def test_label_first_as_mnist_writes_it(self, tmp_path: Path) -> None:     # label,0,1,...: --label 1
+        path = write(tmp_path, "m.csv", "label,0,1\n3,0,5\n8,2,0\n3,1,1\n")
+        with pytest.raises(demo.DataError, match=r"^line 3: label '0' is a third value; column 3 must hold exactly "
+                                                 r"two \('1' and '5'\); --label COLUMN picks another column; line 1 "
+                                                 r"was read as data, not as a header, as it holds numbers"):
+            demo.read_csv(path)
+        t = demo.read_csv(path, label="1")      # the column named '1' is no label, column 1 is
+        assert t.names == ["0", "1"] and t.Y == [0, 1, 0] and t.label_note.startswith("column 1 ('label'); '8'")
+        assert "its label cell, 'label', is not a number" in t.notes[0]
+
+    def test_named_by_label_over_text(self, tmp_path: Path) -> None:       # not said to be over numbers
+        text = "Survived,2019,2020\n" + "".join(f"{'ny'[k % 2]},{k},{k * k}\n" for k in range(6))
+        t = demo.read_csv(write(tmp_path, "s.csv", text), label="Survived")
+        assert t.names == ["2019", "2020"] and t.Y == [k % 2 for k in range(6)] and t.notes == []
 
     def test_text_labels_below_it_are_data(self, tmp_path: Path) -> None:
         t = demo.read_csv(write(tmp_path, "t.csv", "".join(f"{k},{k % 3},{'ab'[k % 2]}\n" for k in range(6))))
