@@ -2461,9 +2461,10 @@ def minimum_sentence(found: Minimum, m: int, n: int, names: Sequence[str]) -> st
     if found.kind == "poorly":
         which = _listed([short(names[j], 20) for j in found.poorly[:3]])
         more = f" and {counted(len(found.poorly) - 3, 'other')}" if len(found.poorly) > 3 else ""
+        ratio = f"{found.ratio:,.0f}" if found.ratio < 1e6 else f"{found.ratio:.1e}"
         return (f"At J's lowest point the weights of {which}{more} are poorly determined: "
                 "their standard errors are over 20 times what they would be were their features "
-                f"uncorrelated with the others ((H⁻¹)jj is up to {found.ratio:,.0f} times 1/Hjj).  "
+                f"uncorrelated with the others ((H⁻¹)jj is up to {ratio} times 1/Hjj).  "
                 "Many weights cost almost the same, as when features are nearly collinear; a "
                 "penalty l2 > 0 picks one of them (see the lesson overfitting).")
     if found.kind == "one":
