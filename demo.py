@@ -1178,8 +1178,7 @@ class DataSummary(NamedTuple):
 
 def data_summary(d: Data, s: Settings) -> DataSummary:
     """The data lesson's numbers: the examples, their parts and labels."""
-    constant = [name for j, name in enumerate(d.names)
-                if min(x[j] for x in d.X_train) == max(x[j] for x in d.X_train)]
+    constant = [name for name, column in zip(d.names, zip(*d.X_train)) if min(column) == max(column)]
     return DataSummary(names=d.names, m=d.m, m_test=len(d.S_test), ones=sum(d.Y_train),
                        rows_read=d.rows_read, notes=d.notes, label_note=d.label_note,
                        constant=constant)
