@@ -1862,7 +1862,8 @@ class AnyStart(NamedTuple):
 def any_start(d: Data, s: Settings) -> AnyStart:
     """Gradient descent from zeros and from three random starts, compared."""
     e = head(d, affordable(d, 4 * 1000))
-    budget = max(30, min(1000, WORK // (4 * e.m * (d.n + 1))))
+    # four runs; a step costs about a pass over m + 6 examples, with its update
+    budget = max(30, min(1000, WORK // (4 * (e.m + 6) * (d.n + 1))))
     h, runs = curvature(e), []
     for w0, b0 in [([0.0] * d.n, 0.0)] + random_starts(d, s):
         w, b, costs = logreg.train(e.S_train, e.Y_train, learning_rate=1.0 / h, iterations=budget,
@@ -2285,7 +2286,7 @@ def show_vectorization(r: Vectorization) -> Lines:
 # A lesson's work is counted in numbers passed over: examples × (n + 1) for
 # each pass of propagate.  A few seconds' worth here; where a lesson would
 # need more, it takes fewer examples or steps, and says so.
-WORK = 20_000_000
+WORK = 12_000_000
 LEAST = 200                         # examples that a lesson keeps, at least
 
 
