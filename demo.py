@@ -2284,8 +2284,8 @@ def show_vectorization(r: Vectorization) -> Lines:
 # Computed on demand and cached per data, so that any lesson can run alone.
 
 # A lesson's work is counted in numbers passed over: examples × (n + 1) for
-# each pass of propagate.  A few seconds' worth here; where a lesson would
-# need more, it takes fewer examples or steps, and says so.
+# each pass of propagate.  WORK is a second or two of it here; where a lesson
+# would need more, it takes fewer examples or steps, and says so.
 WORK = 12_000_000
 LEAST = 200                         # examples that a lesson keeps, at least
 
