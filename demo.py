@@ -1859,11 +1859,14 @@ class AnyStart(NamedTuple):
     trained: float | None           # the training lesson's last J, if on the same examples
 
 
+ANY_START_STEPS = 1000              # from each start, where the data is small enough
+
+
 def any_start(d: Data, s: Settings) -> AnyStart:
     """Gradient descent from zeros and from three random starts, compared."""
-    e = head(d, affordable(d, 4 * 1000))
+    e = head(d, affordable(d, 4 * ANY_START_STEPS))
     # four runs; a step costs about a pass over m + 6 examples, with its update
-    budget = max(30, min(1000, WORK // (4 * (e.m + 6) * (d.n + 1))))
+    budget = max(30, min(ANY_START_STEPS, WORK // (4 * (e.m + 6) * (d.n + 1))))
     h, runs = curvature(e), []
     for w0, b0 in [([0.0] * d.n, 0.0)] + random_starts(d, s):
         w, b, costs = logreg.train(e.S_train, e.Y_train, learning_rate=1.0 / h, iterations=budget,
@@ -1898,7 +1901,9 @@ def show_any_start(r: AnyStart) -> Lines:
             for row in table]
     shown = r.n <= 3 and all(len(row) <= WIDTH for row in rows)
     on = f", on {of_m(r.m, r.of)} (h is J's largest curvature on them)" if r.m < r.of else ""
-    out = para(f"Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
+    cut = (f"On data this size, {ANY_START_STEPS} steps from each start would take too long.  "
+           if r.budget < ANY_START_STEPS else "")
+    out = para(f"{cut}Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
                f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each{on}" + (":" if shown else "."))
     if shown:
         out += rows

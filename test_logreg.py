@@ -3848,6 +3848,7 @@ class TestWork:
         assert r.rate == pytest.approx(1 / top_by_squaring(hessian([0.0, 0.0], 0.0, d.S_train[:83])), rel=1e-10)
         text = " ".join(" ".join(demo.show_any_start(r)).split())
         assert "at most 936 steps each, on the first 83 of the 150 training examples" in text
+        assert text.startswith("On data this size, 1000 steps from each start would take too long.")
 
     def test_plurals_for_one(self) -> None:
         X = [[float(i % 7)] for i in range(12)]
