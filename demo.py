@@ -1396,8 +1396,7 @@ class DataSummary(NamedTuple):
 
 def data_summary(d: Data, s: Settings) -> DataSummary:
     """The data lesson's numbers: the examples, their parts and labels."""
-    constant = [name for j, name in enumerate(d.names)
-                if min(x[j] for x in d.X_train) == max(x[j] for x in d.X_train)]
+    constant = [name for name, column in zip(d.names, zip(*d.X_train)) if min(column) == max(column)]
     return DataSummary(names=d.names, m=d.m, m_test=len(d.S_test), ones=sum(d.Y_train),
                        rows_read=d.rows_read, notes=d.notes, label_note=d.label_note,
                        constant=constant)
@@ -2078,10 +2077,14 @@ class AnyStart(NamedTuple):
     trained: float | None           # the training lesson's last J, if on the same examples
 
 
+ANY_START_STEPS = 1000              # from each start, where the data is small enough
+
+
 def any_start(d: Data, s: Settings) -> AnyStart:
     """Gradient descent from zeros and from three random starts, compared."""
-    e = head(d, affordable(d, 4 * 1000))
-    budget = max(30, min(1000, WORK // (4 * e.m * (d.n + 1))))
+    e = head(d, affordable(d, 4 * ANY_START_STEPS))
+    # four runs; a step costs about a pass over m + 6 examples, with its update
+    budget = max(30, min(ANY_START_STEPS, WORK // (4 * (e.m + 6) * (d.n + 1))))
     h, runs = curvature(e), []
     for w0, b0 in [([0.0] * d.n, 0.0)] + random_starts(d, s):
         w, b, costs = logreg.train(e.S_train, e.Y_train, learning_rate=1.0 / h, iterations=budget,
@@ -2116,7 +2119,9 @@ def show_any_start(r: AnyStart) -> Lines:
             for row in table]
     shown = r.n <= 3 and all(len(row) <= WIDTH for row in rows)
     on = f", on {of_m(r.m, r.of)} (h is J's largest curvature on them)" if r.m < r.of else ""
-    out = para(f"Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
+    cut = (f"On data this size, {ANY_START_STEPS} steps from each start would take too long.  "
+           if r.budget < ANY_START_STEPS else "")
+    out = para(f"{cut}Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
                f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each{on}" + (":" if shown else "."))
     if shown:
         out += rows
@@ -2502,9 +2507,9 @@ def show_vectorization(r: Vectorization) -> Lines:
 # Computed on demand and cached per data, so that any lesson can run alone.
 
 # A lesson's work is counted in numbers passed over: examples × (n + 1) for
-# each pass of propagate.  A few seconds' worth here; where a lesson would
-# need more, it takes fewer examples or steps, and says so.
-WORK = 20_000_000
+# each pass of propagate.  WORK is a second or two of it here; where a lesson
+# would need more, it takes fewer examples or steps, and says so.
+WORK = 12_000_000
 LEAST = 200                         # examples that a lesson keeps, at least
 
 
@@ -2679,9 +2684,10 @@ def minimum_sentence(found: Minimum, m: int, n: int, names: Sequence[str]) -> st
     if found.kind == "poorly":
         which = _listed([short(names[j], 20) for j in found.poorly[:3]])
         more = f" and {counted(len(found.poorly) - 3, 'other')}" if len(found.poorly) > 3 else ""
+        ratio = f"{found.ratio:,.0f}" if found.ratio < 1e6 else f"{found.ratio:.1e}"
         return (f"At J's lowest point the weights of {which}{more} are poorly determined: "
                 "their standard errors are over 20 times what they would be were their features "
-                f"uncorrelated with the others ((H⁻¹)jj is up to {found.ratio:,.0f} times 1/Hjj).  "
+                f"uncorrelated with the others ((H⁻¹)jj is up to {ratio} times 1/Hjj).  "
                 "Many weights cost almost the same, as when features are nearly collinear; a "
                 "penalty l2 > 0 picks one of them (see the lesson overfitting).")
     if found.kind == "one":

@@ -4072,7 +4072,7 @@ class TestWideData:
     def test_any_start_and_learning_rates(self) -> None:
         d = wide()
         r = demo.any_start(d, SETTINGS)
-        assert r.budget == demo.WORK // (4 * 9 * 1001) and r.m == 9 and r.minimum.kind == "none"
+        assert r.budget == demo.WORK // (4 * (9 + 6) * 1001) and r.m == 9 and r.minimum.kind == "none"
         assert "so J has no minimum" in " ".join(" ".join(demo.show_any_start(r)).split())
         curves = demo.rate_curves(d, SETTINGS)
         assert curves.h == pytest.approx(top_by_squaring(gram_at_zero(d.S_train)), rel=1e-10)
@@ -4101,10 +4101,11 @@ class TestWork:
         monkeypatch.setattr(demo, "LEAST", 50)
         d = clouds()
         r = demo.any_start(d, SETTINGS)                  # 1e6 // (4000 · 3) = 83 examples
-        assert (r.m, r.of, r.budget) == (83, 150, 1000)
+        assert (r.m, r.of, r.budget) == (83, 150, 936)   # 1e6 // (4 · (83 + 6) · 3) steps
         assert r.rate == pytest.approx(1 / top_by_squaring(hessian([0.0, 0.0], 0.0, d.S_train[:83])), rel=1e-10)
         text = " ".join(" ".join(demo.show_any_start(r)).split())
-        assert "at most 1000 steps each, on the first 83 of the 150 training examples" in text
+        assert "at most 936 steps each, on the first 83 of the 150 training examples" in text
+        assert text.startswith("On data this size, 1000 steps from each start would take too long.")
 
     def test_plurals_for_one(self) -> None:
         X = [[float(i % 7)] for i in range(12)]
