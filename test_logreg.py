@@ -969,6 +969,14 @@ class TestTrain:
         _, dw, db = propagate([0.3, -0.2], 0.1, X, Y)
         assert gradient_check([0.3, -0.2], 0.1, X, Y, dw, db) > 1e-3
 
+    def test_separable_weights_stop_once_the_steps_are_lost_to_rounding(self) -> None:
+        # The first step from 0 at α = 500 gives w = 500·(0.75, 0) = (375, 0): every
+        # margin is then 375 or more, and the later steps, about e^(−375), are lost.
+        X, Y = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]], [0, 0, 1, 1]
+        for k in (1000, 5000, 20_000):
+            w, b, costs = train(X, Y, learning_rate=500.0, iterations=k)
+            assert w[0] == 375.0 and abs(w[1]) < 1e-150 and b == 0.0 and costs[-1] < 1e-160
+
 
 class TestClimbWarning:
     # X8 at α = 30: the first step, dw = −¼, db = 0, takes w to 7.5, where two
@@ -1358,6 +1366,13 @@ class TestTrainNewton:
                     assert isinstance(e, (NoMinimum, ManyMinima)) or "overflowed" in str(e), e
                 else:
                     assert all(math.isfinite(v) for v in w + [b] + costs)
+
+    def test_a_small_l2_can_still_be_too_small_for_the_features_scale(self) -> None:
+        # The README: l2 > 0 gives one lowest point, but train_newton still says
+        # when l2 is too small for the features' scale.
+        X = [[1e6 * x, 1e6 * x] for [x] in X8]
+        with pytest.raises(ValueError, match=r"l2 = 0\.01 is too small for the features' scale"):
+            train_newton(X, Y8, l2=0.01)
 
 
 class TestSeparableToldAsSeparable:
@@ -2626,6 +2641,60 @@ class TestPandasIndex:
         assert t.columns == [1, 2] and [x[0] for x in t.X] == [float(c) for c in cells]
         assert t.names == [head or "x1", "a"] and not any("pandas" in note for note in t.notes)
 
+    def test_shuffled(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "s.csv", SHUFFLED))
+        assert t.names == ["a", "b"] and t.columns == [2, 3] and t.X == SHUFFLED_X
+        assert t.notes == ["Column 1 has no name and holds each of 0 to 7 once, in shuffled order: it was "
+                           "taken for a row index, as pandas and R write one, and skipped."]
+
+    def test_filtered_after_shuffling(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "f.csv", FILTERED))
+        assert t.names == ["a", "b"] and t.X == [x for x in SHUFFLED_X if x[1] > 1]
+        assert t.notes == ["Column 1 has no name and holds different whole numbers, in shuffled order (4, 6, "
+                           "2, ...): it was taken for a row index, as pandas and R write one, and skipped."]
+
+    def test_resaved(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r.csv", RESAVED))
+        assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
+        assert t.notes == ["Columns 1 and 2 were taken for row indexes, as pandas writes them (one more each "
+                           "time a file is read and written again, or reset_index() is called), and skipped "
+                           "(column 1 has no name and holds 0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and "
+                           "holds each of 0 to 7 once, in shuffled order)."]
+
+    def test_resaved_twice(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "r2.csv", TWICE))
+        assert t.names == ["a", "b"] and t.columns == [4, 5] and t.X == SHUFFLED_X
+        assert "Columns 1, 2 and 3 were taken" in t.notes[0] and "'Unnamed: 0.1'" in t.notes[0]
+
+    def test_unnamed_in_the_middle(self, tmp_path: Path) -> None:
+        rows = "".join(f"{a},{i * 3 % 10},{a % 3},{a % 2}\n" for i, a in enumerate([5, 1, 4, 9, 2, 6, 8, 3, 7, 0]))
+        t = demo.read_csv(write(tmp_path, "u.csv", "a,Unnamed: 1,c,y\n" + rows))
+        assert t.names == ["a", "c"] and t.columns == [1, 3]
+        assert t.notes[0].startswith("Column 2 is headed 'Unnamed: 1' and holds each of 0 to 9 once")
+
+    def test_tour_does_not_learn_the_index(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        # Sorted by class, then shuffled: the index alone would tell the classes apart.
+        rnd = random.Random(8)
+        rows = [(rnd.gauss(0, 1), k % 2 if k >= 100 else k // 50) for k in range(200)]
+        order = list(range(200))
+        rnd.shuffle(order)
+        path = write(tmp_path, "i.csv", ",a,y\n" + "".join(f"{k},{rows[k][0]:.3f},{rows[k][1]}\n" for k in order))
+        assert demo.read_csv(path).names == ["a"]
+        status, out, _ = run_main(capsys, "--csv", path, "--lesson", "training")
+        accuracy = re.search(r"Accuracy: ([\d.]+)% on the 150 training", " ".join(out.split()))
+        assert status == 0 and accuracy is not None and float(accuracy[1]) < 80
+
+    @pytest.mark.parametrize("head", ["Year", "id"])
+    def test_a_named_column_stays(self, tmp_path: Path, head: str) -> None:
+        t = demo.read_csv(write(tmp_path, "y.csv", f"{head},a,y\n" + "".join(f"{2000 + k},{k % 3},{k % 2}\n"
+                                                                           for k in range(30))))
+        assert t.names == [head, "a"] and [x[0] for x in t.X] == [2000.0 + k for k in range(30)]
+        assert not any("pandas" in note for note in t.notes)
+
+    def test_an_index_alone_stays_a_feature(self, tmp_path: Path) -> None:
+        t = demo.read_csv(write(tmp_path, "a.csv", ",y\n" + "".join(f"{k},{k % 2}\n" for k in range(6))))
+        assert t.names == ["x1"] and t.notes == []
+
 
 class TestMissingValue:
     """Empty and NA cells, and --drop-missing."""
@@ -2897,62 +2966,6 @@ def titanic_like(tmp_path: Path, m: int = 120, ports: str = "SCQ") -> tuple[str,
                      str(rnd.randint(0, 3)), str(rnd.randint(0, 2)), ticket, f"{rnd.uniform(5, 100):.4f}", cabin, port])
     text = TITANIC + "\n" + "".join(",".join(f'"{c}"' if "," in c else c for c in row) + "\n" for row in rows)
     return write(tmp_path, "titanic.csv", text), rows
-
-
-class TestPandasIndexInEveryForm:
-    def test_shuffled(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "s.csv", SHUFFLED))
-        assert t.names == ["a", "b"] and t.columns == [2, 3] and t.X == SHUFFLED_X
-        assert t.notes == ["Column 1 has no name and holds each of 0 to 7 once, in shuffled order: it was "
-                           "taken for a row index, as pandas and R write one, and skipped."]
-
-    def test_filtered_after_shuffling(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "f.csv", FILTERED))
-        assert t.names == ["a", "b"] and t.X == [x for x in SHUFFLED_X if x[1] > 1]
-        assert t.notes == ["Column 1 has no name and holds different whole numbers, in shuffled order (4, 6, "
-                           "2, ...): it was taken for a row index, as pandas and R write one, and skipped."]
-
-    def test_resaved(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "r.csv", RESAVED))
-        assert t.names == ["a", "b"] and t.columns == [3, 4] and t.X == SHUFFLED_X
-        assert t.notes == ["Columns 1 and 2 were taken for row indexes, as pandas writes them (one more each "
-                           "time a file is read and written again, or reset_index() is called), and skipped "
-                           "(column 1 has no name and holds 0, 1, 2, ...; column 2 is headed 'Unnamed: 0' and "
-                           "holds each of 0 to 7 once, in shuffled order)."]
-
-    def test_resaved_twice(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "r2.csv", TWICE))
-        assert t.names == ["a", "b"] and t.columns == [4, 5] and t.X == SHUFFLED_X
-        assert "Columns 1, 2 and 3 were taken" in t.notes[0] and "'Unnamed: 0.1'" in t.notes[0]
-
-    def test_unnamed_in_the_middle(self, tmp_path: Path) -> None:
-        rows = "".join(f"{a},{i * 3 % 10},{a % 3},{a % 2}\n" for i, a in enumerate([5, 1, 4, 9, 2, 6, 8, 3, 7, 0]))
-        t = demo.read_csv(write(tmp_path, "u.csv", "a,Unnamed: 1,c,y\n" + rows))
-        assert t.names == ["a", "c"] and t.columns == [1, 3]
-        assert t.notes[0].startswith("Column 2 is headed 'Unnamed: 1' and holds each of 0 to 9 once")
-
-    def test_tour_does_not_learn_the_index(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        # Sorted by class, then shuffled: the index alone would tell the classes apart.
-        rnd = random.Random(8)
-        rows = [(rnd.gauss(0, 1), k % 2 if k >= 100 else k // 50) for k in range(200)]
-        order = list(range(200))
-        rnd.shuffle(order)
-        path = write(tmp_path, "i.csv", ",a,y\n" + "".join(f"{k},{rows[k][0]:.3f},{rows[k][1]}\n" for k in order))
-        assert demo.read_csv(path).names == ["a"]
-        status, out, _ = run_main(capsys, "--csv", path, "--lesson", "training")
-        accuracy = re.search(r"Accuracy: ([\d.]+)% on the 150 training", " ".join(out.split()))
-        assert status == 0 and accuracy is not None and float(accuracy[1]) < 80
-
-    @pytest.mark.parametrize("head", ["Year", "id"])
-    def test_a_named_column_stays(self, tmp_path: Path, head: str) -> None:
-        t = demo.read_csv(write(tmp_path, "y.csv", f"{head},a,y\n" + "".join(f"{2000 + k},{k % 3},{k % 2}\n"
-                                                                           for k in range(30))))
-        assert t.names == [head, "a"] and [x[0] for x in t.X] == [2000.0 + k for k in range(30)]
-        assert not any("pandas" in note for note in t.notes)
-
-    def test_an_index_alone_stays_a_feature(self, tmp_path: Path) -> None:
-        t = demo.read_csv(write(tmp_path, "a.csv", ",y\n" + "".join(f"{k},{k % 2}\n" for k in range(6))))
-        assert t.names == ["x1"] and t.notes == []
 
 
 class TestIdColumns:
@@ -4527,29 +4540,6 @@ LECTURE = ["sigmoid", "sigmoid_derivative", "loss", "loss_derivative", "loss_fro
            "update", "train", "predict_proba", "predict", "accuracy"]
 
 
-class TestSentencesMadeTrue:
-    def test_separable_weights_stop_once_the_steps_are_lost_to_rounding(self) -> None:
-        # The first step from 0 at α = 500 gives w = 500·(0.75, 0) = (375, 0): every
-        # margin is then 375 or more, and the later steps, about e^(−375), are lost.
-        X, Y = [[-2.0, 1.0], [-1.0, -1.0], [1.0, 1.0], [2.0, -1.0]], [0, 0, 1, 1]
-        for k in (1000, 5000, 20_000):
-            w, b, costs = train(X, Y, learning_rate=500.0, iterations=k)
-            assert w[0] == 375.0 and abs(w[1]) < 1e-150 and b == 0.0 and costs[-1] < 1e-160
-
-    def test_a_small_l2_can_still_be_too_small_for_the_features_scale(self) -> None:
-        # The README: l2 > 0 gives one lowest point, but train_newton still says
-        # when l2 is too small for the features' scale.
-        X = [[1e6 * x, 1e6 * x] for [x] in X8]
-        with pytest.raises(ValueError, match=r"l2 = 0\.01 is too small for the features' scale"):
-            train_newton(X, Y8, l2=0.01)
-
-    def test_the_seeds_four_points_stand_in_the_lecture(self) -> None:
-        lecture = LOGREG[:LOGREG.index("end of the lecture")]
-        for words in ["Why not predict with z itself?", "non-convex, and\n# it can have local minima",
-                      "hidden units\n# started equal get equal gradients", "A computation graph"]:
-            assert words in lecture
-
-
 class TestLayout:
     """The shape of the files."""
 
@@ -4623,6 +4613,12 @@ class TestDocs:
         failed, attempted = doctest.testfile(str(HERE / "README.md"), module_relative=False)
         assert attempted >= 10
         assert failed == 0
+
+    def test_the_seeds_four_points_stand_in_the_lecture(self) -> None:
+        lecture = LOGREG[:LOGREG.index("end of the lecture")]
+        for words in ["Why not predict with z itself?", "non-convex, and\n# it can have local minima",
+                      "hidden units\n# started equal get equal gradients", "A computation graph"]:
+            assert words in lecture
 
 
 class TestPackaging:
