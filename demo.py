@@ -10,11 +10,15 @@ Its jobs, a command each:
                                         the last column, or --label COLUMN
     python3 demo.py --svg out.svg       the tour, and its pictures for a browser
     python3 demo.py --list              the lessons, by number and name
-    python3 demo.py --exercises DIR     a teacher's kit: DIR/logreg.py with the
-                                        lecture's functions left to write
-    python3 demo.py --check FILE        grade a student's file, an exercise a line
+    python3 demo.py --exercises DIR     a teacher's kit: DIR/logreg.py and
+                                        DIR/exercises.ipynb, the lecture with its
+                                        functions left to write (--only NAMES)
+    python3 demo.py --check FILE        grade a student's .py or .ipynb, an
+                                        exercise a line (--json for Gradescope,
+                                        --only NAMES, --timeout SECONDS)
 
-The tour needs logreg.py beside it; the kit's --check needs only this file.
+Which options go with which job is the table JOBS, in part 6.  The tour and
+--exercises need logreg.py beside this file; --check needs only this file.
 It needs nothing else but Python.  Each lesson computes its numbers in one
 function and prints them in another.
 
@@ -24,7 +28,8 @@ The file's parts, each under a banner, each using only those above it:
     2. Your data  the made-up clouds, a CSV file read, split and standardized
     3. The tour  the lessons, in the lecture's order, and the work they share
     4. The SVG  the tour's pictures, for a browser
-    5. The teaching kit  exercises blanked from logreg.py, and their grader
+    5. The teaching kit  exercises blanked from logreg.py, as a file and a
+                         notebook, and their grader
     6. The command line  which options go with which job, and main
 """
 
@@ -2885,8 +2890,9 @@ def _check_sigmoid(f: Callable[..., Any]) -> None:
         except OverflowError:
             raise Wrong(f"sigmoid({z:g}) overflows in math.exp: for {other}, "
                         "whose exp is at most 1") from None
-    if _run(f, -40.0) == 0.0 or not _close(_run(f, -40.0), _ref_sigmoid(-40.0), 1e-6):
-        raise Wrong(f"sigmoid(-40) is {_said(_run(f, -40.0))} where it is 4.25e-18: "
+    low = _run(f, -40.0)
+    if _close(low, 0.0, scale=1e-16) and not _close(low, _ref_sigmoid(-40.0), 1e-6):
+        raise Wrong(f"sigmoid(-40) is {_said(low)} where it is 4.25e-18: "
                     "1 − 1/(1 + e^z) and tanh lose every digit below 1e-16; use e^z / (1 + e^z)")
     for z in (0.0, 2.0, -3.5, 36.0, 40.0, -40.0, -700.0, -745.0, 1000.0, -1000.0):
         if not _close(_run(f, z), _ref_sigmoid(z), 1e-12):
@@ -3438,6 +3444,9 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
     import io
     import json
     token, results = os.environ.pop("DEMO_KIT_TOKEN", ""), os.environ.pop("DEMO_KIT_RESULTS", "")
+    if not (token and os.path.isfile(results)):
+        print("demo.py: --kit-child is check_file's own child; use --check FILE", file=sys.stderr)
+        return 2
     fd = os.open(results, os.O_WRONLY | os.O_APPEND)
 
     def say(*fields: str) -> None:
@@ -3575,7 +3584,7 @@ def _watch(child: Any, results: str, seconds: float) -> str:
                 child.wait()
                 return (f"it took over {wall:g} s of wall-clock time (the cap): is it waiting, or "
                         "in a loop that never ends?")
-    if status in (-getattr(signal, "SIGXCPU", 0), -signal.SIGKILL) and wall > seconds:
+    if status in (-getattr(signal, "SIGXCPU", 0), -getattr(signal, "SIGKILL", 9)) and wall > seconds:
         return (f"it used over {seconds:g} s of CPU time (the limit, --timeout): is there a loop "
                 "that never ends?")
     return f"it ended the check's process (exit status {status}), as os._exit does: a function returns its answer"

@@ -3877,10 +3877,16 @@ def run_cells(cells: list[tuple[str, str]], folder: Path) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=None)
+def lecture_functions() -> dict[str, str]:
+    """The source of each of logreg.py's top-level functions, by name."""
+    lines = LOGREG.splitlines()
+    return {n.name: "\n".join(lines[n.lineno - 1:n.end_lineno]) for n in ast.parse(LOGREG).body
+            if isinstance(n, ast.FunctionDef)}
+
+
 def lecture_function(name: str) -> str:
     """The source of logreg.py's function name."""
-    node = next(n for n in ast.parse(LOGREG).body if isinstance(n, ast.FunctionDef) and n.name == name)
-    return ast.get_source_segment(LOGREG, node) or ""
+    return lecture_functions()[name]
 
 
 class TestExercises:
@@ -4228,6 +4234,47 @@ class TestCheck:
                                   capture_output=True, text=True, timeout=120, cwd=tmp_path)
             assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, (args, done.stderr)
             assert words in done.stderr and "Traceback" not in done.stderr
+
+
+def teachers_commands() -> list[str]:
+    """The sh blocks of the README's section for teachers, in order."""
+    readme = (HERE / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## For teachers")[1].split("\n## ")[0]
+    return re.findall(r"```sh\n(.*?)```", section, re.S)
+
+
+class TestTeachersReadme:
+    """The README's commands for teachers, run as written."""
+
+    def test_there_are_three(self) -> None:
+        autograder, ci, batch = teachers_commands()
+        assert "run_autograder" not in ci and "--json" in autograder and "gradebook.csv" in batch
+
+    @pytest.mark.slow
+    def test_each_runs_as_written(self, tmp_path: Path) -> None:
+        autograder, ci, batch = teachers_commands()
+        for folder in ("source", "submission", "results", "submissions"):
+            (tmp_path / folder).mkdir()
+        (tmp_path / "source" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / "submission" / "logreg.py").write_text(LOGREG, encoding="utf-8")
+        (tmp_path / "submissions" / "ada.py").write_text(LOGREG, encoding="utf-8")
+        planted_copy(tmp_path / "submissions", *PLANTED["cost ignoring l2"][1:3], name="bo.py")
+        shims = tmp_path / "bin"                # python3 is this Python, with nothing installed
+        shims.mkdir()
+        (shims / "python3").write_text(f'#!/bin/sh\nexec {sys.executable} -S -E "$@"\n', encoding="utf-8")
+        (shims / "python3").chmod(0o755)
+        env = {**os.environ, "PATH": f"{shims}{os.pathsep}{os.environ['PATH']}"}
+        script = autograder.replace("/autograder/", f"{tmp_path}/")
+        done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+        assert done.stderr == "" and report["score"] == 8 and len(report["tests"]) == 8
+        (tmp_path / "submission" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        done = subprocess.run(["sh", "-c", ci], capture_output=True, text=True, env=env, timeout=120,
+                              cwd=tmp_path / "submission")
+        assert done.returncode == 0 and done.stdout.splitlines()[-1] == "8 of 8 passed."
+        (tmp_path / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        done = subprocess.run(["sh", "-c", batch], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+        assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == "student,score\nada,8\nbo,7\n"
 
 
 # Mutants of the lecture's functions, for the grader: each swaps an operator,
