@@ -2545,7 +2545,7 @@ EXERCISES = {           # in the lecture's order: what to compute, and how long 
                  "J, dw, db (about 16 lines)",
     "update": "return the new w − alpha·dw (a list) and b − alpha·db (about 2 lines)",
     "train": "for step 0 to iterations: J, dw, db = propagate(w, b, X, Y, l2=l2); append "
-             "J to costs; print it every print_every steps; stop after the last step or one "
+             "J to costs; print the step and J every print_every steps; stop after the last step or one "
              "that lowers J by less than tolerance (but not one that raises J); else "
              "w, b = update(w, b, dw, db, alpha). Return w, b, costs (about 9 lines)",
     "predict": "1 for each a of predict_proba(w, b, X) above threshold, else 0 (1 line)",
@@ -3096,8 +3096,8 @@ def _check_printing(f: Callable[..., Any]) -> None:
     if len(lines) == 6:
         raise Wrong("train prints J at every step: with print_every = 2, only at steps 0, 2 and 4")
     import re
-    steps = [re.findall(r"\d+", line)[:1] for line in lines]
-    if steps != [["0"], ["2"], ["4"]]:
+    steps = [re.findall(r"(?<![\d.])\d+(?![\d.])", line) for line in lines]     # whole numbers
+    if len(lines) != 3 or not all(str(k) in found for k, found in zip((0, 2, 4), steps)):
         raise Wrong(f"with print_every = 2 and 5 steps, train should print 3 lines, for steps "
                     f"0, 2 and 4, each with its step; it printed {len(lines)}: {_said(lines[0])}...")
 
@@ -3435,15 +3435,17 @@ def load_student(code: str | bytes, path: str) -> Any:
 #
 # The child loads the student's code and grades each exercise, writing a line
 # to the results file as it starts one and as it ends it.  A line counts only
-# if it carries the parent's secret, which leaves the environment before any
-# student code runs.  If the child dies (os._exit, a limit), the exercise it
+# if it carries the parent's secret, read from the child's stdin before any
+# student code runs, which then reads nothing.  If the child dies (os._exit, a limit), the exercise it
 # had started fails with the reason, and a new child takes the rest.
 
 def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
     """In the child: grade the exercises names of path, a line each in the results file."""
     import io
     import json
-    token, results = os.environ.pop("DEMO_KIT_TOKEN", ""), os.environ.pop("DEMO_KIT_RESULTS", "")
+    token, results = sys.stdin.readline().strip(), sys.stdin.readline().strip()   # the parent's
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)       # and then nothing, for the student's code
+    sys.stdin = open(os.devnull, encoding="utf-8")
     if not (token and os.path.isfile(results)):
         print("demo.py: --kit-child is check_file's own child; use --check FILE", file=sys.stderr)
         return 2
@@ -3504,10 +3506,11 @@ def _wall_cap(seconds: float) -> float:
     return 6 * seconds
 
 
-def check_file(path: str, seconds: float = 10.0,
-               only: Sequence[str] | None = None) -> list[tuple[str, str, str]]:
+def check_file(path: str, seconds: float = 10.0, only: Sequence[str] | None = None,
+               wall: float = 0.0) -> list[tuple[str, str, str]]:
     """(exercise, verdict, detail) for each exercise handed out (only, or as the file says).
 
+    Each may use `seconds` of CPU time, and `wall` on the clock (by default, _wall_cap's).
     A file that does not compile, or cannot be imported, gets one line, "the file"."""
     code, where, handed = student_source(path)
     names = list(only or handed or EXERCISES)
@@ -3516,9 +3519,10 @@ def check_file(path: str, seconds: float = 10.0,
         return [("the file", "failed", error)]
     results: dict[str, tuple[str, str]] = {}
     while len(results) < len(names):
-        done, started, ending = _child_run(path, [n for n in names if n not in results], seconds)
+        done, started, ending = _child_run(path, [n for n in names if n not in results], seconds,
+                                           wall or _wall_cap(seconds))
         if done.get("import", ("failed", ""))[0] != "passed":
-            return [("the file", *done.get("import", ("failed", f"importing it {ending}")))]
+            return [("the file", *done.get("import", ("failed", f"importing it {ending.removeprefix('it ')}")))]
         results.update((name, verdict) for name, verdict in done.items() if name != "import")
         if len(results) < len(names):
             stopped = started if started in names and started not in results else \
@@ -3527,7 +3531,7 @@ def check_file(path: str, seconds: float = 10.0,
     return [(name, *results[name]) for name in names]
 
 
-def _child_run(path: str, names: list[str], seconds: float
+def _child_run(path: str, names: list[str], seconds: float, wall: float
                ) -> tuple[dict[str, tuple[str, str]], str, str]:
     """(verdicts, the exercise last started, why the child ended) for one child's run."""
     import secrets
@@ -3540,10 +3544,12 @@ def _child_run(path: str, names: list[str], seconds: float
     command = [sys.executable, *flags, "-X", "utf8", os.path.abspath(__file__), "--kit-child",
                os.path.abspath(path), repr(seconds), ",".join(names)]
     try:
-        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, cwd=os.path.dirname(os.path.abspath(path)),
-                                 env={**os.environ, "DEMO_KIT_TOKEN": token, "DEMO_KIT_RESULTS": results})
-        ending = _watch(child, results, seconds)
+        child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, cwd=os.path.dirname(os.path.abspath(path)))
+        if child.stdin:                         # the secret and the file, where no one else looks
+            child.stdin.write(f"{token}\n{results}\n".encode())
+            child.stdin.close()
+        ending = _watch(child, results, seconds, wall)
         with open(results, encoding="utf-8", errors="replace") as f:
             lines = [line.rstrip("\n").split("\t") for line in f if line.startswith(token + "\t")]
     finally:
@@ -3566,11 +3572,11 @@ def _verdict_of(name: str, record: str, path: str) -> tuple[str, str]:
         return "failed", "its record from the check's process is garbled: does the file change the check?"
 
 
-def _watch(child: Any, results: str, seconds: float) -> str:
-    """Wait for the child, killing it after the wall-clock cap with no new line; how it ended."""
+def _watch(child: Any, results: str, seconds: float, wall: float) -> str:
+    """Wait for the child, killing it after `wall` seconds with no new line; how it ended."""
     import signal
     import subprocess
-    wall, size = _wall_cap(seconds), -1
+    size = -1
     deadline = time.monotonic() + wall
     while True:
         try:
@@ -3584,10 +3590,10 @@ def _watch(child: Any, results: str, seconds: float) -> str:
                 child.wait()
                 return (f"it took over {wall:g} s of wall-clock time (the cap): is it waiting, or "
                         "in a loop that never ends?")
-    if status in (-getattr(signal, "SIGXCPU", 0), -getattr(signal, "SIGKILL", 9)) and wall > seconds:
+    if status in (-getattr(signal, "SIGXCPU", 0), -getattr(signal, "SIGKILL", 9)) and _wall_cap(1) > 1:
         return (f"it used over {seconds:g} s of CPU time (the limit, --timeout): is there a loop "
                 "that never ends?")
-    return f"it ended the check's process (exit status {status}), as os._exit does: a function returns its answer"
+    return f"it ended the check's process (exit status {status}), as os._exit does"
 
 
 # === The kit's two commands ===========================================================

@@ -4084,7 +4084,7 @@ class TestCheck:
     def test_each_limit_says_it_was_hit(self, tmp_path: Path) -> None:
         path = planted_copy(tmp_path, "    J, dw, db = 0.0, [0.0] * len(w), 0.0\n",
                             "    J, dw, db = 0.0, [0.0] * len(w), 0.0\n    while True:\n        pass\n")
-        results = demo.check_file(path, seconds=1.0)
+        results = demo.check_file(path, seconds=1.0, wall=300.0)     # the CPU limit comes first
         assert results[4] == ("propagate", "failed", "it used over 1 s of CPU time (the limit, --timeout): "
                                                      "is there a loop that never ends?")
         assert all(verdict == "passed" for name, verdict, _ in results if name != "propagate")
