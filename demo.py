@@ -2845,13 +2845,18 @@ def _close(got: Any, want: Any, rel: float = 1e-9, scale: float = -1.0) -> bool:
 def _said(v: Any) -> str:
     """A student's value, short, for a message; never raises."""
     try:
-        v = _plain(v)
-        text = (repr(v) if isinstance(v, float) and len(repr(v)) < 12 else f"{v:.6g}"
-                if isinstance(v, float) else "(" + ", ".join(f"{x:.4g}" for x in _kit_numbers(v)) + ")"
-                if isinstance(v, tuple) and len(_kit_numbers(v)) <= 8 else repr(v))
+        text = _look(_plain(v))
     except Exception:
         text = f"a {type(v).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _look(v: Any) -> str:
+    """v with its floats to 6 digits (4 in a list or tuple), unless short already."""
+    if isinstance(v, (list, tuple)):
+        inner = ", ".join(f"{x:.4g}" if isinstance(x, float) else _look(x) for x in v)
+        return f"[{inner}]" if isinstance(v, list) else f"({inner}{',' * (len(v) == 1)})"
+    return repr(v) if not isinstance(v, float) or len(repr(v)) < 12 else f"{v:.6g}"
 
 
 def _run(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -3619,8 +3624,8 @@ def check_command(path: str, only: Sequence[str] | None, as_json: bool, seconds:
     try:
         results = check_file(path, seconds, only)
         names = list(only or student_source(path)[2] or EXERCISES)
-    except KitError as e:
-        print(f"demo.py: --check {path}: {e}", file=sys.stderr)
+    except (KitError, OSError) as e:            # OSError: no temporary file, or no child
+        print(f"demo.py: --check {path}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
         return 2
     if results[0][0] == "the file" and as_json:
         results = [(name, "failed", f"the file: {results[0][2]}") for name in names]

@@ -4272,6 +4272,11 @@ class TestTeachersReadme:
         done = subprocess.run(["sh", "-c", ci], capture_output=True, text=True, env=env, timeout=120,
                               cwd=tmp_path / "submission")
         assert done.returncode == 0 and done.stdout.splitlines()[-1] == "8 of 8 passed."
+        one = "python3 demo.py --check logreg.py --only sigmoid"
+        assert f"`{one}`" in (HERE / "README.md").read_text(encoding="utf-8")
+        done = subprocess.run(["sh", "-c", one], capture_output=True, text=True, env=env, timeout=120,
+                              cwd=tmp_path / "submission")
+        assert done.returncode == 0 and done.stdout == f"{'sigmoid':23} passed\n1 of 1 passed.\n"
         (tmp_path / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
         done = subprocess.run(["sh", "-c", batch], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
         assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == "student,score\nada,8\nbo,7\n"
