@@ -3840,6 +3840,14 @@ PLANTED = {
     "cost returning the whole pass": (
         "cost", "    return propagate(w, b, X, Y, l2=l2)[0]", "    return propagate(w, b, X, Y, l2=l2)",
         "where J is one number: propagate's first result"),
+    "J by the textbook's formula": (
+        "propagate", "        J += loss_from_z(z, y)\n        # backward propagation: dz",
+        "        a = sigmoid(z)\n        J += -(y * math.log(a) + (1 - y) * math.log(1 - a))\n"
+        "        # backward propagation: dz", "it raises ValueError: math domain error: σ(z) rounds to 1"),
+    "the cost from a rounded a, by hand": (
+        "cost", "    return propagate(w, b, X, Y, l2=l2)[0]",
+        "    return sum(loss(sigmoid(_z(w, b, x)), y) for x, y in zip(X, Y)) / len(X) + "
+        "l2 / (2 * len(X)) * sum(v * v for v in w)", "loss(sigmoid(z), y) takes a rounded to 1"),
     "train returning costs first": (
         "train", "    return w, b, costs\n\n\n# === 7.", "    return costs, w, b\n\n\n# === 7.",
         "train returns 301 numbers first"),
