@@ -2595,7 +2595,11 @@ def blank_exercises(source: str, names: Sequence[str]) -> str:
 
 def write_exercises(folder: str, only: Sequence[str], force: bool) -> list[str]:
     """Write folder/logreg.py and folder/exercises.ipynb with the exercises blanked; their paths."""
+    import importlib.util
     import json
+    if importlib.util.find_spec("logreg") is None:
+        raise KitError("it blanks the lecture of logreg.py, which is neither in the folder of "
+                       "demo.py nor installed")
     source = Path(import_logreg().__file__).read_text(encoding="utf-8")
     mark = f"{HANDED_OUT}{', '.join(only)}\n"
     first, rest = source.split("\n", 1) if source.startswith("#") else ("", source)
