@@ -2526,9 +2526,9 @@ def _clip_line(w: Sequence[float], b: float, xr: tuple[float, float],
 # notebook, DIR/exercises.ipynb.  --check FILE grades either.  Each exercise
 # gets this file's own reference σ, loss, pass and door in place of whatever
 # else it calls, so that one mistake fails one exercise only.  The student's
-# code runs in a child process, with stdin closed, its output thrown away,
-# and a limit of CPU seconds; the verdicts come back in a file that only
-# lines carrying a secret of the parent's count in.
+# code runs in a child process, with no input, its output thrown away, and a
+# limit of CPU seconds; the check's calls and their answers come back, and the
+# verdict is made here, where no student code has run.
 
 EXERCISES = {           # in the lecture's order: what to compute, and how long it is
     "sigmoid": "return σ(z) = 1 / (1 + e^(−z)) with math.exp; for z < 0 use the equal "
@@ -2603,8 +2603,9 @@ def write_exercises(folder: str, only: Sequence[str], force: bool) -> list[str]:
     source = Path(import_logreg().__file__).read_text(encoding="utf-8")
     mark = f"{HANDED_OUT}{', '.join(only)}\n"
     first, rest = source.split("\n", 1) if source.startswith("#") else ("", source)
+    book = json.dumps(notebook(source, only), indent=1, ensure_ascii=False)
     files = {Path(folder) / "logreg.py": (first + "\n" if first else "") + mark + blank_exercises(rest, only),
-             Path(folder) / "exercises.ipynb": json.dumps(notebook(source, only), indent=1, ensure_ascii=False) + "\n"}
+             Path(folder) / "exercises.ipynb": book + "\n"}
     for target in files:
         if target.exists() and target.resolve() == Path(logreg.__file__).resolve():
             raise KitError(f"{target} is the logreg.py that demo.py imports; it stays as it "
@@ -3456,11 +3457,12 @@ def load_student(code: str | bytes, path: str) -> Any:
 
 # === The check in a child process ====================================================
 #
-# The child loads the student's code and grades each exercise, writing a line
-# to the results file as it starts one and as it ends it.  A line counts only
-# if it carries the parent's secret, read from the child's stdin before any
-# student code runs, which then reads nothing.  If the child dies (os._exit, a limit), the exercise it
-# had started fails with the reason, and a new child takes the rest.
+# The child loads the student's code and runs each exercise's check, writing a
+# line to the results file as it starts one, and the record of its calls as it
+# ends it.  A line counts only if it carries the parent's secret, read from the
+# child's stdin before any student code runs (stdin then gives nothing).  If
+# the child dies (os._exit, a limit), the exercise it had started fails with
+# the reason, and a new child takes the rest.
 
 def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
     """In the child: grade the exercises names of path, a line each in the results file."""
@@ -3505,7 +3507,8 @@ def _limit_cpu(seconds: float, first: bool = False) -> None:
     if first:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))       # a killed child leaves no core file
     used = resource.getrusage(resource.RUSAGE_SELF)
-    soft, hard = math.ceil(used.ru_utime + used.ru_stime + seconds), resource.getrlimit(resource.RLIMIT_CPU)[1]
+    soft = math.ceil(used.ru_utime + used.ru_stime + seconds)
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
     if hard == resource.RLIM_INFINITY or soft <= hard:
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
@@ -3545,7 +3548,8 @@ def check_file(path: str, seconds: float = 10.0, only: Sequence[str] | None = No
         done, started, ending = _child_run(path, [n for n in names if n not in results], seconds,
                                            wall or _wall_cap(seconds))
         if done.get("import", ("failed", ""))[0] != "passed":
-            return [("the file", *done.get("import", ("failed", f"importing it {ending.removeprefix('it ')}")))]
+            why = f"importing it {ending.removeprefix('it ')}"
+            return [("the file", *done.get("import", ("failed", why)))]
         results.update((name, verdict) for name, verdict in done.items() if name != "import")
         if len(results) < len(names):
             stopped = started if started in names and started not in results else \

@@ -4003,7 +4003,7 @@ class TestNotebook:
                 assert cells[k + 1] == ("code", f'demo.check_here("{name.group(1)}", globals())')
         assert all(len(text.splitlines()) < 40 for kind, text in cells if kind == "code")
 
-    def test_blank_says_not_done_and_raises_nothing(self, folder: Path,
+    def test_blank_says_not_done_raising_none(self, folder: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
         run_cells(notebook_cells(folder / "exercises.ipynb"), folder)
         assert capsys.readouterr().out.splitlines() == [f"{name:23} not done yet" for name in demo.EXERCISES]
@@ -4471,7 +4471,7 @@ class TestOptions:
         assert (demo.parse_args([]).seed, demo.parse_args(["--check", "f"]).timeout) == (1, 10.0)
 
     @pytest.mark.slow
-    def test_a_user_sees_one_line_not_a_traceback(self) -> None:
+    def test_a_user_sees_a_line_not_a_traceback(self) -> None:
         done = run_demo("--bogus")                # in a process of its own, as a user runs it
         assert done.returncode == 2 and done.stdout == ""
         assert done.stderr == "demo.py: unrecognized arguments: --bogus (see --help)\n"
