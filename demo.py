@@ -2989,7 +2989,11 @@ def _diagnose_pass(got: tuple[Any, ...], key: str, l2: float, otherwise: str = "
 
 
 def _where(key: str, l2: float) -> str:
-    return f" (on the check's data with {key} features" + (f", l2 = {l2:g})" if l2 else ")")
+    """Which of the check's data sets, in words."""
+    w, b, X, _ = KIT_SETS[key]
+    top = max(abs(b + sum(wj * xj for wj, xj in zip(w, x))) for x in X)
+    return (f" (on the check's data: {len(w)} feature{'s' * (len(w) > 1)}, |z| up to {top:.3g}"
+            + (f", l2 = {l2:g})" if l2 else ")"))
 
 
 def _flat(p: Any) -> tuple[Any, ...]:
@@ -3391,7 +3395,7 @@ NOTEBOOK_HEAD = ("from __future__ import annotations\nimport math\nimport warnin
 def student_source(path: str) -> tuple[str | bytes, Callable[[int], str], list[str] | None]:
     """(the code to grade, how to name its line k, the exercises handed out if it says).
 
-    A notebook gives the code cell that defines each exercise (the last, if several do)."""
+    A notebook gives the code cells that define its functions (the last, if several define one)."""
     try:
         data = Path(path).read_bytes()
     except OSError as e:
@@ -3407,11 +3411,10 @@ def student_source(path: str) -> tuple[str | bytes, Callable[[int], str], list[s
                    else "".join(c["source"]) for c in cells]
     except (ValueError, TypeError, KeyError, UnicodeDecodeError):
         raise KitError("it is not a notebook (nbformat 4 JSON)") from None
-    chosen: dict[str, int] = {}
+    chosen: dict[str, int] = {}                 # each function's last defining cell
     for k, source in enumerate(sources):
-        for name in EXERCISES:
-            if re.search(rf"^def {name}\s*\(", source, re.M):
-                chosen[name] = k
+        for name in re.findall(r"^def (\w+)\s*\(", source, re.M):
+            chosen[name] = k
     text, starts = NOTEBOOK_HEAD, []
     for k in sorted(set(chosen.values())):
         starts.append((text.count("\n") + 1, k))
@@ -3450,6 +3453,7 @@ def load_student(code: str | bytes, path: str) -> Any:
     import types
     module = types.ModuleType("student_logreg")
     module.__file__ = path
+    vars(module).update(door_helpers())         # a notebook's cells need them; a file has its own
     sys.modules["student_logreg"] = module
     exec(compile(code, path, "exec", dont_inherit=True), vars(module))
     return module

@@ -4035,6 +4035,8 @@ class TestNotebook:
         (folder / "broken.ipynb").write_text(json.dumps(book), encoding="utf-8")
         code, where, handed = demo.student_source(str(folder / "broken.ipynb"))
         assert handed == list(demo.EXERCISES)
+        assert isinstance(code, str) and "def sigmoid_derivative(" in code     # the given ones too
+        assert 'demo.check_here("' not in code and "## 1. The neuron" not in code
         k = next(k for k, c in enumerate(book["cells"]) if "".join(c["source"]).startswith("def loss(")) + 1
         line = lecture_function("loss").splitlines().index(next(
             s for s in lecture_function("loss").splitlines() if "if a > 0.0" in s)) + 1
