@@ -3096,7 +3096,10 @@ def _train_result(f: Callable[..., Any], options: dict[str, Any], X: Rows = TRAI
         raise Wrong(f"train returns {len(got[0])} numbers first, as costs would be: return "
                     "w, b, costs, in that order")
     _shape(got[0], len(X[0]), f"w, b and costs, w a list of {len(X[0])}")
-    return got[0], got[1], _shape(got[2], 0, "w, b and costs, costs a list")
+    costs = _shape(got[2], 0, "w, b and costs, costs a list")
+    if not all(isinstance(J, (int, float)) and not isinstance(J, bool) for J in costs):
+        raise Wrong(f"costs should hold numbers, J after each step, not {_said(costs)}")
+    return got[0], got[1], costs
 
 
 def _against(f: Callable[..., Any], how: str, options: dict[str, Any], sentence: str = "",

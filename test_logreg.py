@@ -4197,12 +4197,14 @@ class TestCheck:
         assert demo.check_file(str(path))[-2:] == [("train", "passed", ""),
                                                    ("predict", "failed", "there is no function predict")]
 
-    @pytest.mark.parametrize("answer", [None, "0.5", math.nan, (0.5,), [0.5], object(), {"a": 1}, -math.inf])
+    @pytest.mark.parametrize("answer", [None, "0.5", math.nan, (0.5,), [0.5], object(), {"a": 1}, -math.inf,
+                                        ([0.5], 0.0, ["x", 1.0]), [[0.5], 0.0, [None]]])
     def test_any_answer_fails_in_a_line(self, answer: Any) -> None:
         for name in demo.EXERCISES:
             verdict, detail = demo.grade(name, lambda *args, **kwargs: answer)
             assert verdict == "failed" and detail and "\n" not in detail, (name, detail)
             assert not re.search(r"\b_[A-Z]\w+|Traceback", detail), detail      # no internal class
+            assert not detail.startswith("raised "), detail                     # not blamed on the student
 
     def test_tolerance_tells_tiny_from_zero(self) -> None:
         assert not demo._close(0.0, 4.25e-18) and not demo._close(-0.0, 1e-20)
