@@ -3186,12 +3186,17 @@ def grade(name: str, function: Any, where: Callable[[int], str] = "line {}".form
         return "failed", _raised(e, path, where)
 
 
-def _with_stand_ins(name: str, function: Any) -> tuple[Any, dict[str, Any]]:
-    """A copy of function whose globals hold the references in place of what it calls."""
+def _with_stand_ins(name: str, function: Any, watch: list[Any] | None = None
+                    ) -> tuple[Any, dict[str, Any]]:
+    """A copy of function whose globals hold the references in place of what it calls (each
+    call to one added to watch, if given)."""
     import types
     if not isinstance(function, types.FunctionType):
         return function, {name: function}
-    globs = {**function.__globals__, **door_helpers(), **STAND_INS.get(name, {})}
+    stand_ins = {**door_helpers(), **STAND_INS.get(name, {})}
+    if watch is not None:
+        stand_ins = {key: _watched(key, g, watch) for key, g in stand_ins.items()}
+    globs = {**function.__globals__, **stand_ins}
     f = types.FunctionType(function.__code__, globs, function.__name__, function.__defaults__,
                            function.__closure__)
     f.__kwdefaults__, f.__doc__ = function.__kwdefaults__, function.__doc__
@@ -3276,9 +3281,10 @@ def report_line(name: str, verdict: str, detail: str) -> str:
 #
 # The child runs each check against the student's function and records every
 # call: what was asked, and what came back, was printed or was raised.  The
-# parent then runs the same check against that record.  So a verdict is made
-# where no student code has run: code that changes the check in the child
-# only makes its record disagree with the questions.
+# parent then runs the same check against that record, and asks the reference
+# functions that stood in for what it called the questions they were asked
+# there.  So a verdict is made where no student code has run: code that
+# changes the check in the child only makes its record disagree.
 
 def _encode(v: Any) -> Any:
     """v as JSON: tuples marked, numbers and strings as they are, anything else by its look."""
@@ -3372,12 +3378,15 @@ def _rebuilt(answer: dict[str, Any]) -> BaseException:
 
 
 def _child_record(name: str, function: Any, path: str, where: Callable[[int], str]) -> dict[str, Any]:
-    """In the child: one exercise's check run against the function, recorded."""
+    """In the child: one exercise's check run against the function, recorded, with the
+    answers the references it calls gave."""
     if not callable(function):
         return {"missing": True}
-    f, globs = _with_stand_ins(name, function)
     calls: list[Any] = []
-    record = {"calls": calls, "doc": getattr(function, "__doc__", None), "doctest": ""}
+    stand_ins: list[Any] = []
+    f, globs = _with_stand_ins(name, function, stand_ins)
+    record = {"calls": calls, "doc": getattr(function, "__doc__", None), "doctest": "",
+              "stand_ins": stand_ins}
     try:
         CHECKS[name](_recorder(f, calls, path, where))
         record["doctest"] = _doctests(name, f, globs)
@@ -3388,7 +3397,38 @@ def _child_record(name: str, function: Any, path: str, where: Callable[[int], st
 
 def grade_record(name: str, record: dict[str, Any], path: str) -> tuple[str, str]:
     """The parent's verdict on one exercise, from the child's record."""
+    if not (record.get("missing") or _stand_ins_kept(name, record.get("stand_ins", []))):
+        return "failed", ("the reference functions it calls answered otherwise in the check's "
+                          "process: does the file change the check?")
     return grade(name, None if record.get("missing") else _Replay(record), path=path)
+
+
+def _watched(key: str, g: Callable[..., Any], watch: list[Any]) -> Callable[..., Any]:
+    """g, each call's question and answer added to watch, for the parent to ask again."""
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        asked = _encode(_plain([list(args), kwargs]))
+        value = g(*args, **kwargs)
+        watch.append([key, asked, _encode(_plain(value))])
+        return value
+    return watched
+
+
+def _stand_ins_kept(name: str, watched: list[Any]) -> bool:
+    """Did the references answer each call in the child as they do here?  A call with a value
+    the record holds only by its look cannot be asked again, and is let be."""
+    import json
+    honest = {**door_helpers(), **STAND_INS.get(name, {})}
+    for key, asked, answer in watched:
+        if "\"o\":" in json.dumps(asked):
+            continue
+        try:
+            args, kwargs = _decode(asked)
+            again = _encode(_plain(honest[key](*args, **kwargs)))
+        except Exception:
+            return False
+        if json.dumps(again) != json.dumps(answer):
+            return False
+    return True
 
 
 # === The student's file: a .py, or a notebook's exercise cells ======================

@@ -4135,6 +4135,22 @@ class TestCheck:
         assert done.returncode == 1 and done.stdout.splitlines()[-1] == "0 of 8 passed.", done.stdout
 
     @pytest.mark.slow
+    def test_a_changed_reference_is_caught(self, tmp_path: Path) -> None:
+        # cost doubles J, and halves what the stand-in propagate gives in the child: there
+        # its answers are right, but the parent asks the stand-in again.
+        path = Path(planted_copy(tmp_path, "    return propagate(w, b, X, Y, l2=l2)[0]",
+                                 "    return propagate(w, b, X, Y, l2=l2)[0] * 2"))
+        path.write_text(path.read_text(encoding="utf-8") + (
+            "import __main__ as kit\n"
+            "real = kit.STAND_INS['cost']['propagate']\n"
+            "kit.STAND_INS['cost']['propagate'] = lambda *a, **k: (real(*a, **k)[0] / 2, *real(*a, **k)[1:])\n"),
+            encoding="utf-8")
+        results = {name: (verdict, detail) for name, verdict, detail in demo.check_file(str(path))}
+        assert results.pop("cost") == ("failed", "the reference functions it calls answered otherwise in "
+                                                 "the check's process: does the file change the check?")
+        assert all(verdict == "passed" for verdict, _ in results.values())
+
+    @pytest.mark.slow
     def test_grades_the_file_given_not_its_own(self, tmp_path: Path) -> None:
         # A demo.py whose own logreg.py is broken still grades a right file as right,
         # and a blanked one as not done: the check imports FILE, and compares with
