@@ -10,11 +10,15 @@ Its jobs, a command each:
                                         the last column, or --label COLUMN
     python3 demo.py --svg out.svg       the tour, and its pictures for a browser
     python3 demo.py --list              the lessons, by number and name
-    python3 demo.py --exercises DIR     a teacher's kit: DIR/logreg.py with the
-                                        lecture's functions left to write
-    python3 demo.py --check FILE        grade a student's file, an exercise a line
+    python3 demo.py --exercises DIR     a teacher's kit: DIR/logreg.py and
+                                        DIR/exercises.ipynb, the lecture with its
+                                        functions left to write (--only NAMES)
+    python3 demo.py --check FILE        grade a student's .py or .ipynb, an
+                                        exercise a line (--json for Gradescope,
+                                        --only NAMES, --timeout SECONDS)
 
-The tour needs logreg.py beside it; the kit's --check needs only this file.
+Which options go with which job is the table JOBS, in part 6.  The tour and
+--exercises need logreg.py beside this file; --check needs only this file.
 It needs nothing else but Python.  Each lesson computes its numbers in one
 function and prints them in another.
 
@@ -24,7 +28,8 @@ The file's parts, each under a banner, each using only those above it:
     2. Your data  the made-up clouds, a CSV file read, split and standardized
     3. The tour  the lessons, in the lecture's order, and the work they share
     4. The SVG  the tour's pictures, for a browser
-    5. The teaching kit  exercises blanked from logreg.py, and their grader
+    5. The teaching kit  exercises blanked from logreg.py, as a file and a
+                         notebook, and their grader
     6. The command line  which options go with which job, and main
 """
 
@@ -3022,18 +3027,21 @@ def _clip_line(w: Sequence[float], b: float, xr: tuple[float, float],
 # === The teaching kit: exercises that grade themselves ========================
 #
 # --exercises DIR writes DIR/logreg.py, a copy of logreg.py whose lecture
-# functions have their bodies blanked, each with a hint; --check FILE grades
-# such a file.  The check runs each exercise in a child process with a time
-# limit, so that a loop that never ends costs one line of the report.  And it
-# hands each exercise this file's own reference σ, loss and pass in place of
-# the exercises it calls, so that one mistake fails one exercise only.
+# functions have their bodies blanked, each with a hint, and the same as a
+# notebook, DIR/exercises.ipynb.  --check FILE grades either.  Each exercise
+# gets this file's own reference σ, loss, pass and door in place of whatever
+# else it calls, so that one mistake fails one exercise only.  The student's
+# code runs in a child process, with no input, its output thrown away, and a
+# limit of CPU seconds; the check's calls and their answers come back, and the
+# verdict is made here, where no student code has run.
 
 EXERCISES = {           # in the lecture's order: what to compute, and how long it is
     "sigmoid": "return σ(z) = 1 / (1 + e^(−z)) with math.exp; for z < 0 use the equal "
                "e^z / (1 + e^z), whose exp cannot overflow (about 4 lines)",
     "loss": "return −log(a) for y = 1 and −log(1 − a) for y = 0 (math.log, math.log1p), "
             "or math.inf where that log would be of 0 (about 3 lines)",
-    "cost": "return J, the mean loss over the examples: propagate's first result (1 line)",
+    "cost": "return J, the mean loss over the examples: propagate's first result, with "
+            "l2 passed on (1 line)",
     "propagate_two_features": "for each example: z = w1·x1 + w2·x2 + b, a = sigmoid(z), "
                               "J += loss_from_z(z, y), dz = a − y, and add x1·dz, x2·dz and dz "
                               "to dw1, dw2 and db; return the four divided by m (about 12 lines)",
@@ -3042,7 +3050,7 @@ EXERCISES = {           # in the lecture's order: what to compute, and how long 
                  "J, dw, db (about 16 lines)",
     "update": "return the new w − alpha·dw (a list) and b − alpha·db (about 2 lines)",
     "train": "for step 0 to iterations: J, dw, db = propagate(w, b, X, Y, l2=l2); append "
-             "J to costs; print it every print_every steps; stop after the last step or one "
+             "J to costs; print the step and J every print_every steps; stop after the last step or one "
              "that lowers J by less than tolerance (but not one that raises J); else "
              "w, b = update(w, b, dw, db, alpha). Return w, b, costs (about 9 lines)",
     "predict": "1 for each a of predict_proba(w, b, X) above threshold, else 0 (1 line)",
@@ -3051,6 +3059,11 @@ EXERCISES = {           # in the lecture's order: what to compute, and how long 
 # The checks at a function's door stay in its exercise: they are not the
 # lesson, and they hand the student plain numbers.
 DOOR = {"_examples", "_rows", "_vector", "_number", "_count", "_real", "_label", "_labels"}
+HANDED_OUT = "# exercises handed out: "     # the line --exercises writes and --check reads
+
+
+class KitError(Exception):
+    """The kit cannot do what was asked (a file unreadable or not to be written), in one line."""
 
 
 def blank_exercises(source: str, names: Sequence[str]) -> str:
@@ -3085,21 +3098,113 @@ def blank_exercises(source: str, names: Sequence[str]) -> str:
     return "".join(lines)
 
 
-def write_exercises(folder: str, only: Sequence[str], force: bool) -> str:
-    """Write folder/logreg.py with the exercises blanked; return its path."""
-    source = Path(logreg.__file__).read_text(encoding="utf-8")
-    target = Path(folder) / "logreg.py"
-    if target.exists() and not force:
-        raise DataError(f"{target} exists already; add --force to replace it")
+def write_exercises(folder: str, only: Sequence[str], force: bool) -> list[str]:
+    """Write folder/logreg.py and folder/exercises.ipynb with the exercises blanked; their paths."""
+    import importlib.util
+    import json
+    if importlib.util.find_spec("logreg") is None:
+        raise KitError("it blanks the lecture of logreg.py, which is neither in the folder of "
+                       "demo.py nor installed")
+    source = Path(import_logreg().__file__).read_text(encoding="utf-8")
+    mark = f"{HANDED_OUT}{', '.join(only)}\n"
+    first, rest = source.split("\n", 1) if source.startswith("#") else ("", source)
+    book = json.dumps(notebook(source, only), indent=1, ensure_ascii=False)
+    files = {Path(folder) / "logreg.py": (first + "\n" if first else "") + mark + blank_exercises(rest, only),
+             Path(folder) / "exercises.ipynb": book + "\n"}
+    for target in files:
+        if target.exists() and target.resolve() == Path(logreg.__file__).resolve():
+            raise KitError(f"{target} is the logreg.py that demo.py imports; it stays as it "
+                           "is, even with --force: give another folder")
+        if target.exists() and not force:
+            raise KitError(f"{target} exists already; add --force to replace it")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(blank_exercises(source, only), encoding="utf-8")
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        for target, text in files.items():
+            target.write_text(text, encoding="utf-8")
     except OSError as e:
-        raise DataError(f"cannot write {target}: {e.strerror or e}") from None
-    return str(target)
+        raise KitError(f"cannot write in {folder}: {e.strerror or e}") from None
+    return [str(target) for target in files]
 
 
-# --- The reference the check compares with, written here afresh -------------
+# === The exercises as a notebook ==============================================
+#
+# The lecture of logreg.py, in order: its docstring and comments as Markdown,
+# each function as a code cell, each exercise blanked and followed by a cell
+# that checks it in the kernel's state.  The door's checks and _penalized,
+# which are not the lesson, come from demo.py, which must sit beside it.
+
+NOTEBOOK_SETUP = """\
+# Run this cell first.  demo.py, beside this notebook, checks your work.
+import math
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+import demo
+
+Vector = Sequence[float]
+Matrix = Sequence[Sequence[float]]  # X: m examples (rows) of n features
+Labels = Sequence[float]
+globals().update(demo.door_helpers())   # the input checks and _penalized: not the lesson
+"""
+
+
+def notebook(source: str, only: Sequence[str]) -> dict[str, Any]:
+    """The lecture of source (logreg.py) as an nbformat 4 notebook, the exercises in only blanked."""
+    lecture = source.split("# ============================ end of the lecture")[0]
+    tree = ast.parse(lecture)
+    lines = lecture.splitlines()
+    doc = ast.get_docstring(tree) or ""
+    cells = [_markdown("# " + doc.split("\n", 1)[0] + "\n\n" + _as_markdown(doc.split("\n", 1)[-1])),
+             _code(NOTEBOOK_SETUP + f"{HANDED_OUT}{', '.join(only)}")]
+    start = tree.body[0].end_lineno or 1
+    for node in tree.body[1:]:
+        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+        comments = [line for line in lines[start:first - 1] if line.startswith("#")]
+        if comments:
+            cells.append(_markdown(_comment_markdown(comments)))
+        start = node.end_lineno or first
+        if isinstance(node, ast.FunctionDef):
+            text = "\n".join(lines[first - 1:start])
+            if node.name in only:
+                cells += [_code(blank_exercises(text + "\n", [node.name]).rstrip("\n")),
+                          _code(f'demo.check_here("{node.name}", globals())')]
+            else:
+                cells.append(_code(text))
+    return {"cells": cells, "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
+            "name": "python3"}, "language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def _markdown(text: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {}, "source": text.strip("\n").splitlines(keepends=True)}
+
+
+def _code(text: str) -> dict[str, Any]:
+    return {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+            "source": text.strip("\n").splitlines(keepends=True)}
+
+
+def _as_markdown(text: str) -> str:
+    """Paragraphs as they are; an indented block, or one of >>> examples, fenced as code."""
+    out = []
+    for block in textwrap.dedent(text).strip("\n").split("\n\n"):
+        if block.startswith(("    ", ">>>")):
+            out.append("```\n" + textwrap.dedent(block) + "\n```")
+        else:
+            out.append(block)
+    return "\n\n".join(out)
+
+
+def _comment_markdown(comments: list[str]) -> str:
+    """A block of # comments, with its === banner as a heading."""
+    text = [line[2:] if line.startswith("# ") else line[1:] for line in comments]
+    heading = ""
+    if text and text[0].startswith("==="):
+        heading = "## " + text.pop(0).strip("= ") + "\n\n"
+    return heading + _as_markdown("\n".join(text))
+
+
+# === The reference the check compares with, written here afresh ===============
 
 def _ref_sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
@@ -3110,28 +3215,38 @@ def _ref_loss_from_z(z: float, y: float) -> float:
     return max(t, 0.0) + math.log1p(math.exp(-abs(t)))
 
 
-def _ref_pass(w: Sequence[float], b: float, X: Rows, Y: Sequence[int], l2: float = 0.0,
-              bug: str = "") -> tuple[float, list[float], float]:
-    """(J, dw, db), written afresh; bug plants one of the common mistakes, for diagnosis."""
-    m = len(X)
-    J, dw, db = 0.0, [0.0] * len(w), 0.0
-    for x, y in zip(X, Y):
-        z = b + sum(wj * xj for wj, xj in zip(w, x))
-        a = _ref_sigmoid(z)
-        dz = (a - y) * (a * (1 - a) if bug == "a(1 - a)" else 1.0) * (-1 if bug == "sign" else 1)
-        J += _ref_loss_from_z(z, y)
-        for j in range(len(w)):
-            dw[j] += (x[0] if bug == "x1" and j == 1 else x[j]) * dz
-        db += dz
-    share = 1 if bug == "no m" else m           # that mistake forgets to divide by m
-    return (J / m + l2 / (2 * m) * sum(wj * wj for wj in w),
-            [v / share + l2 * wj / m for v, wj in zip(dw, w)], db / share)
-
-
 def _ref_loss(a: float, y: float) -> float:
     if y == 1:
         return -math.log(a) if a > 0 else math.inf
     return -math.log1p(-a) if a < 1 else math.inf
+
+
+def _ref_penalized(J: float, dw: list[float], w: Sequence[float], l2: float,
+                   m: int) -> tuple[float, list[float]]:
+    return J + l2 / (2 * m) * sum(v * v for v in w), [d + l2 * v / m for d, v in zip(dw, w)]
+
+
+def _ref_pass(w: Sequence[float], b: float, X: Rows, Y: Sequence[int], l2: float = 0.0,
+              bug: str = "") -> tuple[float, list[float], float]:
+    """(J, dw, db), written afresh; bug plants one of the common mistakes, for diagnosis."""
+    m, n = len(X), len(w)
+    J, dw, db = 0.0, [0.0] * n, 0.0
+    for x, y in zip(X, Y):
+        z = b + sum(w[j] * x[j] for j in range(n))
+        a = _ref_sigmoid(z)
+        dz = (a - y) * (a * (1 - a) if bug == "a(1 - a)" else 1.0) * (-1 if bug == "sign" else 1)
+        J += _ref_loss(a, y) if bug == "rounded a" else _ref_loss_from_z(z, y)
+        for j in range(n):
+            dw[j] += (x[0] if bug == "x1" and j == 1 else x[j]) * dz
+        db += dz
+    J /= 1 if bug == "J no m" else m
+    dw = [v / (1 if bug in ("no m", "dw no m") else m) for v in dw]
+    db /= 1 if bug in ("no m", "db no m") else m
+    J_l2, dw_l2 = _ref_penalized(J, dw, w, l2 * (2 if bug == "l2 over m" else 1), m)
+    J = J if bug in ("no l2", "l2 dw only") else J_l2
+    dw = dw if bug in ("no l2", "l2 J only") else [v - (l2 * wj / m if bug == "l2 over m" else 0.0)
+                                                   for v, wj in zip(dw_l2, w)]
+    return J, dw, db + (l2 * b / m if bug == "l2 on b" else 0.0)
 
 
 def _ref_propagate(w: Sequence[float], b: float, X: Rows, Y: Sequence[int], *,
@@ -3144,159 +3259,299 @@ def _ref_update(w: Sequence[float], b: float, dw: Sequence[float], db: float,
     return [wj - learning_rate * dwj for wj, dwj in zip(w, dw)], b - learning_rate * db
 
 
+def _ref_train(X: Rows, Y: list[int], alpha: float, iterations: int, tolerance: float = 0.0,
+               w: list[float] | None = None, b: float = 0.0, l2: float = 0.0) -> Fit:
+    """(w, b, costs) as train gives them: costs[k] is J after k steps."""
+    w, costs = list(w or [0.0] * len(X[0])), []
+    for step in range(iterations + 1):
+        J, dw, db = _ref_propagate(w, b, X, Y, l2=l2)
+        costs.append(J)
+        if step == iterations or (step > 0 and 0.0 <= costs[-2] - J < tolerance):
+            break
+        w, b = _ref_update(w, b, dw, db, alpha)
+    return w, b, costs
+
+
+def _ref_predict_proba(w: Sequence[float], b: float, X: Rows) -> list[float]:
+    return [_ref_sigmoid(b + sum(wj * xj for wj, xj in zip(w, x))) for x in X]
+
+
+def door_helpers() -> dict[str, Callable[..., Any]]:
+    """The door's checks, as plain conversions, and _penalized: what the lecture's functions
+    call that is not the lesson.  The notebook takes them; the check hands them to each exercise."""
+    def rows(X: Any, *_: Any, **__: Any) -> Rows:
+        return [[float(v) for v in x] for x in X]
+    return {"_real": lambda v, *_: float(v), "_number": lambda v, *_: float(v),
+            "_count": lambda v, *_: int(v), "_label": lambda y, *_: int(y),
+            "_labels": lambda Y, *_: [int(y) for y in Y], "_rows": rows,
+            "_vector": lambda v, *_: [float(x) for x in v],
+            "_examples": lambda X, Y, **_: (rows(X), [int(y) for y in Y]),
+            "_check_finite": lambda *_: None, "_penalized": _ref_penalized,
+            "_z": lambda w, b, x: b + sum(wj * xj for wj, xj in zip(w, x))}
+
+
 # What each exercise may call, replaced by the reference while it is checked.
 _PIECES: dict[str, Callable[..., Any]] = {"sigmoid": _ref_sigmoid, "loss": _ref_loss,
                                           "loss_from_z": _ref_loss_from_z}
 STAND_INS: dict[str, dict[str, Callable[..., Any]]] = {
-    "cost": {**_PIECES, "propagate": _ref_propagate},
+    "cost": {"propagate": _ref_propagate},
     "propagate_two_features": _PIECES,
     "propagate": _PIECES,
-    "train": {**_PIECES, "propagate": _ref_propagate, "update": _ref_update},
-    "predict": _PIECES,
+    "train": {"propagate": _ref_propagate, "update": _ref_update},
+    "predict": {**_PIECES, "predict_proba": _ref_predict_proba},
 }
 
-# Small data with x1 ≠ x2 and m = 5, so that "m times too large" and "x1 for
-# x2" show.
-KIT_X = [[0.5, -1.2], [1.5, 0.3], [-0.7, 2.0], [2.2, -0.4], [-1.1, -0.9]]
-KIT_Y = [1, 0, 1, 1, 0]
-KIT_W, KIT_B = [0.3, -0.7], 0.2
+# The check's data: n = 1, 2 and 3; m = 4 to 6, so that "m times too large"
+# shows; x1 ≠ x2, so that "x1 for x2" shows; and |z| up to 760, where σ
+# rounds to 0 or 1 and L computed from a rounded a is inf.
+KIT_SETS: dict[str, tuple[list[float], float, Rows, list[int]]] = {
+    "one": ([0.8], -0.1, [[0.5], [-1.5], [2.0], [0.1]], [1, 0, 0, 1]),
+    "two": ([0.3, -0.7], 0.2, [[0.5, -1.2], [1.5, 0.3], [-0.7, 2.0], [2.2, -0.4], [-1.1, -0.9]],
+            [1, 0, 1, 1, 0]),
+    "two, far": ([2.0, -1.0], 0.3, [[20.0, -4.0], [-19.0, 2.0], [0.5, 1.0], [1.0, 0.2],
+                                    [-0.3, -1.1]], [0, 1, 1, 0, 1]),
+    "three, far": ([2.0, -1.0, 0.5], 0.3, [[20.0, -4.0, 3.0], [-19.0, 2.0, 0.0], [0.5, 1.0, -2.0],
+                                           [380.0, 0.0, 0.0], [-0.3, -1.1, 2.5], [19.0, -2.0, 0.0]],
+                   [0, 1, 1, 0, 1, 1]),
+}
+TRAIN_X, TRAIN_Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
 
 
 class Wrong(Exception):
     """An exercise's answer is wrong; the message says how, for the student."""
 
 
-def _close(got: Any, want: Any, rel: float = 1e-9) -> bool:
-    if isinstance(want, (list, tuple)):
-        return (isinstance(got, (list, tuple)) and len(got) == len(want)
-                and all(_close(g, v, rel) for g, v in zip(got, want)))
+def _plain(v: Any) -> Any:
+    """A student's value as lists, tuples and floats where it is made of numbers (numpy's too)."""
     try:
-        return math.isclose(float(got), float(want), rel_tol=rel, abs_tol=1e-12)
-    except (TypeError, ValueError):
+        v = v.tolist() if hasattr(v, "tolist") else v
+        if isinstance(v, (list, tuple)):
+            return type(v)(_plain(x) for x in v)
+        return v if isinstance(v, (bool, int, float, str)) or v is None else float(v)
+    except Exception:
+        return v
+
+
+def _kit_numbers(v: Any) -> list[float]:
+    return [x for g in v for x in _kit_numbers(g)] if isinstance(v, (list, tuple)) else [float(v)]
+
+
+def _close(got: Any, want: Any, rel: float = 1e-9, scale: float = -1.0) -> bool:
+    """got equals want to rel, each number to rel of the largest in want (its scale), an inf
+    only an inf; never raises, whatever got is."""
+    try:
+        if isinstance(want, (list, tuple)):
+            scale = max(map(abs, _kit_numbers(want)), default=0.0) if scale < 0 else scale
+            return (isinstance(got, (list, tuple)) and len(got) == len(want)
+                    and all(_close(g, v, rel, scale) for g, v in zip(got, want)))
+        g, v = float(got), float(want)
+        if isinstance(got, (str, bytes)) or math.isinf(v) or math.isinf(g):
+            return g == v and not isinstance(got, (str, bytes))
+        return abs(g - v) <= rel * max(abs(v), scale)
+    except Exception:
         return False
 
 
-def _diagnose_pass(got: tuple[Any, ...], want_of: Callable[[str], tuple[Any, ...]]) -> None:
-    """Raise Wrong with the mistake that explains got, if got is not the reference's."""
-    if _close(got, want_of("")):
-        return
-    J, *grad = got
-    J_ref, *grad_ref = want_of("")
-    m = len(KIT_X)
-    if _close(J, m * J_ref) and not _close(J, J_ref):
-        raise Wrong("J is m times too large: J is the mean of the losses, so divide by m")
-    for bug, message in [
-            ("no m", "dw and db are m times too large: did you forget to divide them by m?"),
-            ("a(1 - a)", "dz has an extra factor a(1 − a): through the cross-entropy, "
-                         "dL/dz is simply a − y"),
-            ("x1", "dw2 is computed from x1: it is the mean of x2·dz"),
-            ("sign", "the gradient has the wrong sign: dz is a − y, not y − a")]:
-        if _close(grad, want_of(bug)[1:]):
-            raise Wrong(message)
-    *dw, db = grad
-    *dw_ref, db_ref = grad_ref
-    if _close(db, m * db_ref) and not _close(db, db_ref):
-        raise Wrong("db is m times too large: did you forget to divide it by m?")
-    if _close(dw, [m * v for v in dw_ref]) and not _close(dw, dw_ref):
-        raise Wrong("dw is m times too large: did you forget to divide it by m?")
-    if not _close(J, J_ref):
-        raise Wrong(f"J is {float(J):.6g} where central differences expect {J_ref:.6g}")
-    raise Wrong(f"the gradient is {_short(grad)} where central differences of J give "
-                f"{_short(grad_ref)}")
+def _said(v: Any) -> str:
+    """A student's value, short, for a message; never raises."""
+    try:
+        text = _look(_plain(v))
+    except Exception:
+        text = f"a {type(v).__name__}"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _short(v: Any) -> str:
-    flat = [x for g in v for x in (g if isinstance(g, (list, tuple)) else [g])]
-    return "(" + ", ".join(f"{float(x):.4g}" for x in flat) + ")"
+def _look(v: Any) -> str:
+    """v with its floats to 6 digits (4 in a list or tuple), unless short already."""
+    if isinstance(v, (list, tuple)):
+        inner = ", ".join(f"{x:.4g}" if isinstance(x, float) and len(repr(x)) > 6 else _look(x) for x in v)
+        return f"[{inner}]" if isinstance(v, list) else f"({inner}{',' * (len(v) == 1)})"
+    return repr(v) if not isinstance(v, float) or len(repr(v)) < 12 else f"{v:.6g}"
 
 
-def _numeric_gradient(w: list[float], b: float) -> list[float]:
-    """Central differences of the reference J, as gradient_check makes them."""
-    theta, out = [*w, b], []
-    for k in range(len(theta)):
-        up, down = theta.copy(), theta.copy()
-        up[k] += 1e-6
-        down[k] -= 1e-6
-        J_up = _ref_pass(up[:-1], up[-1], KIT_X, KIT_Y)[0]
-        J_down = _ref_pass(down[:-1], down[-1], KIT_X, KIT_Y)[0]
-        out.append((J_up - J_down) / 2e-6)
-    return out
+def _run(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """f's answer, made plain, with whatever it prints kept off the screen."""
+    return _printed(f, *args, **kwargs)[0]
 
+
+def _printed(f: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, str]:
+    """(f's answer made plain, what it printed)."""
+    import contextlib
+    import io
+    import warnings
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = f(*args, **kwargs)
+    return _plain(value), out.getvalue()
+
+
+def _shape(got: Any, size: int, what: str) -> Any:
+    """got if it is a list or tuple of size items (any, if size is 0), else Wrong saying what it should be."""
+    if not (isinstance(got, (tuple, list)) and (not size or len(got) == size)):
+        raise Wrong(f"it should return {what}, not {_said(got)}")
+    return got
+
+
+# === Each exercise's check ======================================================
 
 def _check_sigmoid(f: Callable[..., Any]) -> None:
-    if _close(f(2.0), 1 - _ref_sigmoid(2.0)):
+    if _close(_run(f, 2.0), 1 - _ref_sigmoid(2.0)):
         raise Wrong("σ(z) has e^z where e^(−z) belongs: σ(2) should be about 0.881, "
-                    f"not {float(f(2.0)):.3f}")
-    try:
-        low, high = f(-1000.0), f(1000.0)
-    except OverflowError:
-        raise Wrong("sigmoid(-1000) overflows in math.exp: for z < 0, compute "
-                    "e^z / (1 + e^z), whose exp is at most 1") from None
-    for z in (0.0, 2.0, -3.5, 40.0, -40.0):
-        if not _close(f(z), _ref_sigmoid(z), 1e-12):
-            raise Wrong(f"sigmoid({z:g}) is {f(z)!r}, but 1 / (1 + e^(−z)) is {_ref_sigmoid(z)!r}")
-    if (low, high) != (0.0, 1.0):
-        raise Wrong(f"sigmoid(-1000) and sigmoid(1000) should be 0.0 and 1.0, not {low}, {high}")
+                    f"not {_said(_run(f, 2.0))}")
+    for z, other in ((1000.0, "z ≥ 0 use 1 / (1 + e^(−z))"), (-1000.0, "z < 0 use e^z / (1 + e^z)")):
+        try:
+            _run(f, z)
+        except OverflowError:
+            raise Wrong(f"sigmoid({z:g}) overflows in math.exp: for {other}, "
+                        "whose exp is at most 1") from None
+    low = _run(f, -40.0)
+    if _close(low, 0.0, scale=1e-16) and not _close(low, _ref_sigmoid(-40.0), 1e-6):
+        raise Wrong(f"sigmoid(-40) is {_said(low)} where it is 4.25e-18: "
+                    "a form like 1 − σ(−z), 1 − 1/(1 + e^z) or one with tanh loses every digit "
+                    "below 1e-16; use e^z / (1 + e^z)")
+    for z in (0.0, 2.0, -3.5, 36.0, 40.0, -40.0, -700.0, -745.0, 1000.0, -1000.0):
+        if not _close(_run(f, z), _ref_sigmoid(z), 1e-12):
+            raise Wrong(f"sigmoid({z:g}) is {_said(_run(f, z))}, but 1 / (1 + e^(−z)) is "
+                        f"{_ref_sigmoid(z)!r}")
 
 
 def _check_loss(f: Callable[..., Any]) -> None:
     for a, y in ((1.0, 1), (0.0, 0)):
         try:
-            f(a, y)
+            _run(f, a, y)
         except ValueError:
             raise Wrong(f"loss({a}, {y}) raises a math domain error: take only the term "
                         "that is there, since the other is log(0)") from None
-    if _close(f(0.9, 1), -math.log(0.1)):
+    if _close(_run(f, 0.9, 1), -math.log(0.1)):
         raise Wrong("the two terms are swapped: y = 1 takes −log(a), and y = 0 takes "
                     "−log(1 − a)")
-    if _close(f(0.9, 1), math.log(0.9)):
+    if _close(_run(f, 0.9, 1), math.log(0.9)):
         raise Wrong("the loss is negative: L = −(y·log(a) + (1 − y)·log(1 − a))")
-    for a, y in ((0.9, 1), (0.9, 0), (0.25, 1), (1e-20, 0)):
-        want = -math.log(a) if y else -math.log1p(-a)
-        if not _close(f(a, y), want, 1e-12):
-            raise Wrong(f"loss({a:g}, {y}) is {f(a, y)!r}, not {want!r}")
-    if f(0.0, 1) != math.inf or f(1.0, 0) != math.inf:
+    if not _close(_run(f, 1e-20, 0), 1e-20):
+        raise Wrong(f"loss(1e-20, 0) is {_said(_run(f, 1e-20, 0))} where it is 1e-20: 1 − a "
+                    "rounds to 1 for a tiny a, so use −math.log1p(−a)")
+    for a, y in ((0.9, 1), (0.9, 0), (0.25, 1), (1e-300, 1), (1 - 2 ** -53, 0), (1.0, 1), (0.0, 0)):
+        want = _ref_loss(a, y)
+        if not _close(_run(f, a, y), want, 1e-12):
+            raise Wrong(f"loss({a:g}, {y}) is {_said(_run(f, a, y))}, not {want!r}")
+    if _run(f, 0.0, 1) != math.inf or _run(f, 1.0, 0) != math.inf:
         raise Wrong("a sure and wrong answer costs inf: loss(0.0, 1) and loss(1.0, 0)")
 
 
 def _check_cost(f: Callable[..., Any]) -> None:
-    got, want = f(KIT_W, KIT_B, KIT_X, KIT_Y), _ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y)[0]
-    if _close(got, len(KIT_X) * want):
-        raise Wrong("J is the sum of the losses, not their mean: divide by m")
-    if not _close(got, want):
-        raise Wrong(f"J is {float(got):.6g} where it should be {want:.6g}")
+    for key, l2 in (("two", 0.0), ("three, far", 0.0), ("one", 1.5)):
+        w, b, X, Y = KIT_SETS[key]
+        got, want = _run(f, w, b, X, Y, l2=l2), _ref_pass(w, b, X, Y, l2)[0]
+        if isinstance(got, (tuple, list)):
+            raise Wrong(f"cost returns {_said(got)} where J is one number: "
+                        "propagate's first result, propagate(...)[0]")
+        if _close(got, len(X) * want):
+            raise Wrong("J is the sum of the losses, not their mean: divide by m")
+        if l2 and _close(got, _ref_pass(w, b, X, Y)[0]):
+            raise Wrong("cost ignores l2: pass it on, as propagate(w, b, X, Y, l2=l2)")
+        if _close(got, _ref_pass(w, b, X, Y, l2, "rounded a")[0]) and not _close(got, want):
+            raise Wrong(dict(PASS_MISTAKES)["rounded a"])
+        if not _close(got, want):
+            raise Wrong(f"J is {_said(got)} where it should be {want:.6g}"
+                        + (f" (with l2 = {l2:g})" if l2 else ""))
 
 
-def _check_two_features(f: Callable[..., Any]) -> None:
-    got = f(*KIT_W, KIT_B, KIT_X, KIT_Y)
-    if not (isinstance(got, tuple) and len(got) == 4):
-        raise Wrong("it should return four numbers: J, dw1, dw2, db")
-    _diagnose_pass((got[0], got[1], got[2], got[3]),
-                   lambda bug: _flat(_ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y, bug=bug)))
-    if not _close(list(got[1:]), _numeric_gradient(KIT_W, KIT_B), 1e-6):
-        raise Wrong("the gradient does not match central differences of J")
+# Planted mistakes of the two passes: the reference with each, and the sentence for it.
+PASS_MISTAKES = [
+    ("J no m", "J is m times too large: J is the mean of the losses, so divide by m"),
+    ("no m", "dw and db are m times too large: did you forget to divide them by m?"),
+    ("dw no m", "dw is m times too large: did you forget to divide it by m?"),
+    ("db no m", "db is m times too large: did you forget to divide it by m?"),
+    ("a(1 - a)", "dz has an extra factor a(1 − a): through the cross-entropy, dL/dz is simply a − y"),
+    ("x1", "dw2 is computed from x1: it is the mean of x2·dz"),
+    ("sign", "the gradient has the wrong sign: dz is a − y, not y − a"),
+    ("rounded a", "J is inf where an example's z is 40 or more and its y is 0: loss(sigmoid(z), y) "
+                  "takes a rounded to 1, and log(1 − a) is of 0; use loss_from_z(z, y)"),
+    ("no l2", "with l2 > 0, J and dw miss the penalty: add it with "
+              "J, dw = _penalized(J, dw, w, l2, m)"),
+    ("l2 J only", "with l2 > 0, J has the penalty but dw misses its part, l2·wj/m"),
+    ("l2 dw only", "with l2 > 0, dw has the penalty's part but J misses l2/(2m)·Σ wj²"),
+    ("l2 over m", "with l2 > 0, J's penalty is twice too large: it is l2/(2m)·Σ wj²"),
+    ("l2 on b", "with l2 > 0, db has a penalty too: b goes free, so db is the mean of dz alone"),
+]
 
 
-def _flat(p: tuple[float, list[float], float]) -> tuple[float, ...]:
+def _diagnose_pass(got: tuple[Any, ...], key: str, l2: float, otherwise: str = "") -> None:
+    """Raise Wrong with the mistake that explains got, if got is not the reference's."""
+    w, b, X, Y = KIT_SETS[key]
+    want = _flat(_ref_pass(w, b, X, Y, l2))
+    if _close(got, want):
+        return
+    for bug, sentence in PASS_MISTAKES:
+        if _close(got, _flat(_ref_pass(w, b, X, Y, l2, bug))):
+            raise Wrong(sentence)
+    if otherwise:
+        raise Wrong(otherwise)
+    if not _close(got[0], want[0]):
+        raise Wrong(f"J is {_said(got[0])} where it should be {want[0]:.6g}" + _where(key, l2))
+    raise Wrong(f"the gradient is {_said(tuple(got[1:]))} where central differences of J give "
+                f"{_said(tuple(want[1:]))}" + _where(key, l2))
+
+
+def _where(key: str, l2: float) -> str:
+    """Which of the check's data sets, in words."""
+    w, b, X, _ = KIT_SETS[key]
+    top = max(abs(b + sum(wj * xj for wj, xj in zip(w, x))) for x in X)
+    return (f" (on the check's data: {len(w)} feature{'s' * (len(w) > 1)}, |z| up to {top:.3g}"
+            + (f", l2 = {l2:g})" if l2 else ")"))
+
+
+def _flat(p: Any) -> tuple[Any, ...]:
     return (p[0], *p[1], p[2])
 
 
+def _check_two_features(f: Callable[..., Any]) -> None:
+    for key in ("two", "two, far"):
+        w, b, X, Y = KIT_SETS[key]
+        got = _shape(_far(key, f, *w, b, X, Y), 4, "four numbers: J, dw1, dw2, db")
+        _diagnose_pass(tuple(got), key, 0.0)
+
+
+def _far(key: str, f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """f's answer; on the far data a math domain error is told as the rounded a it comes from."""
+    try:
+        return _run(f, *args, **kwargs)
+    except (ValueError, ZeroDivisionError) as e:
+        if "far" not in key or "math domain" not in _said_of(e) and not isinstance(e, ZeroDivisionError):
+            raise
+        raise Wrong(f"where an example's z is 40 or more, it raises {type(e).__name__}: {_said_of(e)}: "
+                    "σ(z) rounds to 1 there, so 1 − a is 0; take L from loss_from_z(z, y), "
+                    "and dz as a − y") from None
+
+
 def _check_propagate(f: Callable[..., Any]) -> None:
-    got = f(KIT_W, KIT_B, KIT_X, KIT_Y)
-    if not (isinstance(got, tuple) and len(got) == 3 and isinstance(got[1], list)):
-        raise Wrong("it should return J, the list dw, and db")
-    _diagnose_pass(_flat(got), lambda bug: _flat(_ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y, bug=bug)))
-    if not _close([*got[1], got[2]], _numeric_gradient(KIT_W, KIT_B), 1e-6):
-        raise Wrong("the gradient does not match central differences of J")
-    with_l2 = f(KIT_W, KIT_B, KIT_X, KIT_Y, l2=2.0)
-    if not _close(_flat(with_l2), _flat(_ref_pass(KIT_W, KIT_B, KIT_X, KIT_Y, 2.0))):
-        raise Wrong("with l2 > 0, J and dw miss the penalty: add it with "
-                    "J, dw = _penalized(J, dw, w, l2, m)")
+    for key, l2 in (("two", 0.0), ("one", 0.0), ("two, far", 0.0), ("three, far", 0.0),
+                    ("three, far", 2.0), ("two", 0.5)):
+        w, b, X, Y = KIT_SETS[key]
+        n = f"{len(w)} feature" + "s" * (len(w) > 1)
+        hard = f"it is right with 2 features but not with {n}: loop over j in range(len(w))"
+        try:
+            got = _shape(_far(key, f, w, b, X, Y, l2=l2), 3, "J, the list dw, and db")
+            _shape(got[1], len(w), f"dw as a list of {n}")
+        except (Wrong, IndexError, ValueError, TypeError) as e:
+            if len(w) == 2:
+                raise
+            raise Wrong(hard.replace(": loop", f" ({_fault(e)}): loop")) from None
+        _diagnose_pass(_flat(got), key, l2, hard if len(w) != 2 and not l2 else "")
+
+
+def _fault(e: BaseException) -> str:
+    """What went wrong, in a few words: what it returned, or what it raised."""
+    if isinstance(e, Wrong):
+        return "returning " + str(e).rsplit(", not ", 1)[-1]
+    return f"raising {type(e).__name__}: {e}"
 
 
 def _check_update(f: Callable[..., Any]) -> None:
-    w, dw = [1.0, 2.0], [0.5, -1.0]
-    new_w, new_b = f(w, 0.5, dw, 0.25, learning_rate=0.1)
+    w: list[float] = [1.0, 2.0]
+    dw = [0.5, -1.0]
+    new_w, new_b = _shape(_run(f, w, 0.5, dw, 0.25, learning_rate=0.1), 2, "the new w and b")
     if (w, dw) != ([1.0, 2.0], [0.5, -1.0]):
         raise Wrong("update changed the lists it was given: return new ones")
     if _close([new_w, new_b], [[1.05, 1.9], 0.525]):
@@ -3305,44 +3560,104 @@ def _check_update(f: Callable[..., Any]) -> None:
     if _close([new_w, new_b], [[0.5, 3.0], 0.25]):
         raise Wrong("the step leaves out the learning rate: it is α·dw, not dw")
     if not _close([new_w, new_b], [[0.95, 2.1], 0.475]):
-        raise Wrong(f"update([1, 2], 0.5, [0.5, -1], 0.25, 0.1) gives {new_w}, {new_b}, "
-                    "not [0.95, 2.1], 0.475")
+        raise Wrong(f"update([1, 2], 0.5, [0.5, -1], 0.25, 0.1) gives {_said(new_w)}, "
+                    f"{_said(new_b)}, not [0.95, 2.1], 0.475")
+    for w in ([0.8], [2.0, -1.0, 0.5]):
+        dw = [0.1 * (j + 1) for j in range(len(w))]
+        if not _close(_run(f, w, -0.3, dw, 0.2, learning_rate=0.5), _ref_update(w, -0.3, dw, 0.2, 0.5)):
+            raise Wrong(f"with {len(w)} weights it is wrong, though right with 2: step each wj")
 
 
 def _check_train(f: Callable[..., Any]) -> None:
-    X, Y = [[-1.0]] * 4 + [[1.0]] * 4, [0, 0, 0, 1, 0, 1, 1, 1]
-    w, b, costs = f(X, Y, learning_rate=1.0, iterations=300)
+    X, Y = TRAIN_X, TRAIN_Y
+    w, b, costs = _train_result(f, dict(learning_rate=1.0, iterations=300))
     if len(costs) == 300:
         raise Wrong("costs should hold the start's J and one per step: 301 for 300 steps")
     if 1 < len(costs) < 301 and costs[-1] > costs[-2]:
         raise Wrong("train stopped after a step that raised J: a rise is no convergence; stop "
                     "only after a step that lowers J by less than tolerance")
-    if len(costs) != 301 or not _close(costs[0], math.log(2)):
-        raise Wrong(f"costs should start at J = log 2 and hold 301 values, not {len(costs)}")
-    if not (_close(w[0], math.log(3), 1e-6) and abs(b) < 1e-6):
-        raise Wrong(f"after 300 steps w should be log 3 ≈ 1.0986 and b 0, not {w}, {b}")
-    w, b, costs = f(X, Y, learning_rate=1.0, iterations=10_000, tolerance=1e-6)
-    falls = [p - q for p, q in zip(costs, costs[1:])]
-    if not (1 < len(falls) < 10_000 and 0 <= falls[-1] < 1e-6 <= min(falls[:-1])):
-        raise Wrong("tolerance should stop it after the first step that lowers J by less")
-    w_l2, b_l2 = [0.0], 0.0
-    for _ in range(50):                         # the reference's 50 steps with l2 = 1
-        _, dw, db = _ref_propagate(w_l2, b_l2, X, Y, l2=1.0)
-        w_l2, b_l2 = _ref_update(w_l2, b_l2, dw, db, 1.0)
-    if not _close(f(X, Y, learning_rate=1.0, iterations=50, l2=1.0)[0], w_l2):
-        raise Wrong("train ignores l2: pass it on, as propagate(w, b, X, Y, l2=l2)")
+    _against(f, "", dict(learning_rate=1.0, iterations=300))
+    got = _train_result(f, dict(learning_rate=0.5, iterations=3, w=[0.5], b=-0.4))
+    if _close(got[2][:1], [math.log(2)]):
+        raise Wrong("train ignores the w and b it is given: start from them, and from zeros "
+                    "only when w is None")
+    _against(f, " from w = [0.5], b = -0.4", dict(learning_rate=0.5, iterations=3, w=[0.5], b=-0.4))
+    _check_printing(f)
+    _against(f, " with tolerance 0.05, where J rises at some steps",
+             dict(learning_rate=12.0, iterations=40, tolerance=0.05, b=0.5),
+             "train stopped after a step that raised J: a rise is no convergence; stop only "
+             "after a step that lowers J by less than tolerance (0 ≤ fall < tolerance)")
+    _against(f, " with tolerance 1e-6", dict(learning_rate=1.0, iterations=2000, tolerance=1e-6),
+             "tolerance should stop it after the first step that lowers J by less")
+    _against(f, " with l2 = 1", dict(learning_rate=1.0, iterations=50, l2=1.0),
+             "train ignores l2: pass it on, as propagate(w, b, X, Y, l2=l2)")
+    w2, b2, X2, Y2 = KIT_SETS["two"]
+    _against(f, " on two features", dict(learning_rate=0.5, iterations=20, w=w2, b=b2), "", X2, Y2)
+
+
+def _train_result(f: Callable[..., Any], options: dict[str, Any], X: Rows = TRAIN_X,
+                  Y: list[int] = TRAIN_Y) -> tuple[Any, Any, list[Any]]:
+    got = _shape(_run(f, X, Y, **options), 3, "w, b and costs")
+    if isinstance(got[0], (list, tuple)) and len(got[0]) > len(X[0]):
+        raise Wrong(f"train returns {len(got[0])} numbers first, as costs would be: return "
+                    "w, b, costs, in that order")
+    _shape(got[0], len(X[0]), f"w, b and costs, w a list of {len(X[0])}")
+    costs = _shape(got[2], 0, "w, b and costs, costs a list")
+    if not all(isinstance(J, (int, float)) and not isinstance(J, bool) for J in costs):
+        raise Wrong(f"costs should hold numbers, J after each step, not {_said(costs)}")
+    return got[0], got[1], costs
+
+
+def _against(f: Callable[..., Any], how: str, options: dict[str, Any], sentence: str = "",
+             X: Rows = TRAIN_X, Y: list[int] = TRAIN_Y) -> None:
+    """Wrong (sentence, or what differs) unless train gives the reference's w, b and costs."""
+    ref = {"tolerance": 0.0, "w": None, "b": 0.0, "l2": 0.0, **options}
+    w, b, costs = _ref_train(X, Y, ref.pop("learning_rate"), ref.pop("iterations"), **ref)
+    got_w, got_b, got_costs = _train_result(f, options, X, Y)
+    if len(got_costs) != len(costs):
+        raise Wrong(sentence or f"costs hold {len(got_costs)} values{how}, where they should "
+                    f"hold {len(costs)}")
+    if not _close(got_costs, costs, 1e-8) or not _close([got_w, got_b], [w, b], 1e-8):
+        raise Wrong(sentence or f"after {len(costs) - 1} steps{how}, w is {_said(got_w)} and "
+                    f"b {_said(got_b)}, where they should be {_said(w)} and {_said(b)}")
+
+
+def _check_printing(f: Callable[..., Any]) -> None:
+    _, quiet = _printed(f, TRAIN_X, TRAIN_Y, learning_rate=1.0, iterations=5)
+    if quiet.strip():
+        raise Wrong("train prints with print_every = 0, which means never print")
+    _, text = _printed(f, TRAIN_X, TRAIN_Y, learning_rate=1.0, iterations=5, print_every=2)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise Wrong("train prints nothing with print_every = 2: print J at steps 0, 2 and 4 of 5")
+    if len(lines) == 6:
+        raise Wrong("train prints J at every step: with print_every = 2, only at steps 0, 2 and 4")
+    import re
+    steps = [re.findall(r"(?<![\d.])\d+(?![\d.])", line) for line in lines]     # whole numbers
+    if len(lines) != 3 or not all(str(k) in found for k, found in zip((0, 2, 4), steps)):
+        raise Wrong(f"with print_every = 2 and 5 steps, train should print 3 lines, for steps "
+                    f"0, 2 and 4, each with its step; it printed {len(lines)}: {_said(lines[0])}...")
 
 
 def _check_predict(f: Callable[..., Any]) -> None:
     X = [[-3.0], [0.0], [3.0]]
-    got = f([1.0], 0.0, X)
-    if got == [0, 1, 1]:
+    got = _run(f, [1.0], 0.0, X)
+    if isinstance(got, (list, tuple)) and len(got) == 1 and isinstance(got[0], (list, tuple)):
+        raise Wrong(f"predict returns {_said(got)}, a list in a list: return one flat list of 0s and 1s")
+    if _close(got, [0, 1, 1]):
         raise Wrong("at a = 0.5 exactly, predict says 1: an example is 1 only if a is "
                     "above the threshold")
-    if got != [0, 0, 1]:
-        raise Wrong(f"predict([1.0], 0.0, [[-3], [0], [3]]) gives {got}, not [0, 0, 1]")
-    if f([1.0], 0.0, X, threshold=0.96) != [0, 0, 0]:
+    if not _close(got, [0, 0, 1]):
+        raise Wrong(f"predict([1.0], 0.0, [[-3], [0], [3]]) gives {_said(got)}, not [0, 0, 1]")
+    if not all(isinstance(p, int) for p in got):
+        raise Wrong(f"predict gives {_said(got)}: its answers are the whole numbers 0 and 1")
+    if not _close(_run(f, [1.0], 0.0, X, threshold=0.96), [0, 0, 0]):
         raise Wrong("predict ignores its threshold: σ(3) ≈ 0.953 is not above 0.96")
+    for key in ("two", "three, far"):
+        w, b, X, _ = KIT_SETS[key]
+        want = [1 if a > 0.5 else 0 for a in _ref_predict_proba(w, b, X)]
+        if not _close(_run(f, w, b, X), want):
+            raise Wrong(f"with {len(w)} features predict gives {_said(_run(f, w, b, X))}, not {want}")
 
 
 CHECKS: dict[str, Callable[[Callable[..., Any]], None]] = {
@@ -3351,23 +3666,83 @@ CHECKS: dict[str, Callable[[Callable[..., Any]], None]] = {
     "update": _check_update, "train": _check_train, "predict": _check_predict}
 
 
-def _load(path: str) -> Any:
-    """The student's file, imported from path itself, under a name of its own."""
-    import importlib.util               # the kit's imports stay in the kit, as doctest.py's do
-    spec = importlib.util.spec_from_file_location("student_logreg", path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+# === Grading one exercise, in this process ========================================
+
+def grade(name: str, function: Any, where: Callable[[int], str] = "line {}".format,
+          path: str = "") -> tuple[str, str]:
+    """(verdict, detail) for one exercise: passed, not done yet, or failed and why.  It never
+    raises on a student's code, which runs with the reference in place of what else it calls."""
+    if not callable(function):
+        return "failed", f"there is no function {name}" + (" here: run its cell" if not path else "")
+    try:
+        f, globs = _with_stand_ins(name, function)
+        CHECKS[name](f)
+        failure = function.doctest if isinstance(function, _Replay) else _doctests(name, f, globs)
+        return ("failed", failure) if failure else ("passed", "")
+    except NotImplementedError:
+        return "not done yet", ""
+    except Wrong as e:
+        return "failed", str(e)
+    except SystemExit as e:
+        return "failed", f"it calls sys.exit({e.code!r}): a function returns its answer"
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:              # the student's code raised: say where
+        return "failed", _raised(e, path, where)
 
 
-def _raised(e: BaseException, path: str, first: bool = False) -> str:
+def _with_stand_ins(name: str, function: Any, watch: list[Any] | None = None
+                    ) -> tuple[Any, dict[str, Any]]:
+    """A copy of function whose globals hold the references in place of what it calls (each
+    call to one added to watch, if given)."""
+    import types
+    if not isinstance(function, types.FunctionType):
+        return function, {name: function}
+    stand_ins = {**door_helpers(), **STAND_INS.get(name, {})}
+    if watch is not None:
+        stand_ins = {key: _watched(key, g, watch) for key, g in stand_ins.items()}
+    globs = {**function.__globals__, **stand_ins}
+    f = types.FunctionType(function.__code__, globs, function.__name__, function.__defaults__,
+                           function.__closure__)
+    f.__kwdefaults__, f.__doc__ = function.__kwdefaults__, function.__doc__
+    globs[name] = f
+    return f, globs
+
+
+def _doctests(name: str, f: Any, globs: dict[str, Any]) -> str:
+    """A failed docstring example, what was expected and what came; "" if none fails."""
+    import contextlib
+    import doctest
+    import io
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for test in doctest.DocTestFinder(recurse=False).find(f, name, globs=globs):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()):
+            failed = runner.run(test, out=out.write).failed
+        if failed:
+            return _doctest_failure(out.getvalue())
+    return ""
+
+
+def _raised(e: BaseException, path: str, where: Callable[[int], str], first: bool = False) -> str:
     """What the student's code raised, and on which line of their file (the last, or first)."""
+    at = getattr(e, "kit_where", None)          # as the child saw it, for a replayed raise
+    at = _where_raised(e, path, where, first) if at is None else at
+    try:
+        said = str(e)
+    except Exception:
+        said = "?"
+    return f"raised {type(e).__name__}{at}" + (f": {said}" if said else "")
+
+
+def _where_raised(e: BaseException, path: str, where: Callable[[int], str], first: bool = False) -> str:
+    """" at line k" of the student's file where e was raised (the last such line, or first), or ""."""
     import traceback
-    frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename == path]
-    where = f" at line {frames[0 if first else -1].lineno}" if frames else ""
-    return f"raised {type(e).__name__}{where}: {e}"
+    try:
+        frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename == path and f.lineno]
+    except Exception:
+        frames = []
+    return f" at {where(frames[0 if first else -1].lineno or 0)}" if frames else ""
 
 
 def _doctest_failure(report: str) -> str:
@@ -3384,82 +3759,465 @@ def _doctest_failure(report: str) -> str:
     return f"its docstring example {example} gives {got}, not {' / '.join(parts.get('Expected', ['nothing']))}"
 
 
+def check_here(name: str, namespace: dict[str, Any]) -> None:
+    """Print the check's line for one exercise, as defined in namespace (a notebook's globals())."""
+    verdict, detail = grade(name, namespace.get(name)) if name in CHECKS else (
+        "failed", f"{name!r} is not an exercise; they are {', '.join(EXERCISES)}")
+    print(report_line(name, verdict, detail))
+
+
 def check_exercise(name: str, path: str) -> tuple[str, str]:
-    """(verdict, detail) for one exercise of the file at path: passed, not done, or failed.
-
-    The name "import" asks instead whether the file imports and has every exercise.
-    """
+    """(verdict, detail) for one exercise of the file at path, graded in this process with no
+    limits, for scripts and tests that trust the file; --check runs a student's apart."""
     path = os.path.abspath(path)
-    if name == "import":
-        try:
-            module = _load(path)
-        except Exception as e:
-            return "failed", (f"importing it {_raised(e, path, first=True)}; code at the top of the file runs "
-                              "on import: put it under if __name__ == \"__main__\":")
-        missing = [exercise for exercise in EXERCISES if not callable(getattr(module, exercise, None))]
-        return ("failed", f"it has no function {', '.join(missing)}") if missing else ("passed", "")
+    code, where, _ = student_source(path)
     try:
-        module = _load(path)
-        vars(module).update(STAND_INS.get(name, {}))
-        function = getattr(module, name)
-        CHECKS[name](function)
-        import doctest
-        import io
-        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-        for test in doctest.DocTestFinder(recurse=False).find(function, name, globs=vars(module)):
-            out = io.StringIO()
-            if runner.run(test, out=out.write).failed:
-                return "failed", _doctest_failure(out.getvalue())
-    except NotImplementedError:
-        return "not done yet", ""
-    except Wrong as e:
-        return "failed", str(e)
-    except Exception as e:                      # the student's code raised: say where
-        return "failed", _raised(e, path)
-    return "passed", ""
+        module = load_student(code, path)
+    except BaseException as e:
+        return "failed", _import_failure(e, path, where)
+    return grade(name, getattr(module, name, None), where, path)
 
 
-def check_file(path: str, seconds: float = 10.0) -> list[tuple[str, str, str]]:
-    """(exercise, verdict, detail) for each exercise, each checked in a child process.
+def report_line(name: str, verdict: str, detail: str) -> str:
+    return f"{name:23} {verdict}{': ' + detail if detail else ''}"
 
-    A file that does not compile gets one line for all of them.
-    """
-    try:
-        compile(Path(path).read_bytes(), path, "exec")
-    except OSError as e:
-        raise DataError(f"cannot read it: {e.strerror or e}") from None
-    except SyntaxError as e:
-        code = f" ({(e.text or '').strip()})" if (e.text or "").strip() else ""
-        return [("the file", "failed", f"it does not compile: line {e.lineno}: {e.msg}{code}")]
-    except ValueError as e:                     # a NUL byte, say
-        return [("the file", "failed", f"it does not compile: {e}")]
-    # The children run as this Python does, with or without site-packages, and
-    # report in UTF-8 (-X utf8) whatever the console's encoding.
-    import subprocess
-    flags = [flag for flag, on in (("-S", sys.flags.no_site), ("-E", sys.flags.ignore_environment)) if on]
-    results = []
-    for name in ["import", *EXERCISES]:
-        command = [sys.executable, *flags, "-X", "utf8", os.path.abspath(__file__),
-                   "--check-one", name, os.path.abspath(path)]
+
+# === What the child saw, replayed ====================================================
+#
+# The child runs each check against the student's function and records every
+# call: what was asked, and what came back, was printed or was raised.  The
+# parent then runs the same check against that record, and asks the reference
+# functions that stood in for what it called the questions they were asked
+# there.  So a verdict is made where no student code has run: code that
+# changes the check in the child only makes its record disagree.
+
+def _encode(v: Any) -> Any:
+    """v as JSON: tuples marked, numbers and strings as they are, anything else by its look."""
+    if isinstance(v, tuple):
+        return {"t": [_encode(x) for x in v]}
+    if isinstance(v, list):
+        return [_encode(x) for x in v]
+    if isinstance(v, dict):
+        return {"d": [[str(k), _encode(x)] for k, x in v.items()]}
+    return v if v is None or isinstance(v, (bool, int, float, str)) else {"o": _said(v)}
+
+
+def _decode(v: Any) -> Any:
+    if isinstance(v, list):
+        return [_decode(x) for x in v]
+    if isinstance(v, dict):
+        if "t" in v:
+            return tuple(_decode(x) for x in v["t"])
+        return {k: _decode(x) for k, x in v["d"]} if "d" in v else _Look(v.get("o", "?"))
+    return v
+
+
+class _Look:
+    """A value the record holds only by its look (an object that is not a number or a list)."""
+
+    def __init__(self, look: str) -> None:
+        self.look = look
+
+    def __repr__(self) -> str:
+        return self.look
+
+
+def _recorder(f: Callable[..., Any], calls: list[Any], path: str,
+              where: Callable[[int], str]) -> Callable[..., Any]:
+    """f, each call recorded in calls: [asked, answer, printed, the list arguments after]."""
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        asked = _encode([list(args), kwargs])
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=seconds,
-                                  encoding="utf-8", errors="replace")
-        except subprocess.TimeoutExpired:
-            results.append((name, "failed", f"it took over {seconds:g} s: is there a loop "
-                                            "that never ends?"))
+            value, printed = _printed(f, *args, **kwargs)
+        except BaseException as e:
+            code = _encode(e.code) if isinstance(e, SystemExit) else None
+            calls.append([asked, {"raised": type(e).__name__, "said": _said_of(e), "code": code,
+                                  "at": _where_raised(e, path, where)}, "", None])
+            raise
+        calls.append([asked, {"value": _encode(value)}, printed, [_encode(a) for a in args]])
+        print(printed, end="")
+        return value
+    return recorded
+
+
+def _said_of(e: BaseException) -> str:
+    try:
+        return str(e)
+    except Exception:
+        return "?"
+
+
+class _Replay:
+    """A student's function as the child recorded it: each answer given again, in order."""
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.calls, self.__doc__ = list(record.get("calls", [])), record.get("doc")
+        self.doctest = str(record.get("doctest", ""))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if not self.calls or self.calls[0][0] != _encode([list(args), kwargs]):
+            raise Wrong("its answers in the check's process do not match what the check asked "
+                        "there: does the file change the check?")
+        _, answer, printed, after = self.calls.pop(0)
+        print(printed, end="")
+        for arg, new in zip(args, after or []):
+            if isinstance(arg, list) and new != _encode(arg):
+                arg[:] = _decode(new)           # it changed a list it was given
+        if "raised" in answer:
+            raise _rebuilt(answer)
+        return _decode(answer["value"])
+
+
+def _rebuilt(answer: dict[str, Any]) -> BaseException:
+    """The exception the child saw, of a built-in type where it was one, with its line."""
+    import builtins
+    kind = getattr(builtins, str(answer["raised"]), None)
+    if not (isinstance(kind, type) and issubclass(kind, BaseException)) or kind is KeyboardInterrupt:
+        kind = type(str(answer["raised"]), (Exception,), {})
+    try:
+        e = kind(_decode(answer["code"])) if kind is SystemExit else kind(answer["said"])
+    except Exception:
+        e = type(str(answer["raised"]), (Exception,), {})(answer["said"])
+    setattr(e, "kit_where", str(answer.get("at", "")))
+    return e
+
+
+def _child_record(name: str, function: Any, path: str, where: Callable[[int], str]) -> dict[str, Any]:
+    """In the child: one exercise's check run against the function, recorded, with the
+    answers the references it calls gave."""
+    if not callable(function):
+        return {"missing": True}
+    calls: list[Any] = []
+    stand_ins: list[Any] = []
+    f, globs = _with_stand_ins(name, function, stand_ins)
+    record = {"calls": calls, "doc": getattr(function, "__doc__", None), "doctest": "",
+              "stand_ins": stand_ins}
+    try:
+        CHECKS[name](_recorder(f, calls, path, where))
+        record["doctest"] = _doctests(name, f, globs)
+    except BaseException:                       # the parent finds it in the record
+        pass
+    return record
+
+
+def grade_record(name: str, record: dict[str, Any], path: str) -> tuple[str, str]:
+    """The parent's verdict on one exercise, from the child's record."""
+    if not (record.get("missing") or _stand_ins_kept(name, record.get("stand_ins", []))):
+        return "failed", ("the reference functions it calls answered otherwise in the check's "
+                          "process: does the file change the check?")
+    return grade(name, None if record.get("missing") else _Replay(record), path=path)
+
+
+def _watched(key: str, g: Callable[..., Any], watch: list[Any]) -> Callable[..., Any]:
+    """g, each call's question and answer added to watch, for the parent to ask again."""
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        asked = _encode(_plain([list(args), kwargs]))
+        value = g(*args, **kwargs)
+        watch.append([key, asked, _encode(_plain(value))])
+        return value
+    return watched
+
+
+def _stand_ins_kept(name: str, watched: list[Any]) -> bool:
+    """Did the references answer each call in the child as they do here?  A call with a value
+    the record holds only by its look cannot be asked again, and is let be."""
+    import json
+    honest = {**door_helpers(), **STAND_INS.get(name, {})}
+    for key, asked, answer in watched:
+        if "\"o\":" in json.dumps(asked):
             continue
-        verdict = [line for line in done.stdout.splitlines() if line.startswith("@@")]
-        if verdict:
-            _, status, detail = verdict[-1].split("\t", 2)
-            results.append((name, status, detail))
-        else:
-            last = (done.stderr.strip().splitlines() or ["it printed nothing"])[-1]
-            results.append((name, "failed", f"the check stopped: {last}"))
-        if name == "import":                    # one line for a file that will not do
-            if results[0][1] != "passed":
-                return [("the file", *results[0][1:])]
-            results.clear()
-    return results
+        try:
+            args, kwargs = _decode(asked)
+            again = _encode(_plain(honest[key](*args, **kwargs)))
+        except Exception:
+            return False
+        if json.dumps(again) != json.dumps(answer):
+            return False
+    return True
+
+
+# === The student's file: a .py, or a notebook's exercise cells ======================
+
+NOTEBOOK_HEAD = ("from __future__ import annotations\nimport math\nimport warnings\n"
+                 "from collections.abc import Sequence\nfrom typing import Any\n"
+                 "Vector = Sequence[float]\nMatrix = Sequence[Sequence[float]]\nLabels = Sequence[float]\n")
+
+
+def student_source(path: str) -> tuple[str | bytes, Callable[[int], str], list[str] | None]:
+    """(the code to grade, how to name its line k, the exercises handed out if it says).
+
+    A notebook gives the code cells that define its functions (the last, if several define one)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise KitError(f"cannot read it: {e.strerror or e}") from None
+    if not path.lower().endswith(".ipynb"):
+        text = data.decode("utf-8", "replace")
+        return data, "line {}".format, _handed_out(text)
+    import json
+    import re
+    try:
+        cells = json.loads(data.decode("utf-8-sig"))["cells"]
+        sources = ["" if c["cell_type"] != "code" else c["source"] if isinstance(c["source"], str)
+                   else "".join(c["source"]) for c in cells]
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+        raise KitError("it is not a notebook (nbformat 4 JSON)") from None
+    chosen: dict[str, int] = {}                 # each function's last defining cell
+    for k, source in enumerate(sources):
+        for name in re.findall(r"^def (\w+)\s*\(", source, re.M):
+            chosen[name] = k
+    text, starts = NOTEBOOK_HEAD, []
+    for k in sorted(set(chosen.values())):
+        starts.append((text.count("\n") + 1, k))
+        text += sources[k].rstrip("\n") + "\n"
+    return text, functools.partial(_cell_line, starts), _handed_out("\n".join(sources))
+
+
+def _cell_line(starts: list[tuple[int, int]], line: int) -> str:
+    """Line `line` of the assembled text, as the line of its notebook cell (counted from 1)."""
+    first, cell = max(((s, k) for s, k in starts if s <= line), default=(1, -1))
+    return f"line {line - first + 1} of cell {cell + 1}" if cell >= 0 else f"line {line}"
+
+
+def _handed_out(text: str) -> list[str] | None:
+    for line in text.splitlines()[:40]:
+        if line.startswith(HANDED_OUT):
+            names = [n.strip() for n in line[len(HANDED_OUT):].split(",")]
+            return [n for n in EXERCISES if n in names] or None
+    return None
+
+
+def compile_error(code: str | bytes, path: str, where: Callable[[int], str]) -> str:
+    """Why the code does not compile ("" if it does), with the line."""
+    try:
+        compile(code, path, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        text = (e.text or "").strip()
+        return f"it does not compile: {where(e.lineno or 0)}: {e.msg}" + (f" ({text})" if text else "")
+    except ValueError as e:                     # a NUL byte, say
+        return f"it does not compile: {e}"
+    return ""
+
+
+def load_student(code: str | bytes, path: str) -> Any:
+    """The student's code run as a module of its own, named student_logreg."""
+    import types
+    module = types.ModuleType("student_logreg")
+    module.__file__ = path
+    vars(module).update(door_helpers())         # a notebook's cells need them; a file has its own
+    sys.modules["student_logreg"] = module
+    exec(compile(code, path, "exec", dont_inherit=True), vars(module))
+    return module
+
+
+# === The check in a child process ====================================================
+#
+# The child loads the student's code and runs each exercise's check, writing a
+# line to the results file as it starts one, and the record of its calls as it
+# ends it.  A line counts only if it carries the parent's secret, read from the
+# child's stdin before any student code runs (stdin then gives nothing).  If
+# the child dies (os._exit, a limit), the exercise it had started fails with
+# the reason, and a new child takes the rest.
+
+def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
+    """In the child: grade the exercises names of path, a line each in the results file."""
+    import io
+    import json
+    token, results = sys.stdin.readline().strip(), sys.stdin.readline().strip()   # the parent's
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)       # and then nothing, for the student's code
+    sys.stdin = open(os.devnull, encoding="utf-8")
+    if not (token and os.path.isfile(results)):
+        print("demo.py: --kit-child is check_file's own child; use --check FILE", file=sys.stderr)
+        return 2
+    fd = os.open(results, os.O_WRONLY | os.O_APPEND)
+
+    def say(*fields: str) -> None:
+        line = "\t".join(f.replace("\t", " ").replace("\n", " ") for f in (token, *fields))
+        os.write(fd, (line + "\n").encode("utf-8", "replace"))
+
+    sys.stdout, sys.argv = io.StringIO(), [path]
+    code, where, _ = student_source(path)
+    _limit_cpu(seconds, first=True)
+    say("start", "import")
+    try:
+        module = load_student(code, path)
+        say("done", "import", "passed", "")
+    except BaseException as e:                  # SystemExit and KeyboardInterrupt too
+        say("done", "import", "failed", _import_failure(e, path, where))
+        os._exit(0)
+    for name in names:
+        say("start", name)
+        _limit_cpu(seconds)
+        record = _child_record(name, getattr(module, name, None), path, where)
+        say("done", name, json.dumps(record, separators=(",", ":")))
+    os._exit(0)                                 # no atexit of the student's, no flush
+
+
+def _limit_cpu(seconds: float, first: bool = False) -> None:
+    """Let this process use `seconds` more of CPU time, where the platform allows a limit."""
+    try:
+        import resource
+    except ImportError:
+        return
+    if first:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))       # a killed child leaves no core file
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    soft = math.ceil(used.ru_utime + used.ru_stime + seconds)
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    if hard == resource.RLIM_INFINITY or soft <= hard:
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def _import_failure(e: BaseException, path: str, where: Callable[[int], str]) -> str:
+    if isinstance(e, ModuleNotFoundError) and e.name:
+        return f"importing it needs {e.name}, which is not installed here"
+    if isinstance(e, SystemExit):
+        return f"importing it calls sys.exit({e.code!r}); code at the top of the file runs on import"
+    advice = ("keep other code out of an exercise's cell" if path.lower().endswith(".ipynb")
+              else 'code at the top of the file runs on import: put it under if __name__ == "__main__":')
+    return f"importing it {_raised(e, path, where, first=True)}; {advice}"
+
+
+def _wall_cap(seconds: float) -> float:
+    """The wall-clock cap: six times the CPU limit where there is one, else the limit."""
+    try:
+        import resource  # noqa: F401
+    except ImportError:
+        return seconds
+    return 6 * seconds
+
+
+def check_file(path: str, seconds: float = 10.0, only: Sequence[str] | None = None,
+               wall: float = 0.0) -> list[tuple[str, str, str]]:
+    """(exercise, verdict, detail) for each exercise handed out (only, or as the file says).
+
+    Each may use `seconds` of CPU time, and `wall` on the clock (by default, _wall_cap's).
+    A file that does not compile, or cannot be imported, gets one line, "the file"."""
+    code, where, handed = student_source(path)
+    names = list(only or handed or EXERCISES)
+    error = compile_error(code, path, where)
+    if error:
+        return [("the file", "failed", error)]
+    results: dict[str, tuple[str, str]] = {}
+    while len(results) < len(names):
+        done, started, ending = _child_run(path, [n for n in names if n not in results], seconds,
+                                           wall or _wall_cap(seconds))
+        if done.get("import", ("failed", ""))[0] != "passed":
+            why = f"importing it {ending.removeprefix('it ')}"
+            return [("the file", *done.get("import", ("failed", why)))]
+        results.update((name, verdict) for name, verdict in done.items() if name != "import")
+        if len(results) < len(names):
+            stopped = started if started in names and started not in results else \
+                next(n for n in names if n not in results)
+            results[stopped] = ("failed", ending)
+    return [(name, *results[name]) for name in names]
+
+
+def _child_run(path: str, names: list[str], seconds: float, wall: float
+               ) -> tuple[dict[str, tuple[str, str]], str, str]:
+    """(verdicts, the exercise last started, why the child ended) for one child's run."""
+    import secrets
+    import subprocess
+    import tempfile
+    token = secrets.token_hex(16)
+    handle, results = tempfile.mkstemp(prefix="demo-check-", suffix=".txt")
+    os.close(handle)
+    flags = [flag for flag, on in (("-S", sys.flags.no_site), ("-E", sys.flags.ignore_environment)) if on]
+    command = [sys.executable, *flags, "-X", "utf8", os.path.abspath(__file__), "--kit-child",
+               os.path.abspath(path), repr(seconds), ",".join(names)]
+    try:
+        child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, cwd=os.path.dirname(os.path.abspath(path)))
+        if child.stdin:                         # the secret and the file, where no one else looks
+            child.stdin.write(f"{token}\n{results}\n".encode())
+            child.stdin.close()
+        ending = _watch(child, results, seconds, wall)
+        with open(results, encoding="utf-8", errors="replace") as f:
+            lines = [line.rstrip("\n").split("\t") for line in f if line.startswith(token + "\t")]
+    finally:
+        os.remove(results)
+    done = {}
+    for line in lines:
+        if line[1:3] == ["done", "import"] and len(line) == 5:
+            done["import"] = (line[3], line[4])
+        elif len(line) == 4 and line[1] == "done" and line[2] in names:
+            done[line[2]] = _verdict_of(line[2], line[3], path)
+    started = [line[2] for line in lines if len(line) > 2 and line[1] == "start"]
+    return done, (started or [""])[-1], ending
+
+
+def _verdict_of(name: str, record: str, path: str) -> tuple[str, str]:
+    import json
+    try:
+        return grade_record(name, json.loads(record), path)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return "failed", "its record from the check's process is garbled: does the file change the check?"
+
+
+def _watch(child: Any, results: str, seconds: float, wall: float) -> str:
+    """Wait for the child, killing it after `wall` seconds with no new line; how it ended."""
+    import signal
+    import subprocess
+    size = -1
+    deadline = time.monotonic() + wall
+    while True:
+        try:
+            status = child.wait(timeout=0.01)
+            break
+        except subprocess.TimeoutExpired:
+            if os.path.getsize(results) != size:
+                size, deadline = os.path.getsize(results), time.monotonic() + wall
+            elif time.monotonic() > deadline:
+                child.kill()
+                child.wait()
+                return (f"it took over {wall:g} s of wall-clock time (the cap): is it waiting, or "
+                        "in a loop that never ends?")
+    if status in (-getattr(signal, "SIGXCPU", 0), -getattr(signal, "SIGKILL", 9)) and _wall_cap(1) > 1:
+        return (f"it used over {seconds:g} s of CPU time (the limit, --timeout): is there a loop "
+                "that never ends?")
+    return f"it ended the check's process (exit status {status}), as os._exit does"
+
+
+# === The kit's two commands ===========================================================
+
+def exercises_command(folder: str, only: Sequence[str], force: bool) -> int:
+    """--exercises: write the files, and say what is in them and how to check them."""
+    try:
+        py, ipynb = write_exercises(folder, only, force)
+    except (KitError, NoLibrary) as e:
+        print(f"demo.py: --exercises {folder}: {e}", file=sys.stderr)
+        return 2
+    for line in para(f"Wrote {py}: logreg.py with {len(only)} functions left for you to "
+                     f"write, in the lecture's order: {', '.join(only)}.  Each raises "
+                     "NotImplementedError with a hint, and its docstring's example is the "
+                     f"answer to expect.  {ipynb} holds the same as a notebook, which needs "
+                     "demo.py beside it.  Check your work with") + [f"    python3 demo.py --check {py}"]:
+        print(line)
+    return 0
+
+
+def check_command(path: str, only: Sequence[str] | None, as_json: bool, seconds: float) -> int:
+    """--check: one line per exercise, or Gradescope's results.json; 0 if every one passes, else 1."""
+    try:
+        results = check_file(path, seconds, only)
+        names = list(only or student_source(path)[2] or EXERCISES)
+    except (KitError, OSError) as e:            # OSError: no temporary file, or no child
+        print(f"demo.py: --check {path}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+        return 2
+    if results[0][0] == "the file" and as_json:
+        results = [(name, "failed", f"the file: {results[0][2]}") for name in names]
+    passed = sum(verdict == "passed" for _, verdict, _ in results)
+    if as_json:
+        import json
+        tests = [{"name": name, "score": int(verdict == "passed"), "max_score": 1,
+                  "status": "passed" if verdict == "passed" else "failed",
+                  "output": verdict + (f": {detail}" if detail else "")} for name, verdict, detail in results]
+        print(json.dumps({"score": passed, "tests": tests}, indent=1, ensure_ascii=False))
+    else:
+        for name, verdict, detail in results:
+            print(report_line(name, verdict, detail))
+        print(f"{passed} of {len(names)} passed.")
+    return 0 if passed == len(names) else 1
 
 
 def _exercise_names(text: str) -> list[str]:
@@ -3470,36 +4228,7 @@ def _exercise_names(text: str) -> list[str]:
                                              f"{', '.join(EXERCISES)}")
     if not names:
         raise argparse.ArgumentTypeError("no exercise named")
-    return names
-
-
-def exercises_command(folder: str, only: Sequence[str], force: bool) -> int:
-    """--exercises: write the file, and say what is in it and how to check it."""
-    try:
-        path = write_exercises(folder, only, force)
-    except DataError as e:
-        print(f"demo.py: --exercises {folder}: {e}", file=sys.stderr)
-        return 2
-    for line in para(f"Wrote {path}: logreg.py with {len(only)} functions left for you to "
-                     f"write, in the lecture's order: {', '.join(only)}.  Each raises "
-                     "NotImplementedError with a hint, and its docstring's example is the "
-                     "answer to expect.  Check your work with") + [f"    python3 demo.py --check {path}"]:
-        print(line)
-    return 0
-
-
-def check_command(path: str) -> int:
-    """--check: one line per exercise; 0 if every one passes, else 1."""
-    try:
-        results = check_file(path)
-    except DataError as e:
-        print(f"demo.py: --check {path}: {e}", file=sys.stderr)
-        return 2
-    for name, verdict, detail in results:
-        print(f"{name:23} {verdict}{': ' + detail if detail else ''}")
-    passed = sum(verdict == "passed" for _, verdict, _ in results)
-    print(f"{passed} of {len(results)} passed.")
-    return 0 if passed == len(results) else 1
+    return [name for name in EXERCISES if name in names]
 
 
 # #############################################################################
@@ -3563,18 +4292,31 @@ def _lesson(text: str) -> int:
                                      f"{len(LESSONS)} or a name that --list shows")
 
 
-def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """The options, checked; a bad one exits with status 2 and one line."""
+# Which options go with which job: the one place that says so.  The job is
+# the tour unless --list, --exercises or --check names another; within the
+# tour, the CSV file's options need --csv FILE.
+JOBS: dict[str, list[str]] = {
+    "the tour": ["--lesson", "--seed", "--iterations", "--learning-rate", "--svg", "--csv",
+                 "--label", "--one", "--skip", "--drop-missing", "--sample"],
+    "--list": [],
+    "--exercises": ["--only", "--force"],
+    "--check": ["--only", "--json", "--timeout"],
+}
+WITH_CSV = ["--label", "--one", "--skip", "--drop-missing", "--sample"]
+DEFAULTS = {"seed": 1, "iterations": 400, "learning_rate": 1.0, "timeout": 10.0}
+
+
+def _parser() -> _Parser:
     parser = _Parser(prog="demo.py", description="Watch one neuron learn logistic regression, "
                      "one lesson at a time.", epilog="python3 demo.py --list names the lessons.")
     parser.add_argument("--list", action="store_true", help="list the lessons, and stop")
     parser.add_argument("--lesson", type=_lesson, metavar="NAME",
                         help="run one lesson, by its name or number (default: all)")
-    parser.add_argument("--seed", type=_whole, default=1, metavar="N",
+    parser.add_argument("--seed", type=_whole, metavar="N",
                         help="seed for the data and the split (default 1)")
-    parser.add_argument("--iterations", type=_at_least_one, default=400, metavar="N",
+    parser.add_argument("--iterations", type=_at_least_one, metavar="N",
                         help="at most N steps in the training lesson (default 400)")
-    parser.add_argument("--learning-rate", type=_positive, default=1.0, metavar="ALPHA",
+    parser.add_argument("--learning-rate", type=_positive, metavar="ALPHA",
                         help="α for the training lesson (default 1)")
     parser.add_argument("--svg", type=_path, metavar="FILE", help="also save the pictures as an SVG file")
     parser.add_argument("--csv", type=_path, metavar="FILE", help="train on your own data: a CSV "
@@ -3590,32 +4332,48 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "a value (empty, NA, N/A, ?, nan or null)")
     parser.add_argument("--sample", type=_at_least_one, metavar="N", help="use at most N "
                         f"rows of a CSV file, chosen at random (default {SAMPLE})")
-    kit = parser.add_argument_group("a teaching kit")
-    kit.add_argument("--exercises", type=_path, metavar="DIR", help="write DIR/logreg.py, a copy "
-                     "of logreg.py whose lecture functions are left for students to write")
-    kit.add_argument("--only", type=_exercise_names, metavar="NAMES",
-                     help="with --exercises: these only, by name, with commas between")
-    kit.add_argument("--force", action="store_true",
-                     help="with --exercises: replace a DIR/logreg.py that is there")
+    _kit_options(parser.add_argument_group("a teaching kit"))
+    return parser
+
+
+def _kit_options(kit: Any) -> None:
+    kit.add_argument("--exercises", type=_path, metavar="DIR", help="write DIR/logreg.py and "
+                     "DIR/exercises.ipynb, logreg.py's lecture with its functions left to write")
     kit.add_argument("--check", type=_path, metavar="FILE",
-                     help="grade a student's logreg.py, one line per exercise")
-    kit.add_argument("--check-one", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
+                     help="grade a student's logreg.py or .ipynb, one line per exercise")
+    kit.add_argument("--only", type=_exercise_names, metavar="NAMES", help="these exercises "
+                     "only, by name, with commas between (--check's default: those handed out)")
+    kit.add_argument("--force", action="store_true",
+                     help="with --exercises: replace the files that are there")
+    kit.add_argument("--json", action="store_true",
+                     help="with --check: print Gradescope's results.json instead")
+    kit.add_argument("--timeout", type=_positive, metavar="SECONDS", help="with --check: CPU "
+                     "seconds for each exercise (default 10), and six times that of the clock")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The options, checked against the job they go with (JOBS); a bad one exits with status 2
+    and one line."""
+    parser = _parser()
     args = parser.parse_args(argv)
-    # An option that would do nothing is refused, rather than silently ignored.
-    needs = [("--only", args.only is not None, "--exercises DIR", args.exercises),
-             ("--force", args.force, "--exercises DIR", args.exercises)]
-    needs += [(option, given, "--csv FILE", args.csv) for option, given in [
-        ("--label", args.label is not None), ("--one", args.one is not None),
-        ("--skip", args.skip is not None), ("--drop-missing", args.drop_missing),
-        ("--sample", args.sample is not None)]]
-    for option, given, needed, there in needs:
-        if given and not there:
-            parser.error(f"{option} needs {needed}")
-    if args.exercises and args.check:
-        parser.error("--exercises and --check are two jobs; give one at a time")
+    given = [a.option_strings[0] for a in parser._actions if a.option_strings
+             and a.dest != "help" and getattr(args, a.dest) not in (None, False)]
+    jobs = [option for option in given if option in JOBS]
+    if len(jobs) > 1:
+        parser.error(f"{jobs[0]} and {jobs[1]} are two jobs; give one at a time")
+    job = jobs[0] if jobs else "the tour"
+    for option in given:
+        if option not in JOBS and option not in JOBS[job]:
+            owners = " or ".join(j for j, options in JOBS.items() if option in options)
+            parser.error(f"{option} goes with {owners}, not with {job}")
+        if option in WITH_CSV and not args.csv:
+            parser.error(f"{option} needs --csv FILE")
     if args.svg and not args.svg.lower().endswith(".svg") and not os.path.isdir(args.svg):
         parser.error(f"--svg {args.svg}: the picture is an SVG; give a file name that ends "
                      "in .svg")
+    for name, value in DEFAULTS.items():
+        setattr(args, name, value if getattr(args, name) is None else getattr(args, name))
+    args.job = job
     return args
 
 
@@ -3644,22 +4402,8 @@ def _unwritable(path: str) -> str:
     return ""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the demo with the command line's options; return the exit status."""
-    _console_safe()
-    args = parse_args(argv)
-    if args.check_one:                      # a child of check_file, on one exercise
-        verdict, detail = check_exercise(*args.check_one)
-        print(f"@@\t{verdict}\t{detail}")
-        return 0
-    if args.exercises:
-        return exercises_command(args.exercises, args.only or list(EXERCISES), args.force)
-    if args.check:
-        return check_command(args.check)
-    if args.list:
-        for k, one in enumerate(LESSONS, 1):
-            print(f"{k:2d}  {one.name:15} {one.title}")
-        return 0
+def tour_command(args: argparse.Namespace) -> int:
+    """The tour: the data, the chosen lessons, and the SVG if asked for."""
     if args.svg and (why := _unwritable(args.svg)):
         print(f"demo.py: --svg {args.svg}: cannot write the SVG there: {why}", file=sys.stderr)
         return 2
@@ -3669,22 +4413,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"demo.py: {args.csv}: {e}", file=sys.stderr)
         return 2
     s = Settings(args.learning_rate, args.iterations, args.seed)
+    tour(d, s, [args.lesson] if args.lesson is not None else range(len(LESSONS)))
+    if args.svg:
+        try:
+            with open(args.svg, "w", encoding="utf-8") as f:
+                f.write(svg_picture(d, s))
+        except OSError as e:
+            print(f"demo.py: --svg {args.svg}: cannot write the SVG: {e.strerror or e}",
+                  file=sys.stderr)
+            return 2
+        print(f"\nWrote the learning curves and the boundary to {args.svg}.")
+    return 0
+
+
+def list_command() -> int:
+    for k, one in enumerate(LESSONS, 1):
+        print(f"{k:2d}  {one.name:15} {one.title}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the demo with the command line's options; return the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--kit-child"] and len(argv) == 4:     # a child of check_file
+        return kit_child(argv[1], float(argv[2]), argv[3].split(","))
+    _console_safe()
+    args = parse_args(argv)
     try:
-        tour(d, s, [args.lesson] if args.lesson is not None else range(len(LESSONS)))
-        if args.svg:
-            try:
-                with open(args.svg, "w", encoding="utf-8") as f:
-                    f.write(svg_picture(d, s))
-            except OSError as e:
-                print(f"demo.py: --svg {args.svg}: cannot write the SVG: {e.strerror or e}",
-                      file=sys.stderr)
-                return 2
-            print(f"\nWrote the learning curves and the boundary to {args.svg}.")
+        status = run_job(args)
+        sys.stdout.flush()                  # here, where a closed pipe is caught
+        return status
+    except NoLibrary as e:
+        print(f"demo.py: {e}", file=sys.stderr)
+        return 2
     except BrokenPipeError:                 # e.g. `python3 demo.py | head`: nobody reads on
-        sys.stdout = open(os.devnull, "w")
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno() if sys.__stdout__ else 1)
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def run_job(args: argparse.Namespace) -> int:
+    """The job the options name (JOBS), run; its exit status."""
+    if args.job == "--exercises":
+        return exercises_command(args.exercises, args.only or list(EXERCISES), bool(args.force))
+    if args.job == "--check":
+        return check_command(args.check, args.only, bool(args.json), args.timeout)
+    return list_command() if args.job == "--list" else tour_command(args)
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ from __future__ import annotations
 import ast
 import copy
 import doctest
+import functools
 import inspect
+import json
 import math
 import os
 import random
@@ -4231,8 +4233,8 @@ class TestSvg:
 
 # === demo.py Part 5. The teaching kit: exercises that grade themselves =======
 
-# Each mistake of issue 13, planted in a copy of logreg.py: (exercise, the
-# text it replaces, the planted text, words its diagnosis must hold).
+# Common mistakes, each planted in a copy of logreg.py: (exercise, the text it
+# replaces, the planted text, words its diagnosis must hold).
 PLANTED = {
     "db not divided by m": (
         "propagate", "J, dw, db = J / m, [dwj / m for dwj in dw], db / m",
@@ -4260,8 +4262,66 @@ PLANTED = {
     "sigmoid overflowing for negative z": (
         "sigmoid", "    if z >= 0.0:\n        return 1.0 / (1.0 + math.exp(-z))",
         "    if True:\n        return 1.0 / (1.0 + math.exp(-z))", "sigmoid(-1000) overflows"),
+    "sigmoid overflowing for positive z": (
+        "sigmoid", "    if z >= 0.0:\n        return 1.0 / (1.0 + math.exp(-z))\n",
+        "    if False:\n        return 0.0\n", "sigmoid(1000) overflows in math.exp: for z ≥ 0"),
     "predict at a = 0.5 exactly": (
         "predict", "[1 if a > threshold else 0", "[1 if a >= threshold else 0", "at a = 0.5 exactly"),
+    # issue 19's, which passed before
+    "cost ignoring l2": (
+        "cost", "    return propagate(w, b, X, Y, l2=l2)[0]", "    return propagate(w, b, X, Y)[0]",
+        "cost ignores l2"),
+    "propagate for two features only": (
+        "propagate", "        z = b\n        for j in features:\n            z += w[j] * x[j]",
+        "        z = b + w[0] * x[0] + w[1] * x[1]", "right with 2 features but not with 1 feature"),
+    "train from zeros whatever it is given": (
+        "train", '    w = [0.0] * len(X[0]) if w is None else _vector(w, "w", len(X[0]))\n'
+                 '    b, alpha = _number(b, "b")',
+        '    w = [0.0] * len(X[0])\n    b, alpha = 0.0', "train ignores the w and b it is given"),
+    "train never printing": (
+        "train", '            print(f"cost after {step} steps: {J:.6g}")', "            pass",
+        "train prints nothing with print_every = 2"),
+    "train printing every step": (
+        "train", "        if print_every and step % print_every == 0:", "        if print_every:",
+        "train prints J at every step"),
+    "train stopping on a small rise": (
+        "train", "0.0 <= costs[-2] - J < tolerance", "abs(costs[-2] - J) < tolerance",
+        "train stopped after a step that raised J"),
+    "train stopping on any rise": (
+        "train", "0.0 <= costs[-2] - J < tolerance", "costs[-2] - J < tolerance",
+        "train stopped after a step that raised J"),
+    "train ignoring l2": (
+        "train", "        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward",
+        "        J, dw, db = propagate(w, b, X, Y)        # forward", "train ignores l2"),
+    "sigmoid as 1 − 1/(1 + e^z)": (
+        "sigmoid", "    e = math.exp(z)\n    return e / (1.0 + e)", "    return 1.0 - 1.0 / (1.0 + math.exp(z))",
+        "sigmoid(-40) is 0.0 where it is 4.25e-18"),
+    "sigmoid by tanh": (
+        "sigmoid", "    e = math.exp(z)\n    return e / (1.0 + e)", "    return 0.5 * (1.0 + math.tanh(z / 2))",
+        "sigmoid(-40) is 0.0 where it is 4.25e-18"),
+    "the loss as −log(1 − a)": (
+        "loss", "return 0.0 - math.log1p(-a) if a < 1.0", "return -math.log(1 - a) if a < 1.0",
+        "loss(1e-20, 0) is -0.0 where it is 1e-20"),
+    "J from a rounded a": (
+        "propagate", "        J += loss_from_z(z, y)\n        # backward propagation: dz",
+        "        J += loss(sigmoid(z), y)\n        # backward propagation: dz", "loss(sigmoid(z), y)"),
+    "the penalty in dw only": (
+        "propagate", "    J, dw = _penalized(J, dw, w, l2, m)", "    dw = _penalized(J, dw, w, l2, m)[1]",
+        "dw has the penalty's part but J misses"),
+    "cost returning the whole pass": (
+        "cost", "    return propagate(w, b, X, Y, l2=l2)[0]", "    return propagate(w, b, X, Y, l2=l2)",
+        "where J is one number: propagate's first result"),
+    "J by the textbook's formula": (
+        "propagate", "        J += loss_from_z(z, y)\n        # backward propagation: dz",
+        "        a = sigmoid(z)\n        J += -(y * math.log(a) + (1 - y) * math.log(1 - a))\n"
+        "        # backward propagation: dz", "it raises ValueError: math domain error: σ(z) rounds to 1"),
+    "the cost from a rounded a, by hand": (
+        "cost", "    return propagate(w, b, X, Y, l2=l2)[0]",
+        "    return sum(loss(sigmoid(_z(w, b, x)), y) for x, y in zip(X, Y)) / len(X) + "
+        "l2 / (2 * len(X)) * sum(v * v for v in w)", "loss(sigmoid(z), y) takes a rounded to 1"),
+    "train returning costs first": (
+        "train", "    return w, b, costs\n\n\n# === 7.", "    return costs, w, b\n\n\n# === 7.",
+        "train returns 301 numbers first"),
 }
 
 
@@ -4273,8 +4333,43 @@ def planted_copy(tmp_path: Path, old: str, new: str, name: str = "logreg.py") ->
     return str(path)
 
 
+def graded_here(path: str) -> dict[str, tuple[str, str]]:
+    """Each exercise of the file, graded in this process (as demo.check_exercise does, loaded once)."""
+    code, where, _ = demo.student_source(path)
+    module = demo.load_student(code, path)
+    return {name: demo.grade(name, getattr(module, name), where, path) for name in demo.EXERCISES}
+
+
+def notebook_cells(path: Path) -> list[tuple[str, str]]:
+    """(cell type, source) of each cell of the notebook at path."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [(cell["cell_type"], "".join(cell["source"])) for cell in cells]
+
+
+def run_cells(cells: list[tuple[str, str]], folder: Path) -> dict[str, Any]:
+    """The code cells exec'd in order, in one namespace, as a kernel would; the namespace."""
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    for kind, source in cells:
+        if kind == "code":
+            exec(compile(source, str(folder / "exercises.ipynb"), "exec"), namespace)
+    return namespace
+
+
+@functools.lru_cache(maxsize=None)
+def lecture_functions() -> dict[str, str]:
+    """The source of each of logreg.py's top-level functions, by name."""
+    lines = LOGREG.splitlines()
+    return {n.name: "\n".join(lines[n.lineno - 1:n.end_lineno]) for n in ast.parse(LOGREG).body
+            if isinstance(n, ast.FunctionDef)}
+
+
+def lecture_function(name: str) -> str:
+    """The source of logreg.py's function name."""
+    return lecture_functions()[name]
+
+
 class TestExercises:
-    """--exercises DIR: logreg.py with the lecture's functions left to write."""
+    """--exercises DIR: logreg.py and a notebook with the lecture's functions left to write."""
 
     def test_are_the_lectures_functions_in_order(self) -> None:
         assert list(demo.EXERCISES) == ["sigmoid", "loss", "cost", "propagate_two_features",
@@ -4320,11 +4415,13 @@ class TestExercises:
             blanked.propagate([0.0], 0.0, [[1.0]], [1])
 
     @pytest.mark.slow
-    def test_only_blanks_the_chosen_ones(self, tmp_path: Path) -> None:
+    def test_only_records_and_checks_those(self, tmp_path: Path) -> None:
         demo.write_exercises(str(tmp_path), ["propagate", "update"], force=False)
-        results = {name: verdict for name, verdict, _ in demo.check_file(str(tmp_path / "logreg.py"))}
-        assert results == {name: "not done yet" if name in ("propagate", "update") else "passed"
-                           for name in demo.EXERCISES}
+        text = (tmp_path / "logreg.py").read_text(encoding="utf-8")
+        assert text.splitlines()[1] == "# exercises handed out: propagate, update"
+        results = demo.check_file(str(tmp_path / "logreg.py"))
+        assert results == [("propagate", "not done yet", ""), ("update", "not done yet", "")]
+        assert demo.check_file(str(tmp_path / "logreg.py"), only=["loss"]) == [("loss", "passed", "")]
 
     def test_a_file_there_is_kept_unless_forced(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         (tmp_path / "logreg.py").write_text("# mine\n", encoding="utf-8")
@@ -4335,6 +4432,13 @@ class TestExercises:
         status, _, _ = run_main(capsys, "--exercises", str(tmp_path), "--force", "--only", "sigmoid")
         assert status == 0 and "NotImplementedError" in (tmp_path / "logreg.py").read_text(encoding="utf-8")
 
+    def test_never_replaces_the_logreg_demo_uses(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, err = run_main(capsys, "--exercises", str(HERE), "--force")
+        assert status == 2 and out == "" and (HERE / "logreg.py").read_text(encoding="utf-8") == LOGREG
+        assert err == (f"demo.py: --exercises {HERE}: {HERE / 'logreg.py'} is the logreg.py that demo.py "
+                       "imports; it stays as it is, even with --force: give another folder\n")
+        assert not (HERE / "exercises.ipynb").exists()
+
     @pytest.mark.slow
     def test_only_names_an_unknown_one_in_a_line(self) -> None:
         done = run_demo("--exercises", "nowhere", "--only", "sigmoid,propagte")
@@ -4342,6 +4446,88 @@ class TestExercises:
         assert done.stderr.splitlines() == [
             "demo.py: argument --only: 'propagte' is not an exercise; they are sigmoid, loss, cost, "
             "propagate_two_features, propagate, update, train, predict (see --help)"]
+
+
+class TestNotebook:
+    """DIR/exercises.ipynb: the lecture, an exercise cell and a check cell per function."""
+
+    @pytest.fixture
+    def folder(self, tmp_path: Path) -> Path:
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+        return tmp_path
+
+    def test_is_the_lecture_in_nbformat_4(self, folder: Path) -> None:
+        book = json.loads((folder / "exercises.ipynb").read_text(encoding="utf-8"))
+        assert book["nbformat"] == 4 and book["metadata"]["kernelspec"]["language"] == "python"
+        cells = notebook_cells(folder / "exercises.ipynb")
+        headings = [line[3:] for kind, text in cells if kind == "markdown"
+                    for line in text.splitlines() if line.startswith("## ")]
+        lecture = LOGREG.split("end of the lecture")[0]
+        assert headings == [m.group(1) for m in re.finditer(r"^# === (.+?) =+$", lecture, re.M)]
+        defined = [m.group(1) for kind, text in cells if kind == "code"
+                   for m in re.finditer(r"^def (\w+)", text, re.M)]
+        assert defined == re.findall(r"^def (\w+)", lecture, re.M)
+        for k, (kind, text) in enumerate(cells):
+            name = re.match(r"def (\w+)", text)
+            if kind == "code" and name and name.group(1) in demo.EXERCISES:
+                assert "raise NotImplementedError(" in text and '"""' in text, text
+                assert cells[k + 1] == ("code", f'demo.check_here("{name.group(1)}", globals())')
+        assert all(len(text.splitlines()) < 40 for kind, text in cells if kind == "code")
+
+    def test_blank_says_not_done_raising_none(self, folder: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+        run_cells(notebook_cells(folder / "exercises.ipynb"), folder)
+        assert capsys.readouterr().out.splitlines() == [f"{name:23} not done yet" for name in demo.EXERCISES]
+
+    def test_the_lectures_bodies_pass(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        cells = [("code", lecture_function(re.match(r"def (\w+)", text).group(1)))   # type: ignore[union-attr]
+                 if kind == "code" and re.match(r"def (\w+)", text) else (kind, text)
+                 for kind, text in notebook_cells(folder / "exercises.ipynb")]
+        namespace = run_cells(cells, folder)
+        assert capsys.readouterr().out.splitlines() == [f"{name:23} passed" for name in demo.EXERCISES]
+        assert namespace["train"]([[-1.0], [1.0]], [0, 1], learning_rate=1.0, iterations=2)[2][0] == math.log(2)
+
+    def test_a_planted_bug_fails_as_check_says(self, folder: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+        exercise, old, new, words = PLANTED["dw2 computed from x1"]
+        cells = [("code", lecture_function(exercise).replace(old, new))
+                 if kind == "code" and text.startswith(f"def {exercise}(") else (kind, text)
+                 for kind, text in notebook_cells(folder / "exercises.ipynb")]
+        run_cells(cells, folder)
+        lines = capsys.readouterr().out.splitlines()
+        verdict, detail = demo.check_exercise(exercise, planted_copy(tmp_path, old, new, "planted.py"))
+        assert lines[3] == demo.report_line(exercise, verdict, detail) and words in detail
+
+    def test_its_cells_are_what_check_grades(self, folder: Path, tmp_path: Path) -> None:
+        book = json.loads((folder / "exercises.ipynb").read_text(encoding="utf-8"))
+        for cell in book["cells"]:
+            if "".join(cell["source"]).startswith("def loss("):
+                cell["source"] = lecture_function("loss").replace("if a > 0.0", "if a > 0.0 and )")
+        (folder / "broken.ipynb").write_text(json.dumps(book), encoding="utf-8")
+        code, where, handed = demo.student_source(str(folder / "broken.ipynb"))
+        assert handed == list(demo.EXERCISES)
+        assert isinstance(code, str) and "def sigmoid_derivative(" in code     # the given ones too
+        assert 'demo.check_here("' not in code and "## 1. The neuron" not in code
+        k = next(k for k, c in enumerate(book["cells"]) if "".join(c["source"]).startswith("def loss(")) + 1
+        line = lecture_function("loss").splitlines().index(next(
+            s for s in lecture_function("loss").splitlines() if "if a > 0.0" in s)) + 1
+        assert demo.compile_error(code, "broken.ipynb", where).startswith(
+            f"it does not compile: line {line} of cell {k}: ")
+
+    @pytest.mark.slow
+    def test_check_grades_a_filled_notebook(self, folder: Path) -> None:
+        book = json.loads((folder / "exercises.ipynb").read_text(encoding="utf-8"))
+        for cell in book["cells"]:
+            name = re.match(r"def (\w+)", "".join(cell["source"]))
+            if name and name.group(1) in ("sigmoid", "update"):
+                cell["source"] = lecture_function(name.group(1)).splitlines(keepends=True)
+        (folder / "mine.ipynb").write_text(json.dumps(book), encoding="utf-8")
+        done = run_demo("--check", str(folder / "mine.ipynb"))
+        assert done.returncode == 1 and done.stderr == ""
+        assert [line.split()[1] for line in done.stdout.splitlines()[:-1]] == [
+            "passed" if name in ("sigmoid", "update") else "not" for name in demo.EXERCISES]
+        done = run_demo("--check", str(folder / "mine.ipynb"), "--only", "sigmoid,update", "--json")
+        assert done.returncode == 0 and json.loads(done.stdout)["score"] == 2
 
 
 class TestCheck:
@@ -4356,10 +4542,16 @@ class TestCheck:
     @pytest.mark.parametrize("mistake", list(PLANTED))
     def test_a_planted_mistake_is_diagnosed(self, tmp_path: Path, mistake: str) -> None:
         exercise, old, new, words = PLANTED[mistake]
-        path = planted_copy(tmp_path, old, new)
-        results = {name: demo.check_exercise(name, path) for name in demo.EXERCISES}
+        results = graded_here(planted_copy(tmp_path, old, new))
         assert results[exercise][0] == "failed" and words in results[exercise][1], results[exercise]
         assert [name for name, (verdict, _) in results.items() if verdict != "passed"] == [exercise]
+
+    @pytest.mark.slow
+    def test_the_child_gives_the_same_verdicts(self, tmp_path: Path) -> None:
+        for mistake in ("J from a rounded a", "train printing every step", "the update's sign flipped"):
+            exercise, old, new, words = PLANTED[mistake]
+            path = planted_copy(tmp_path, old, new)
+            assert dict((name, (v, d)) for name, v, d in demo.check_file(path)) == graded_here(path)
 
     def test_a_raise_is_told_with_its_line(self, tmp_path: Path) -> None:
         path = planted_copy(tmp_path, "    m, features = len(X), range(len(w))",
@@ -4370,12 +4562,64 @@ class TestCheck:
         assert verdict == "failed" and detail == f"raised IndexError at line {line}: list index out of range"
 
     @pytest.mark.slow
-    def test_an_endless_loop_is_cut_off(self, tmp_path: Path) -> None:
+    def test_each_limit_says_it_was_hit(self, tmp_path: Path) -> None:
         path = planted_copy(tmp_path, "    J, dw, db = 0.0, [0.0] * len(w), 0.0\n",
                             "    J, dw, db = 0.0, [0.0] * len(w), 0.0\n    while True:\n        pass\n")
-        results = demo.check_file(path, seconds=2.0)
-        assert results[4] == ("propagate", "failed", "it took over 2 s: is there a loop that never ends?")
+        results = demo.check_file(path, seconds=1.0, wall=300.0)     # the CPU limit comes first
+        assert results[4] == ("propagate", "failed", "it used over 1 s of CPU time (the limit, --timeout): "
+                                                     "is there a loop that never ends?")
         assert all(verdict == "passed" for name, verdict, _ in results if name != "propagate")
+        path = planted_copy(tmp_path, '    threshold = _number(threshold, "threshold", "in [0, 1]")',
+                            '    import time\n    time.sleep(60)')
+        assert demo.check_file(path, seconds=0.5)[-1] == ("predict", "failed", "it took over 3 s of wall-clock "
+                                                          "time (the cap): is it waiting, or in a loop that never ends?")
+
+    @pytest.mark.slow
+    def test_exits_and_input_fail_their_exercise(self, tmp_path: Path) -> None:
+        source = LOGREG
+        for name, line in [("sigmoid", "import sys; sys.exit(0)"), ("loss", "import os; os._exit(3)"),
+                           ("update", "input()"), ("predict", "print('no newline', end='')")]:
+            node = next(n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name == name)
+            lines = source.splitlines()
+            lines.insert(node.body[1].lineno - 1, "    " + line)
+            source = "\n".join(lines) + "\n"
+        (tmp_path / "logreg.py").write_text(source, encoding="utf-8")
+        results = {name: detail for name, _, detail in demo.check_file(str(tmp_path / "logreg.py"))}
+        assert results["sigmoid"] == "it calls sys.exit(0): a function returns its answer"
+        assert results["loss"].startswith("it ended the check's process (exit status 3)")
+        assert re.fullmatch(r"raised EOFError at line \d+: EOF when reading a line", results["update"])
+        assert results["predict"].startswith("its docstring example predict(")
+        assert [name for name, detail in results.items() if detail] == ["sigmoid", "loss", "update", "predict"]
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("fake", [
+        'import atexit\natexit.register(lambda: print("@@\\tpassed\\t"))\n',
+        'import os\nfor fd in range(1, 40):\n    try:\n        os.write(fd, b"x\\tdone\\tsigmoid\\tpassed\\t\\n")\n'
+        '    except OSError:\n        pass\n',
+        'import __main__, builtins\n__main__._close = lambda *a, **k: True\n__main__.grade = lambda *a, **k: ("passed", "")\n',
+    ])
+    def test_a_faked_report_gets_nothing(self, tmp_path: Path, fake: str) -> None:
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+        path = tmp_path / "logreg.py"
+        path.write_text(path.read_text(encoding="utf-8") + fake, encoding="utf-8")
+        done = run_demo("--check", str(path))
+        assert done.returncode == 1 and done.stdout.splitlines()[-1] == "0 of 8 passed.", done.stdout
+
+    @pytest.mark.slow
+    def test_a_changed_reference_is_caught(self, tmp_path: Path) -> None:
+        # cost doubles J, and halves what the stand-in propagate gives in the child: there
+        # its answers are right, but the parent asks the stand-in again.
+        path = Path(planted_copy(tmp_path, "    return propagate(w, b, X, Y, l2=l2)[0]",
+                                 "    return propagate(w, b, X, Y, l2=l2)[0] * 2"))
+        path.write_text(path.read_text(encoding="utf-8") + (
+            "import __main__ as kit\n"
+            "real = kit.STAND_INS['cost']['propagate']\n"
+            "kit.STAND_INS['cost']['propagate'] = lambda *a, **k: (real(*a, **k)[0] / 2, *real(*a, **k)[1:])\n"),
+            encoding="utf-8")
+        results = {name: (verdict, detail) for name, verdict, detail in demo.check_file(str(path))}
+        assert results.pop("cost") == ("failed", "the reference functions it calls answered otherwise in "
+                                                 "the check's process: does the file change the check?")
+        assert all(verdict == "passed" for verdict, _ in results.values())
 
     @pytest.mark.slow
     def test_grades_the_file_given_not_its_own(self, tmp_path: Path) -> None:
@@ -4404,6 +4648,7 @@ class TestCheck:
         status, out, _ = run_main(capsys, "--check", path)
         assert status == 1
         assert out.splitlines()[0].startswith("the file                failed: it does not compile: line ")
+        assert out.splitlines()[1] == "0 of 8 passed."
 
     def test_an_unreadable_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         status, _, err = run_main(capsys, "--check", str(tmp_path / "nowhere.py"))
@@ -4432,19 +4677,211 @@ class TestCheck:
         assert (name, verdict) == ("the file", "failed")
         assert detail.startswith(f"importing it raised NotImplementedError at line {line}: cost: ")
         assert detail.endswith('code at the top of the file runs on import: put it under if __name__ == "__main__":')
-        path.write_text("", encoding="utf-8")
-        assert demo.check_file(str(path)) == [("the file", "failed", "it has no function " + ", ".join(demo.EXERCISES))]
+        path.write_text("import numpy_that_is_not_here\n", encoding="utf-8")
+        assert demo.check_file(str(path)) == [
+            ("the file", "failed", "importing it needs numpy_that_is_not_here, which is not installed here")]
+        path.write_text(LOGREG.replace("def predict(", "def predict_later("), encoding="utf-8")
+        assert demo.check_file(str(path))[-2:] == [("train", "passed", ""),
+                                                   ("predict", "failed", "there is no function predict")]
 
-    @pytest.mark.parametrize("old, new, words", [
-        ("        if step == iterations or (step > 0 and 0.0 <= costs[-2] - J < tolerance):",
-         "        if step == iterations or (step > 0 and costs[-2] - J < tolerance):",
-         "stopped after a step that raised J"),
-        ("        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward and backward propagation",
-         "        J, dw, db = propagate(w, b, X, Y)", "train ignores l2"),
+    @pytest.mark.parametrize("answer", [None, "0.5", math.nan, (0.5,), [0.5], object(), {"a": 1}, -math.inf,
+                                        ([0.5], 0.0, ["x", 1.0]), [[0.5], 0.0, [None]]])
+    def test_any_answer_fails_in_a_line(self, answer: Any) -> None:
+        for name in demo.EXERCISES:
+            verdict, detail = demo.grade(name, lambda *args, **kwargs: answer)
+            assert verdict == "failed" and detail and "\n" not in detail, (name, detail)
+            assert not re.search(r"\b_[A-Z]\w+|Traceback", detail), detail      # no internal class
+            assert not detail.startswith("raised "), detail                     # not blamed on the student
+
+    def test_tolerance_tells_tiny_from_zero(self) -> None:
+        assert not demo._close(0.0, 4.25e-18) and not demo._close(-0.0, 1e-20)
+        assert demo._close(4.25e-18 * (1 + 1e-12), 4.25e-18)
+        assert demo._close([1e-17, 2.0], [0.0, 2.0])                 # a part, at its vector's scale
+        assert not demo._close(math.inf, 1e308) and demo._close(math.inf, math.inf)
+        assert not demo._close("1.0", 1.0) and not demo._close(math.nan, math.nan)
+
+    @pytest.mark.slow
+    def test_json_has_gradescopes_shape(self, tmp_path: Path) -> None:
+        path = planted_copy(tmp_path, *PLANTED["the loss as −log(1 − a)"][1:3])
+        done = run_demo("--check", path, "--json")
+        report = json.loads(done.stdout)
+        assert done.returncode == 1 and report["score"] == 7 and len(report["tests"]) == 8
+        assert report["tests"][1] == {"name": "loss", "score": 0, "max_score": 1, "status": "failed",
+                                      "output": "failed: " + demo.check_exercise("loss", path)[1]}
+        assert report["tests"][0] == {"name": "sigmoid", "score": 1, "max_score": 1, "status": "passed",
+                                      "output": "passed"}
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("args", [["--check", "logreg.py"], ["--exercises", "{tmp}", "--force"],
+                                      ["--list"], []])
+    def test_a_closed_pipe_is_quiet(self, tmp_path: Path, args: list[str]) -> None:
+        command = [sys.executable, "-S", "-E", str(HERE / "demo.py"), *[a.format(tmp=tmp_path) for a in args]]
+        done = subprocess.run(" ".join(f"'{c}'" for c in command) + " | head -1", shell=True, cwd=HERE,
+                              capture_output=True, text=True, timeout=120)
+        assert done.stderr == "" and len(done.stdout.splitlines()) == 1
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("broken, words", [
+        ("x = (\n", "logreg.py: it does not compile: line 1: '(' was never closed"),
+        ("raise RuntimeError('mine')\n", "importing logreg.py raised RuntimeError: mine"),
     ])
-    def test_train_stopping_on_a_rise_or_no_l2(self, tmp_path: Path, old: str, new: str, words: str) -> None:
-        verdict, detail = demo.check_exercise("train", planted_copy(tmp_path, old, new))
-        assert verdict == "failed" and words in detail, detail
+    def test_a_broken_logreg_is_one_line(self, tmp_path: Path, broken: str, words: str) -> None:
+        (tmp_path / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / "logreg.py").write_text(broken, encoding="utf-8")
+        for args in (["--lesson", "data"], [], ["--exercises", str(tmp_path / "out")]):
+            done = subprocess.run([sys.executable, "-S", "-E", str(tmp_path / "demo.py"), *args],
+                                  capture_output=True, text=True, timeout=120, cwd=tmp_path)
+            assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, (args, done.stderr)
+            assert words in done.stderr and "Traceback" not in done.stderr
+
+
+def teachers_commands() -> list[str]:
+    """The sh blocks of the README's section for teachers, in order."""
+    readme = (HERE / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## For teachers")[1].split("\n## ")[0]
+    return re.findall(r"```sh\n(.*?)```", section, re.S)
+
+
+class TestTeachersReadme:
+    """The README's commands for teachers, run as written."""
+
+    def test_there_are_three(self) -> None:
+        autograder, ci, batch = teachers_commands()
+        assert "run_autograder" not in ci and "--json" in autograder and "gradebook.csv" in batch
+
+    @pytest.mark.slow
+    def test_each_runs_as_written(self, tmp_path: Path) -> None:
+        autograder, ci, batch = teachers_commands()
+        for folder in ("source", "submission", "results", "submissions"):
+            (tmp_path / folder).mkdir()
+        (tmp_path / "source" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / "submission" / "logreg.py").write_text(LOGREG, encoding="utf-8")
+        (tmp_path / "submissions" / "ada.py").write_text(LOGREG, encoding="utf-8")
+        planted_copy(tmp_path / "submissions", *PLANTED["cost ignoring l2"][1:3], name="bo.py")
+        shims = tmp_path / "bin"                # python3 is this Python, with nothing installed
+        shims.mkdir()
+        (shims / "python3").write_text(f'#!/bin/sh\nexec {sys.executable} -S -E "$@"\n', encoding="utf-8")
+        (shims / "python3").chmod(0o755)
+        env = {**os.environ, "PATH": f"{shims}{os.pathsep}{os.environ['PATH']}"}
+        script = autograder.replace("/autograder/", f"{tmp_path}/")
+        done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+        assert done.stderr == "" and report["score"] == 8 and len(report["tests"]) == 8
+        (tmp_path / "submission" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        done = subprocess.run(["sh", "-c", ci], capture_output=True, text=True, env=env, timeout=120,
+                              cwd=tmp_path / "submission")
+        assert done.returncode == 0 and done.stdout.splitlines()[-1] == "8 of 8 passed."
+        one = "python3 demo.py --check logreg.py --only sigmoid"
+        assert f"`{one}`" in (HERE / "README.md").read_text(encoding="utf-8")
+        done = subprocess.run(["sh", "-c", one], capture_output=True, text=True, env=env, timeout=120,
+                              cwd=tmp_path / "submission")
+        assert done.returncode == 0 and done.stdout == f"{'sigmoid':23} passed\n1 of 1 passed.\n"
+        (tmp_path / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        done = subprocess.run(["sh", "-c", batch], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+        assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == "student,score\nada,8\nbo,7\n"
+
+
+# Mutants of the lecture's functions, for the grader: each swaps an operator,
+# drops a term, or changes a constant in one place.  One that changes what the
+# function gives on the inputs below must fail its exercise.
+SWAPS: dict[type, type] = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult,
+                           ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Lt: ast.LtE, ast.LtE: ast.Lt,
+                           ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.USub: ast.UAdd}
+
+
+def mutants(name: str) -> list[str]:
+    """The source of each one-place mutant of logreg.py's function name, its door left alone."""
+    found = []
+    function = ast.parse(lecture_function(name)).body[0]
+    assert isinstance(function, ast.FunctionDef)
+    door = {id(n) for statement in function.body if demo.DOOR & {
+            c.func.id for c in ast.walk(statement) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)}
+            for n in ast.walk(statement)}
+    count = len(list(ast.walk(function)))
+    for k in range(count):
+        if id(list(ast.walk(function))[k]) in door:
+            continue
+        for how in ("swap", "drop", "constant"):
+            tree = ast.parse(lecture_function(name))
+            node = list(ast.walk(tree.body[0]))[k]
+            if isinstance(node, (ast.BinOp, ast.Compare, ast.UnaryOp)) and how == "swap":
+                ops = node.ops if isinstance(node, ast.Compare) else [node.op]
+                if type(ops[0]) not in SWAPS:
+                    continue
+                if isinstance(node, ast.Compare):
+                    node.ops[0] = SWAPS[type(ops[0])]()
+                else:
+                    node.op = SWAPS[type(ops[0])]()
+            elif isinstance(node, ast.BinOp) and how == "drop":
+                node.op, node.right = ast.Mult(), ast.Constant(1)     # the term after it gone
+            elif isinstance(node, ast.Constant) and how == "constant" and type(node.value) in (int, float):
+                node.value = node.value + 1          # type: ignore[operator]
+            else:
+                continue
+            text = ast.unparse(tree)
+            if text != ast.unparse(ast.parse(lecture_function(name))):
+                found.append(text)
+    return found
+
+
+def battery(name: str) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Inputs for function name, drawn afresh (not the check's)."""
+    rng = random.Random(19)
+    sets = []
+    for n, m in ((1, 3), (2, 4), (3, 5), (2, 1)):
+        X = [[rng.uniform(-3, 3) for _ in range(n)] for _ in range(m)]
+        X[0][0] = 30.0                          # a far z
+        sets.append(([rng.uniform(-2, 2) for _ in range(n)], rng.uniform(-1, 1), X,
+                     [rng.randint(0, 1) for _ in range(m)]))
+    if name == "sigmoid":
+        return [((z,), {}) for z in (0.0, 0.7, -2.5, 38.0, -38.0, 710.0, -710.0, -745.5)]
+    if name == "loss":
+        return [((a, y), {}) for a in (0.0, 1e-30, 0.3, 1 - 1e-12, 1.0) for y in (0, 1)]
+    if name == "propagate_two_features":
+        return [((*w, b, X, Y), {}) for w, b, X, Y in sets if len(w) == 2]
+    if name in ("cost", "propagate"):
+        return [((w, b, X, Y), {"l2": l2}) for w, b, X, Y in sets for l2 in (0.0, 0.7)]
+    if name == "update":
+        return [((w, b, [0.3] * len(w), -0.2), {"learning_rate": 0.4}) for w, b, _, _ in sets]
+    if name == "predict":
+        return [((w, b, X), {"threshold": t}) for w, b, X, _ in sets for t in (0.2, 0.5)]
+    data = ([[0.5], [-1.0], [1.5], [2.0]], [0, 0, 1, 1])
+    return [(data, {"learning_rate": 0.5, "iterations": 7, **options})
+            for options in ({}, {"w": [0.4], "b": 0.1}, {"l2": 0.5}, {"print_every": 3}, {"tolerance": 0.01})]
+
+
+def outcome(f: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """(what f gives, what it prints), or the name of what it raises."""
+    try:
+        return demo._printed(f, *copy.deepcopy(args), **kwargs)
+    except Exception as e:
+        return type(e).__name__
+
+
+def same(p: Any, q: Any) -> bool:
+    if isinstance(p, tuple) and isinstance(q, tuple):
+        return demo._close(p[0], q[0]) and p[1] == q[1] or p == q
+    return bool(p == q)
+
+
+class TestMutants:
+    """The grader against mutants of the lecture's functions."""
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("name", list(demo.EXERCISES))
+    def test_every_mutant_that_matters_fails(self, name: str) -> None:
+        original = demo._with_stand_ins(name, vars(logreg)[name])[0]
+        changed = 0
+        for text in mutants(name):
+            namespace = dict(vars(logreg))
+            exec(compile(text, "mutant.py", "exec"), namespace)
+            mutant = demo._with_stand_ins(name, namespace[name])[0]
+            if all(same(outcome(mutant, *case), outcome(original, *case)) for case in battery(name)):
+                continue                        # no different answer on these inputs
+            changed += 1
+            assert demo.grade(name, namespace[name])[0] == "failed", text
+        print(f"{name}: {changed} of {len(mutants(name))} mutants change an answer; each fails")
+        assert changed >= 1
 
 
 # === demo.py Part 6. The command line ========================================
@@ -4463,6 +4900,7 @@ class TestOptions:
         ("--learning-rate", "fast", "'fast' is not a positive number"),
         ("--seed", "1.5", "'1.5' is not a whole number"),
         ("--sample", "-3", "'-3' is not a whole number of 1 or more"),
+        ("--timeout", "0", "'0' is not a positive number"),
         ("--csv", "", "the path is empty"),
         ("--svg", " ", "the path is empty"),
         ("--label", "", "the path is empty"),
@@ -4479,24 +4917,55 @@ class TestOptions:
         # no internal function's name, and no usage block
         assert not re.search(r"_[a-z]+|invalid \w+ value|usage:", lines[0]), lines[0]
 
-    @pytest.mark.slow
     @pytest.mark.parametrize("args, words", [
-        (["--bogus"], "unrecognized arguments: --bogus"),
         (["--label", "y"], "--label needs --csv FILE"),
-        (["--only", "sigmoid"], "--only needs --exercises DIR"),
-        (["--force"], "--force needs --exercises DIR"),
+        (["--only", "sigmoid"], "--only goes with --exercises or --check, not with the tour"),
+        (["--force"], "--force goes with --exercises, not with the tour"),
+        (["--json"], "--json goes with --check, not with the tour"),
+        (["--timeout", "5"], "--timeout goes with --check, not with the tour"),
+        (["--check", "f.py", "--force"], "--force goes with --exercises, not with --check"),
+        (["--check", "f.py", "--seed", "2"], "--seed goes with the tour, not with --check"),
+        (["--exercises", "d", "--json"], "--json goes with --check, not with --exercises"),
+        (["--list", "--csv", "x.csv"], "--csv goes with the tour, not with --list"),
         (["--sample", "50"], "--sample needs --csv FILE"),
         (["--drop-missing"], "--drop-missing needs --csv FILE"),
         (["--skip", "Name"], "--skip needs --csv FILE"),
         (["--one", "yes"], "--one needs --csv FILE"),
         (["--exercises", "nowhere", "--check", "nothing.py"], "--exercises and --check are two jobs"),
+        (["--list", "--check", "nothing.py"], "--list and --check are two jobs"),
         (["--svg", "picture.png"], "the picture is an SVG; give a file name that ends in .svg"),
         (["--csv", "x.csv", "--skip", "a,,b"], "'a,,b' has an empty column name"),
     ])
-    def test_a_misused_option_exits_2_in_a_line(self, args: list[str], words: str) -> None:
-        done = run_demo(*args)                  # in a process of its own, as a user runs it
+    def test_a_misused_option_is_one_line(self, capsys: pytest.CaptureFixture[str], args: list[str],
+                                          words: str) -> None:
+        with pytest.raises(SystemExit) as done:
+            demo.parse_args(args)
+        out, err = capsys.readouterr()
+        assert done.value.code == 2 and out == ""
+        assert len(err.splitlines()) == 1 and err.startswith("demo.py: ") and words in err, err
+        assert err.endswith(" (see --help)\n")
+
+    def test_the_table_holds_every_option(self) -> None:
+        options = {a.option_strings[0] for a in demo._parser()._actions if a.option_strings} - {"-h"}
+        in_table = set(demo.JOBS) - {"the tour"} | {o for job in demo.JOBS.values() for o in job}
+        assert options == in_table and set(demo.WITH_CSV) <= set(demo.JOBS["the tour"])
+
+    def test_each_job_keeps_its_options(self) -> None:
+        args = demo.parse_args(["--csv", "d.csv", "--label", "y", "--one", "yes", "--skip", "a, b", "--skip", "c",
+                                "--drop-missing", "--sample", "9", "--lesson", "training", "--seed", "3",
+                                "--iterations", "5", "--learning-rate", "0.5", "--svg", "p.svg"])
+        assert (args.job, args.skip, args.sample, args.lesson, args.seed) == ("the tour", [("a", "b"), ("c",)],
+                                                                              9, 4, 3)
+        assert (args.iterations, args.learning_rate, args.one, args.drop_missing) == (5, 0.5, "yes", True)
+        args = demo.parse_args(["--check", "f.ipynb", "--only", "loss,sigmoid", "--json", "--timeout", "2"])
+        assert (args.job, args.only, args.json, args.timeout) == ("--check", ["sigmoid", "loss"], True, 2.0)
+        assert (demo.parse_args([]).seed, demo.parse_args(["--check", "f"]).timeout) == (1, 10.0)
+
+    @pytest.mark.slow
+    def test_a_user_sees_a_line_not_a_traceback(self) -> None:
+        done = run_demo("--bogus")                # in a process of its own, as a user runs it
         assert done.returncode == 2 and done.stdout == ""
-        assert len(done.stderr.splitlines()) == 1 and words in done.stderr and "Traceback" not in done.stderr
+        assert done.stderr == "demo.py: unrecognized arguments: --bogus (see --help)\n"
 
     @pytest.mark.slow
     def test_python_3_8_gets_one_line_status_2(self) -> None:
