@@ -2346,8 +2346,21 @@ class TestPara:
         assert not any(line.endswith(("=", "±")) or line.startswith(("=", "±")) for line in lines)
 
 
+    @pytest.mark.parametrize("before", range(60, 80))
+    def test_keeps_a_difference_together(self, before: int) -> None:
+        lines = demo.para("x" * before + " where every a(1 − a) is ¼, and (1 − y)·log(1 − a).")
+        assert all(len(line) <= 79 for line in lines)
+        assert any("a(1 − a)" in line for line in lines)      # whole, on one line
+        assert any("(1 − y)·log(1 − a)." in line for line in lines)
+
+
 class TestNumbers:
     """Numbers as the lessons print them."""
+
+    def test_counts_have_thousands_separators(self) -> None:
+        assert demo._steps(15000) == "15,000 steps" and demo._steps(1) == "1 step"
+        axis = demo.text_chart([("*", "flat", [0.5] * 1501)], top=1.0)[13]
+        assert axis.endswith(" 1,500") and len(axis) == 9 + 60
 
     def test_at_most_rounds_up_to_one_digit(self) -> None:
         for v in [2.3e-05, 0.04, 0.095, 2.1e-09, 1e-05, 0.7, 3.0, 9.99e-7]:
@@ -3541,6 +3554,20 @@ class TestSlopeLesson:
         assert "the check cannot see this bug at this point" in hidden
 
 
+    def test_nudges_a_weight_that_moves_J(self) -> None:
+        rnd = random.Random(2)            # pixel-like: the first three columns are 0 throughout
+        X = [[0.0, 0.0, 0.0] + [rnd.gauss(i % 2, 1.0) for _ in range(12)] for i in range(60)]
+        d = data(X, [i % 2 for i in range(60)], [f"p{j}" for j in range(15)])
+        r = demo.slope(d, SETTINGS)
+        moved = (reference_cost([0.5] * 3 + [0.501] + [0.5] * 11, 0.1, d.S_train, d.Y_train)
+                 - reference_cost([0.5] * 15, 0.1, d.S_train, d.Y_train))
+        assert (r.j, r.constant, r.features) == (3, 3, 10) and r.moved == pytest.approx(moved, rel=1e-6)
+        text = " ".join(" ".join(demo.show_slope(r)).split())
+        assert "Nudge w4 by ε = 0.001" in text and "(Not w1: the features of w1 to w3 are constant" in text
+        assert "45 examples and the first 10 features not constant in the training part." in text
+        assert r.check < 1e-7 < 1e-3 < r.buggy
+
+
 class TestLogLossLesson:
     """Lesson 4, log-loss."""
 
@@ -3769,8 +3796,8 @@ class TestBoundaryLesson:
         w, b, _ = lesson_fit(d)
         wrong = sum((w[0] * x[0] + w[1] * x[1] + b > 0) != (y == 1) for x, y in zip(d.S_train, d.Y_train))
         lines = demo.show_boundary(r)
-        assert f"{wrong} of the 1500 training examples" in " ".join(" ".join(lines).split())
-        assert lines[-1] == f"   Drawn: a random {demo.DRAWN} of the 1500 training examples."
+        assert f"{wrong:,} of the 1,500 training examples" in " ".join(" ".join(lines).split())
+        assert lines[-1] == f"   Drawn: a random {demo.DRAWN} of the 1,500 training examples."
         assert demo.boundary(made_up(200, 2), SETTINGS).S == made_up(200, 2).S_train    # small data: all
 
 
@@ -3831,6 +3858,14 @@ class TestOverfittingLesson:
         best = max(r.rows, key=lambda row: row[2])[0]
         assert f"the best test accuracy is at λ = {best:g}." in text
 
+    def test_counts_read_one_way(self) -> None:
+        r = demo.overfitting(clouds(), SETTINGS)
+        assert r.measured is not None
+        text = " ".join(" ".join(demo.show_overfitting(r._replace(measured=(1.0, 1, 0.5, True)))).split())
+        assert "Then 1,000 new examples" in text and "on k = 1,000 gives" in text
+        assert ")/1,000) = " in text and "by these 1,000 examples" in text
+        assert "on its k = 1 test example, has a standard error of at most 50.0%" in text
+
     def test_weighs_the_lead_by_its_own_error(self) -> None:
         r = demo.overfitting(made_up(40, 2), SETTINGS)
         # the same models, trained here, and their predictions compared example by example
@@ -3878,6 +3913,11 @@ class TestNewtonLesson:
         gap = gd[-1] - costs[-1]
         assert gap > 0 and f"After {len(gd) - 1} steps, gradient descent's J is {gap:.1e} above Newton's" in text
         assert "to within 1e-9" not in text and "x̃" not in text and "a(1 − a)·xj·xk" in text
+
+    def test_a_short_time_is_not_0_ms(self) -> None:
+        r = demo.newton(clouds(), SETTINGS)._replace(seconds=0.00031, gd_seconds=1.3184)
+        lines = demo.show_newton(r)
+        assert ", 0.31 ms, J = " in lines[0] and lines[1].endswith(", 1,318 ms")
 
     def test_says_fewer_steps_and_times_honestly(self) -> None:
         assert [one.title for one in demo.LESSONS if one.name == "newton"] == ["Fewer steps down: Newton's method"]
@@ -4053,7 +4093,7 @@ class TestWideData:
         d = wide()
         assert (d.m, d.n) == (9, 1000) and demo.minimum(d).kind == "none"
         assert perceptron_separates(d.S_train, d.Y_train)
-        assert "1001 × 1001" in " ".join(demo.run_lesson(10, demo.LESSONS[9], d, SETTINGS))
+        assert "1,001 × 1,001" in " ".join(demo.run_lesson(10, demo.LESSONS[9], d, SETTINGS))
 
     def test_training_slope_and_pass(self) -> None:
         d = wide()
@@ -4105,7 +4145,7 @@ class TestWork:
         assert r.rate == pytest.approx(1 / top_by_squaring(hessian([0.0, 0.0], 0.0, d.S_train[:83])), rel=1e-10)
         text = " ".join(" ".join(demo.show_any_start(r)).split())
         assert "at most 936 steps each, on the first 83 of the 150 training examples" in text
-        assert text.startswith("On data this size, 1000 steps from each start would take too long.")
+        assert text.startswith("On data this size, 1,000 steps from each start would take too long.")
 
     def test_plurals_for_one(self) -> None:
         X = [[float(i % 7)] for i in range(12)]
@@ -4208,7 +4248,7 @@ class TestSvg:
         root = ET.parse(picture).getroot()
         assert len(root.findall(f"{SVG}circle")) == demo.DRAWN
         texts = [t.text for t in root.iter(f"{SVG}text")]
-        assert f"Drawn: a random {demo.DRAWN} of the 1800 training examples." in texts
+        assert f"Drawn: a random {demo.DRAWN} of the 1,800 training examples." in texts
         boxes = text_boxes(root)
         for k, (text, *p) in enumerate(boxes):
             assert p[3] <= float(root.get("height") or 0), text
