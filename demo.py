@@ -2018,12 +2018,14 @@ def show_learning_rates(r: RateCurves) -> Lines:
 
 
 def _at_most(v: float) -> str:
-    """The least number of one significant digit that is at least v (> 0), in decimals
-    that read aloud, or as 3e-09 below a millionth.
+    """The least number of one significant digit that is at least v, in decimals
+    that read aloud, or as 3e-09 below a millionth; "0" for 0.
 
-    >>> _at_most(2.3e-05), _at_most(0.04), _at_most(0.095), _at_most(2.1e-09)
-    ('0.00003', '0.04', '0.1', '3e-09')
+    >>> _at_most(2.3e-05), _at_most(0.04), _at_most(0.095), _at_most(2.1e-09), _at_most(0.0)
+    ('0.00003', '0.04', '0.1', '3e-09', '0')
     """
+    if v <= 0:
+        return "0"
     e = math.floor(math.log10(v))
     digit = math.ceil(round(v / 10.0 ** e, 9))         # round: 0.04 / 0.01 is 4.000000000000001
     if digit == 10:
@@ -2154,7 +2156,8 @@ def show_any_start(r: AnyStart) -> Lines:
                f"α = 1/h = {r.rate:.3g}, at most {r.budget:,} steps each{on}" + (":" if shown else "."))
     if shown:
         out += rows
-    out.append(f"The weights differ by at most {r.spread:.1e}; the costs by at most {r.cost_spread:.1e}.")
+    out.append(f"The weights differ by at most {_at_most(r.spread)}; the costs by at most "
+               f"{_at_most(r.cost_spread)}.")
     return out + para(_any_start_verdict(r))
 
 
@@ -2378,7 +2381,7 @@ def show_newton(r: Newton) -> Lines:
     how = ("equals Newton's" if r.gap == 0 else
            f"is {abs(r.gap):.1e} {'above' if r.gap > 0 else 'below'} Newton's")
     out += para(f"After {_steps(r.gd_steps)}, gradient descent's J {how}, and its weights and b "
-                f"are within {r.differ:.1e} of Newton's.")
+                f"are within {_at_most(r.differ)} of Newton's.")
     if r.gd_steps < r.gd_budget:
         out += para(f"Gradient descent stopped there, after a step that lowered J by less than "
                     f"{GD_TOLERANCE:g}.")
@@ -2520,7 +2523,7 @@ def show_vectorization(r: Vectorization) -> Lines:
     out += WHOLE_PASS
     how = ("math.sumprod" if r.sumprod else "sum(map(operator.mul, u, v)), since math.sumprod "
            "exists only from Python 3.12 on")
-    same = f"to within {r.difference:.0e}" if r.difference else "exactly"
+    same = f"to within {_at_most(r.difference)}" if r.difference else "exactly"
     on = of_m(r.m, r.of) or f"the {counted(r.m, 'training example')}"
     out += para(f"Here dot is {how}.  On {on} of {counted(r.n, 'feature')}, it and the loop "
                 f"(propagate_loop, logreg's without its checks of the input) give the same J, "
@@ -2858,10 +2861,12 @@ def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> float:
         out.append(f'<line x1="{box.left}" y1="{y - 4}" x2="{box.left + 20}" y2="{y - 4}" '
                    f'stroke="{colour}" stroke-width="2"/>')
         _text(out, box.left + 26, y, curve_label(c), fill=colour)
-    if above:
-        _text(out, box.left + 26, box.bottom + 52 + 16 * len(r.curves),
-              "▲ marks a cost above the top of the chart")
-    return box.bottom + 52 + 16 * (len(r.curves) - (not above))
+    notes = ["▲ marks a cost above the top of the chart"] if above else []
+    if r.examples < r.m:                # as the learning-rates lesson says
+        notes.append(f"J on {of_m(r.examples, r.m)}.")
+    for k, note in enumerate(notes, len(r.curves)):
+        _text(out, box.left + 26, box.bottom + 52 + 16 * k, note)
+    return box.bottom + 52 + 16 * (len(r.curves) + len(notes) - 1)
 
 
 def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapshots) -> float:

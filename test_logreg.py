@@ -3833,6 +3833,17 @@ class TestAnyStartLesson:
         assert "steps each:" in " ".join(lines[:2]) and lines[2].split() == ["start", "w", "b", "end", "w", "b", "J"]
 
 
+    def test_at_most_is_never_below_the_spread(self) -> None:
+        r = demo.any_start(clouds(), SETTINGS)
+        spread = max(max(p) - min(p) for p in zip(*[run.w + [run.b] for run in r.runs]))
+        said = re.search(r"differ by at most (\S+); the costs by at most (\S+)\.", " ".join(demo.show_any_start(r)))
+        assert said is not None and spread <= float(said[1]) <= 10 * spread
+        costs = [run.J for run in r.runs]
+        assert max(costs) - min(costs) <= float(said[2])
+        text = " ".join(demo.show_any_start(r._replace(spread=5.14e-7, cost_spread=0.0)))
+        assert "differ by at most 6e-07; the costs by at most 0." in text
+
+
 class TestOverfittingLesson:
     """Lesson 9, overfitting."""
 
@@ -3959,6 +3970,13 @@ class TestVectorizationLesson:
         u, v = [0.1 * k for k in range(50)], [1.0 - 0.03 * k for k in range(50)]
         assert demo._sumprod(u, v) == pytest.approx(math.fsum(p * q for p, q in zip(u, v)), rel=1e-12)
         assert demo.dot(u, v) == pytest.approx(math.fsum(p * q for p, q in zip(u, v)), rel=1e-12)
+
+    def test_within_bounds_the_difference(self) -> None:
+        r = demo.vectorization(made_up(40, 2), SETTINGS)
+        text = " ".join(" ".join(demo.show_vectorization(r._replace(difference=2.4e-17))).split())
+        assert "dw and db, to within 3e-17." in text                  # not 2e-17, below 2.4e-17
+        newton = demo.newton(clouds(), SETTINGS)._replace(differ=1.04e-5)
+        assert "are within 0.00002 of Newton's." in " ".join(" ".join(demo.show_newton(newton)).split())
 
     def test_explains_its_jargon(self) -> None:
         r = demo.vectorization(made_up(40, 2), SETTINGS)
@@ -4249,6 +4267,7 @@ class TestSvg:
         assert len(root.findall(f"{SVG}circle")) == demo.DRAWN
         texts = [t.text for t in root.iter(f"{SVG}text")]
         assert f"Drawn: a random {demo.DRAWN} of the 1,800 training examples." in texts
+        assert "J on the first 1,000 of the 1,800 training examples." in texts     # as lesson 6 says
         boxes = text_boxes(root)
         for k, (text, *p) in enumerate(boxes):
             assert p[3] <= float(root.get("height") or 0), text
