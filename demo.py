@@ -1543,8 +1543,9 @@ def show_slope(r: Slope) -> Lines:
                 "likewise for the other weights and b.")
     out += _checked_on(r)
     out += para("Away from a minimum, about 1e-7 or less means right, above about 1e-3 a bug.  "
-                "Near one, both gradients are as small as the central difference's rounding "
-                "error, and the check gives nearly 0 whatever the gradient.")
+                "Near one, both gradients fall below the central difference's rounding error, "
+                "and the check gives a small number whether the gradient is right or wrong: "
+                "judge a gradient where it is large, such as at w = 0.")
     out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}",
             f"and of a db that forgot to divide by m:   {r.buggy:.1e}"]
     if r.buggy <= 1e-3:

@@ -3550,6 +3550,16 @@ class TestSlopeLesson:
         text = " ".join(" ".join(demo.show_slope(r)).split())
         assert "Away from a minimum, about 1e-7 or less means right, above about 1e-3 a bug." in text
         assert "cannot see this bug" not in text
+        assert "a small number whether the gradient is right or wrong" in text
+        hours, passed = README_HOURS            # where training ends, right and wrong look alike
+        mean = sum(x[0] for x in hours) / len(hours)
+        sd = math.sqrt(sum((x[0] - mean) ** 2 for x in hours) / len(hours))
+        S = [[(x[0] - mean) / sd] for x in hours]
+        w, b, _ = logreg.train(S, passed, learning_rate=1.0, iterations=1000)
+        dz = [reference_sigmoid(w[0] * x[0] + b) - y for x, y in zip(S, passed)]
+        dw, db = sum(d * x[0] for d, x in zip(dz, S)) / len(S), sum(dz) / len(S)
+        for factor in (1.0, 2.0, 0.0):          # right, doubled, and none at all
+            assert logreg.gradient_check(w, b, S, passed, [factor * dw], factor * db) < 1e-3
         hidden = " ".join(" ".join(demo.show_slope(r._replace(buggy=2e-6))).split())
         assert "the check cannot see this bug at this point" in hidden
 
