@@ -1735,7 +1735,7 @@ def show_training(r: Training) -> Lines:
     if r.iterations < r.asked:
         out += para(f"(Not {r.asked:,}: each step passes over {r.m:,} examples × {r.n + 1:,} numbers, "
                     "so on data this size the demo allows fewer; --sample N takes fewer rows.)")
-    out += _columns("steps", [str(k) for k, _ in r.shown], "J", [_num(J) for _, J in r.shown])
+    out += _columns("steps", [f"{k:,}" for k, _ in r.shown], "J", [_num(J) for _, J in r.shown])
     if r.steps < r.iterations:
         out.append(f"It stopped after {_steps(r.steps)}, at J = {r.J:.6g}.")
     else:

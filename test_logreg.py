@@ -3644,6 +3644,14 @@ class TestTrainingLesson:
         text = "\n".join(demo.show_training(r))
         assert f"J rose at {r.rises} of the {r.steps} steps" in text and "α = 1000 is too large" in text
 
+    def test_long_runs_count_with_separators(self) -> None:
+        X, Y = separable()                  # J falls for as long as it runs: all 1,500 steps
+        d = data(X, Y)
+        r = demo.training(d, demo.Settings(iterations=1500))
+        lines = demo.show_training(r._replace(steps=1500, shown=[(0, 0.69), (1000, 0.002), (1500, 0.001)]))
+        assert "for at most 1,500 steps" in " ".join(lines) and lines[2].split()[:4] == ["steps", "0", "1,000", "1,500"]
+        assert "It ran all 1,500 steps" in " ".join(lines)
+
     def test_keeps_logregs_warning_off_screen(self) -> None:
         d = clouds()
         with pytest.warns(RuntimeWarning, match="too large"):      # logreg warns: J ends above its start
