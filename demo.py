@@ -1731,7 +1731,7 @@ def _nice(x: float) -> int:
 def show_training(r: Training) -> Lines:
     """The training lesson, printed: J on the way, the stop, the scores, the weights."""
     out = para(f"Gradient descent from w = 0, b = 0, with α = {r.learning_rate:g}, for at most "
-               f"{r.iterations:,} steps, stopping after a step that lowers J by less than {TOLERANCE:g}:")
+               f"{_steps(r.iterations)}, stopping after a step that lowers J by less than {TOLERANCE:g}:")
     if r.iterations < r.asked:
         out += para(f"(Not {r.asked:,}: each step passes over {r.m:,} examples × {r.n + 1:,} numbers, "
                     "so on data this size the demo allows fewer; --sample N takes fewer rows.)")

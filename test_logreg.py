@@ -3651,6 +3651,8 @@ class TestTrainingLesson:
         lines = demo.show_training(r._replace(steps=1500, shown=[(0, 0.69), (1000, 0.002), (1500, 0.001)]))
         assert "for at most 1,500 steps" in " ".join(lines) and lines[2].split()[:4] == ["steps", "0", "1,000", "1,500"]
         assert "It ran all 1,500 steps" in " ".join(lines)
+        one = " ".join(demo.show_training(demo.training(d, demo.Settings(iterations=1))))
+        assert "for at most 1 step, stopping" in one and "It ran its one step" in one
 
     def test_keeps_logregs_warning_off_screen(self) -> None:
         d = clouds()
