@@ -1532,9 +1532,9 @@ def show_slope(r: Slope) -> Lines:
     wj, dwj = f"w{r.j + 1}", f"dw{r.j + 1}"
     out = para(f"At {w} and b = 0.1: J = {r.J:.6f} and {dwj} = {r.dw1:+.6f}.")
     if r.j:
-        which = "the feature of w1 is" if r.j == 1 else f"the features of w1 to w{r.j} are"
-        out += para(f"(Not w1: {which} constant in the training part, standardized to 0, so a "
-                    "nudge there moves nothing.)")
+        which, whose = ("x1 is", "its weight") if r.j == 1 else (f"x1 to x{r.j} are", "their weights")
+        out += para(f"(Not w1: {which} constant in the training part, standardized to 0, so J "
+                    f"does not move with {whose}.)")
     out += [f"Nudge {wj} by ε = {r.epsilon:g}: J moves by {r.moved:+.6e}; "
             f"{dwj}·ε = {r.dw1 * r.epsilon:+.6e}."]
     out += para("A derivative is a slope: the change in J is about the derivative times the "

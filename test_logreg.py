@@ -3573,7 +3573,7 @@ class TestSlopeLesson:
                  - reference_cost([0.5] * 15, 0.1, d.S_train, d.Y_train))
         assert (r.j, r.constant, r.features) == (3, 3, 10) and r.moved == pytest.approx(moved, rel=1e-6)
         text = " ".join(" ".join(demo.show_slope(r)).split())
-        assert "Nudge w4 by ε = 0.001" in text and "(Not w1: the features of w1 to w3 are constant" in text
+        assert "Nudge w4 by ε = 0.001" in text and "(Not w1: x1 to x3 are constant in the training part" in text
         assert "45 examples and the first 10 features not constant in the training part." in text
         assert r.check < 1e-7 < 1e-3 < r.buggy
 
