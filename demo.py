@@ -2166,11 +2166,11 @@ def _any_start_verdict(r: AnyStart) -> str:
     """What the ends of the runs say, given J's minimum."""
     kind, said = r.minimum.kind, minimum_sentence(r.minimum, r.m, r.n, r.names)
     if kind in ("none", "many"):
-        return said + "  So the starts need not meet."
+        return said + "  So the starts need not meet." + _other_end(r)
     if kind == "poorly":
-        return said + "  So the starts can end far apart at almost the same cost."
+        return said + "  So the starts can end far apart at almost the same cost." + _other_end(r)
     if kind != "one":
-        return ("They meet." if r.met else "They have not met yet.") + "  " + said
+        return ("They meet." if r.met else "They have not met yet.") + "  " + said + _other_end(r)
     if not r.met:
         return (f"They have not met yet: J has one lowest point here, but {r.budget:,} steps do not "
                 "reach it from every start.")
@@ -2180,6 +2180,15 @@ def _any_start_verdict(r: AnyStart) -> str:
         said += (f"  The training lesson ended above it, at J = {r.trained:.6f}, so its weights "
                  f"differ from these: it stops after a step that lowers J by less than {TOLERANCE:g}.")
     return said
+
+
+def _other_end(r: AnyStart) -> str:
+    """Where J has no single lowest point: that the training lesson, from the same zeros,
+    ended elsewhere, if it did (its weights then differ from the first run's)."""
+    if r.trained is None or abs(r.trained - r.runs[0].J) <= 5e-7:
+        return ""
+    return (f"  The training lesson, also from zeros, ended elsewhere, at J = {r.trained:.6f}, "
+            "with its own α and number of steps.")
 
 
 def _vector_text(v: Sequence[float], digits: int) -> str:

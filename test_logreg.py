@@ -3852,6 +3852,15 @@ class TestAnyStartLesson:
         lines = demo.show_any_start(demo.any_start(made_up(60, 2), SETTINGS))
         assert "steps each:" in " ".join(lines[:2]) and lines[2].split() == ["start", "w", "b", "end", "w", "b", "J"]
 
+    def test_says_the_training_lesson_ended_elsewhere(self) -> None:
+        d = data(*separable())
+        r = demo.any_start(d, SETTINGS)
+        w, b, _ = lesson_fit(d)
+        trained = reference_cost(w, b, d.S_train, d.Y_train)
+        assert r.minimum.kind == "none" and trained - r.runs[0].J > 1e-4      # J falls as long as it runs
+        text = " ".join(" ".join(demo.show_any_start(r)).split())
+        assert f"The training lesson, also from zeros, ended elsewhere, at J = {trained:.6f}, with its own α" in text
+        assert "ended elsewhere" not in " ".join(demo.show_any_start(r._replace(trained=r.runs[0].J + 1e-7)))
 
     def test_at_most_is_never_below_the_spread(self) -> None:
         r = demo.any_start(clouds(), SETTINGS)
