@@ -2537,7 +2537,7 @@ def show_vectorization(r: Vectorization) -> Lines:
     on = of_m(r.m, r.of) or f"the {counted(r.m, 'training example')}"
     out += para(f"Here dot is {how}.  On {on} of {counted(r.n, 'feature')}, it and the loop "
                 f"(propagate_loop, logreg's without its checks of the input) give the same J, "
-                f"dw and db, {same}.")
+                f"dw and db, {same}, at the slope lesson's point: every weight 0.5, b = 0.1.")
     ratio = r.loop_seconds / r.whole_seconds
     speed = (f"{ratio:.1f} times as fast" if ratio >= 1.05 else
              "no faster" if ratio > 1 / 1.05 else f"{1 / ratio:.1f} times as slow")
