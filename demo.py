@@ -2073,11 +2073,17 @@ def show_boundary(r: Boundary) -> Lines:
                f"the other 0.  {r.wrong:,} of the {r.m:,} training examples {are} on the wrong side "
                "of this line, the training lesson's.")
     out.append(f"  {short(r.names[1], 40)} (standardized), upward")
-    out += text_scatter(r.S, r.Y, r.w, r.b)
+    scatter = text_scatter(r.S, r.Y, r.w, r.b)
+    out += scatter
     out.append(f"   {short(r.names[0], 40)} (standardized), rightward")
-    out.append("   o  y = 0     +  y = 1     @  both     .  the boundary w·x + b = 0")
+    line = any("." in row for row in scatter[:-1])
+    out.append("   o  y = 0     +  y = 1     @  both" + ("     .  the boundary w·x + b = 0" if line else ""))
     if len(r.S) < r.m:
         out.append(f"   Drawn: a random {len(r.S):,} of the {r.m:,} training examples.")
+    if not line:                        # z has one sign over the whole picture
+        x = r.S[0]
+        says = int(r.w[0] * x[0] + r.w[1] * x[1] + r.b > 0)
+        out += para(f"The line lies outside the picture: all across it, the neuron says {says}.")
     return out
 
 

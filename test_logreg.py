@@ -3821,6 +3821,21 @@ class TestBoundaryLesson:
         assert demo.boundary(made_up(200, 2), SETTINGS).S == made_up(200, 2).S_train    # small data: all
 
 
+    def test_says_when_the_line_is_outside(self) -> None:
+        rnd = random.Random(3)              # labels that the features do not predict, 1 in 10 of them 1
+        X = [[rnd.gauss(0, 1), rnd.gauss(0, 1)] for _ in range(120)]
+        d = data(X, [int(rnd.random() < 0.1) for _ in range(120)])
+        r = demo.boundary(d, SETTINGS)
+        lows, highs = [min(c) for c in zip(*r.S)], [max(c) for c in zip(*r.S)]
+        pads = [0.05 * (high - low) for low, high in zip(lows, highs)]    # the picture's margin
+        corners = [(u, v) for u in (lows[0] - pads[0], highs[0] + pads[0]) for v in (lows[1] - pads[1], highs[1] + pads[1])]
+        assert all(r.w[0] * u + r.w[1] * v + r.b < 0 for u, v in corners)     # z < 0 on all the picture
+        assert r.wrong == sum(d.Y_train) > 0                                    # so every 1 is wrong
+        lines = demo.show_boundary(r)
+        assert "the boundary w·x + b = 0" not in " ".join(lines)
+        assert lines[-1] == "The line lies outside the picture: all across it, the neuron says 0."
+
+
 class TestAnyStartLesson:
     """Lesson 8, any-start."""
 
