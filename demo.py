@@ -2906,9 +2906,11 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
     caption = ["Filled circles: y = 1; open circles: y = 0."]
     if len(S) < d.m:
         caption.append(f"Drawn: a random {len(S):,} of the {d.m:,} training examples.")
-    caption += [f"Dashed: from {start}, α = {s.learning_rate:g},",
-                "   after the steps marked (a random start of the lesson any-start).",
-                f"Bold: the training lesson's boundary, after {_steps(steps)} from 0."]
+    caption += ([f"Dashed: from {start}, α = {s.learning_rate:g},",
+                 "   after the steps marked (a random start of the lesson any-start)."] if shots.early else
+                [f"No dashed lines: from {start} (a random start of the lesson",
+                 f"   any-start), α = {s.learning_rate:g}, no early boundary in the frame stood apart."])
+    caption.append(f"Bold: the training lesson's boundary, after {_steps(steps)} from 0.")
     colours = ["black"] * len(caption) + [colour for _, colour in legend]
     caption += [label for label, _ in legend]
     for k, (text, colour) in enumerate(zip(caption, colours)):

@@ -4252,6 +4252,17 @@ class TestSvg:
                     apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
                     assert apart, (args, text, other)
 
+    def test_says_when_no_dashed_line_is_drawn(self) -> None:
+        d = clouds()
+        box = demo.Box(580, 40, 980, 330, demo._extent([x[0] for x in d.S_train]), demo._extent([x[1] for x in d.S_train]))
+        w, b, costs = lesson_fit(d)
+        out: list[str] = []
+        shots = demo.Snapshots(start_w=[0.91, 1.73], start_b=-2.44, early=[], end=(len(costs) - 1, w, b))
+        demo._svg_boundary(out, d, SETTINGS, box, shots)
+        text = " ".join(out)
+        assert "stroke-dasharray" not in text and "Dashed:" not in text
+        assert "No dashed lines: from w = (+0.91, +1.73), b = -2.44" in text
+
     def test_counts_steps_as_the_text_does(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         root = svg_of(capsys, tmp_path, "--seed", "3", "--iterations", "50")
         d = clouds(3)
