@@ -151,17 +151,22 @@ def screen(lines: Lines) -> Lines:
 
 
 def para(text: str, indent: str = "") -> Lines:
-    """text wrapped to the screen's width, never inside "p = 0.5" or "± 5%", in the
-    characters that the console can show.
+    """text wrapped to the screen's width, never inside "p = 0.5", "± 5%" or a
+    sum or difference such as "a(1 − a)", in the characters that the console can show.
 
     >>> para("one two three", indent="  ")
     ['  one two three']
     >>> para("x " * 37 + "p = 0.5")[1]
     'p = 0.5'
+    >>> para("x " * 37 + "a(1 − a)")[1]
+    'a(1 − a)'
     """
     if isinstance(sys.stdout, _PlainWriter):            # wrap what the console will show
         text = text.translate(PLAIN)
-    glued = text.replace(" = ", "\0=\0").replace("± ", "±\0")    # \0 is no space to textwrap
+    glued = text                                        # \0 is no space to textwrap
+    for spaced in (" = ", " − ", " + ", " - "):
+        glued = glued.replace(spaced, f"\0{spaced.strip()}\0")
+    glued = glued.replace("± ", "±\0")
     # Some tools measure a line in bytes: keep σ, −, √ and the like from
     # pushing one past 80 of them.
     for width in range(WIDTH, 40, -1):
@@ -187,7 +192,7 @@ def _steps(k: int) -> str:
     >>> _steps(1), _steps(12)
     ('1 step', '12 steps')
     """
-    return f"{k} step" if k == 1 else f"{k} steps"
+    return f"{k:,} step" if k == 1 else f"{k:,} steps"
 
 
 def counted(k: int, noun: str) -> str:
@@ -223,7 +228,7 @@ def text_chart(curves: Sequence[tuple[str, str, Sequence[float]]], top: float,
         lines.append(f" {label} |" + "".join(cells))
     n = max(len(costs) for _, _, costs in curves) - 1
     lines.append("        +" + "-" * width)
-    lines.append(f"         0{'steps':^{width - 1 - len(str(n))}}{n}")
+    lines.append(f"         0{'steps':^{width - 1 - len(f'{n:,}')}}{n:,}")
     lines += [f"         {mark} {label}" for mark, label, _ in curves]
     if above:
         lines.append("         ^ marks a cost above the top of the chart")
@@ -1478,7 +1483,7 @@ def show_graph(r: Graph) -> Lines:
         out.append(f"           … and so on to dw{n} = x{n}·dz")
     out.append(f"           db = dz = {r.db:+g}")
     out += para(f"These are one example's share of the gradient.  Gradient descent steps by "
-                f"the mean of the shares of all m = {r.m} training examples: dw = (1/m)·Σ x·dz "
+                f"the mean of the shares of all m = {r.m:,} training examples: dw = (1/m)·Σ x·dz "
                 "and db = (1/m)·Σ dz.")
     return out
 
@@ -1488,13 +1493,15 @@ def show_graph(r: Graph) -> Lines:
 class Slope(NamedTuple):
     """A nudge of w1 against dw1, and gradient_check against a planted bug."""
     J: float                        # at every weight 0.5, b = 0.1
-    dw1: float
+    j: int                          # the weight nudged: the first of a feature not constant
+    dw1: float                      # its derivative, dwj
     epsilon: float
     moved: float                    # J(w1 + ε) − J(w1)
     examples: int                   # what the gradient check used, of m
     features: int                   # and of n
     m: int
     n: int
+    constant: int                   # features constant in the training part, left out of both
     check: float                    # gradient_check of propagate's gradient
     buggy: float                    # and of a db not divided by m
 
@@ -1506,40 +1513,63 @@ def slope(d: Data, s: Settings) -> Slope:
     """Nudge w1 and compare with dw1; check propagate's gradient, and a wrong one."""
     w, b, eps = [0.5] * d.n, 0.1, 1e-3
     J, dw, db = logreg.propagate(w, b, d.S_train, d.Y_train)
-    moved = logreg.cost([w[0] + eps] + w[1:], b, d.S_train, d.Y_train) - J
+    # A constant feature's weight moves nothing (a constant pixel, say): nudge
+    # and check the others.
+    varied = [j for j, column in enumerate(zip(*d.S_train)) if min(column) != max(column)]
+    j = varied[0] if varied else 0
+    moved = logreg.cost(w[:j] + [w[j] + eps] + w[j + 1:], b, d.S_train, d.Y_train) - J
     # The check costs two passes over the data per parameter, so on big data
     # it looks at a corner of it.
-    S, Y, k = [x[:10] for x in d.S_train[:500]], d.Y_train[:500], min(d.n, 10)
+    kept = (varied or list(range(d.n)))[:10]
+    S, Y, k = [[x[i] for i in kept] for x in d.S_train[:500]], d.Y_train[:500], len(kept)
     _, dw_k, db_k = logreg.propagate(w[:k], b, S, Y)
     check = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k, epsilon=CHECK_EPSILON)
     buggy = logreg.gradient_check(w[:k], b, S, Y, dw_k, db_k * len(S), epsilon=CHECK_EPSILON)
-    return Slope(J=J, dw1=dw[0], epsilon=eps, moved=moved, examples=len(S), features=k, m=d.m,
-                 n=d.n, check=check, buggy=buggy)
+    return Slope(J=J, j=j, dw1=dw[j], epsilon=eps, moved=moved, examples=len(S), features=k,
+                 m=d.m, n=d.n, constant=d.n - len(varied) if varied else 0, check=check,
+                 buggy=buggy)
 
 
 @lesson("slope", "The derivative as a slope", slope)
 def show_slope(r: Slope) -> Lines:
     """The slope lesson, printed."""
-    w = f"w = ({', '.join(['0.5'] * r.n)})" if r.n <= 3 else f"each of the {r.n} weights 0.5"
-    out = para(f"At {w} and b = 0.1: J = {r.J:.6f} and dw1 = {r.dw1:+.6f}.")
-    out += [f"Nudge w1 by ε = {r.epsilon:g}: J moves by {r.moved:+.6e}; "
-            f"dw1·ε = {r.dw1 * r.epsilon:+.6e}."]
+    w = f"w = ({', '.join(['0.5'] * r.n)})" if r.n <= 3 else f"each of the {r.n:,} weights 0.5"
+    wj, dwj = f"w{r.j + 1}", f"dw{r.j + 1}"
+    out = para(f"At {w} and b = 0.1: J = {r.J:.6f} and {dwj} = {r.dw1:+.6f}.")
+    if r.j:
+        which, whose = ("x1 is", "its weight") if r.j == 1 else (f"x1 to x{r.j} are", "their weights")
+        out += para(f"(Not w1: {which} constant in the training part, standardized to 0, so J "
+                    f"does not move with {whose}.)")
+    out += [f"Nudge {wj} by ε = {r.epsilon:g}: J moves by {r.moved:+.6e}; "
+            f"{dwj}·ε = {r.dw1 * r.epsilon:+.6e}."]
     out += para("A derivative is a slope: the change in J is about the derivative times the "
                 "nudge.  gradient_check compares each derivative with a central difference: "
-                f"for w1, (J(w1 + ε) − J(w1 − ε))/2ε with ε = {CHECK_EPSILON:g}, and likewise "
-                "for the other weights and b.")
-    if r.examples < r.m or r.features < r.n:
-        out += para(f"That takes two passes over the data per parameter, so here it uses "
-                    f"{counted(r.examples, 'example')} and {counted(r.features, 'feature')}.")
+                f"for {wj}, (J({wj} + ε) − J({wj} − ε))/2ε with ε = {CHECK_EPSILON:g}, and "
+                "likewise for the other weights and b.")
+    out += _checked_on(r)
     out += para("Away from a minimum, about 1e-7 or less means right, above about 1e-3 a bug.  "
-                "Near one, both gradients are as small as the central difference's rounding "
-                "error, and the check gives nearly 0 whatever the gradient.")
+                "Near one, both gradients fall below the central difference's rounding error, "
+                "and the check gives a small number whether the gradient is right or wrong: "
+                "judge a gradient where it is large, such as at w = 0.")
     out += [f"gradient_check of propagate's (dw, db):  {r.check:.1e}",
             f"and of a db that forgot to divide by m:   {r.buggy:.1e}"]
     if r.buggy <= 1e-3:
         out += para("Here db is too small, beside dw or the central difference's rounding "
                     "error, for m·db to stand out: the check cannot see this bug at this point.")
     return out
+
+
+def _checked_on(r: Slope) -> Lines:
+    """Which examples and features the gradient check used, if not all of them."""
+    if r.examples == r.m and r.features == r.n:
+        return []
+    which = counted(r.features, "feature") + (" not constant in the training part" if r.constant else "")
+    cut = r.examples < r.m or r.features < r.n - r.constant
+    if r.features < r.n - r.constant:
+        which = "the first " + which
+    said = ("That takes two passes over the data per parameter, so here it uses" if cut else
+            "Here the check uses")
+    return para(f"{said} {counted(r.examples, 'example')} and {which}.")
 
 
 # === 4. Why log loss =========================================================
@@ -1706,18 +1736,18 @@ def _nice(x: float) -> int:
 def show_training(r: Training) -> Lines:
     """The training lesson, printed: J on the way, the stop, the scores, the weights."""
     out = para(f"Gradient descent from w = 0, b = 0, with α = {r.learning_rate:g}, for at most "
-               f"{r.iterations} steps, stopping after a step that lowers J by less than {TOLERANCE:g}:")
+               f"{_steps(r.iterations)}, stopping after a step that lowers J by less than {TOLERANCE:g}:")
     if r.iterations < r.asked:
-        out += para(f"(Not {r.asked}: each step passes over {r.m:,} examples × {r.n + 1} numbers, "
+        out += para(f"(Not {r.asked:,}: each step passes over {r.m:,} examples × {r.n + 1:,} numbers, "
                     "so on data this size the demo allows fewer; --sample N takes fewer rows.)")
-    out += _columns("steps", [str(k) for k, _ in r.shown], "J", [_num(J) for _, J in r.shown])
+    out += _columns("steps", [f"{k:,}" for k, _ in r.shown], "J", [_num(J) for _, J in r.shown])
     if r.steps < r.iterations:
         out.append(f"It stopped after {_steps(r.steps)}, at J = {r.J:.6g}.")
     else:
-        out.append(f"It ran all {r.steps} steps, to J = {r.J:.6g}." if r.steps > 1 else
+        out.append(f"It ran all {r.steps:,} steps, to J = {r.J:.6g}." if r.steps > 1 else
                    f"It ran its one step, to J = {r.J:.6g}.")
     if r.rises or r.J > r.start:
-        rose = (f"J rose at {r.rises} of the {r.steps} steps" if r.steps > 1 else
+        rose = (f"J rose at {r.rises:,} of the {r.steps:,} steps" if r.steps > 1 else
                 "J rose at its one step") + f", to {r.highest:.3g} at most"
         end = ", and ended higher than it started" if r.J > r.start else ""
         out += para(f"{rose}{end}: α = {r.learning_rate:g} is too large for this data "
@@ -1965,7 +1995,7 @@ def learning_rates(d: Data, s: Settings) -> RateCurves:
 @lesson("learning-rates", "Three learning rates", learning_rates)
 def show_learning_rates(r: RateCurves) -> Lines:
     """The learning-rates lesson, printed with its chart."""
-    on = f"On the first {r.examples} training examples, J" if r.examples < r.m else "J"
+    on = f"On the first {r.examples:,} training examples, J" if r.examples < r.m else "J"
     out = para(f"{on} curves most at the start, where every a(1 − a) is ¼, its largest.  "
                f"There its curvature in the direction where it curves most is h = {r.h:.3g}.  "
                f"So, in exact arithmetic, no step of α below 2/h = {2 / r.h:.3g} raises J.  "
@@ -1994,12 +2024,14 @@ def show_learning_rates(r: RateCurves) -> Lines:
 
 
 def _at_most(v: float) -> str:
-    """The least number of one significant digit that is at least v (> 0), in decimals
-    that read aloud, or as 3e-09 below a millionth.
+    """The least number of one significant digit that is at least v, in decimals
+    that read aloud, or as 3e-09 below a millionth; "0" for 0.
 
-    >>> _at_most(2.3e-05), _at_most(0.04), _at_most(0.095), _at_most(2.1e-09)
-    ('0.00003', '0.04', '0.1', '3e-09')
+    >>> _at_most(2.3e-05), _at_most(0.04), _at_most(0.095), _at_most(2.1e-09), _at_most(0.0)
+    ('0.00003', '0.04', '0.1', '3e-09', '0')
     """
+    if v <= 0:
+        return "0"
     e = math.floor(math.log10(v))
     digit = math.ceil(round(v / 10.0 ** e, 9))         # round: 0.04 / 0.01 is 4.000000000000001
     if digit == 10:
@@ -2030,7 +2062,7 @@ class Boundary(NamedTuple):
 def boundary(d: Data, s: Settings) -> Boundary:
     """The training lesson's boundary, for data of two features."""
     if d.n != 2:
-        raise CannotFinish(f"The picture needs exactly two features; this data has {d.n}.")
+        raise CannotFinish(f"The picture needs exactly two features; this data has {d.n:,}.")
     w, b, _ = trained(d, s)
     wrong = sum(1 for x, y in zip(d.S_train, d.Y_train)
                 if (w[0] * x[0] + w[1] * x[1] + b > 0) != (y == 1))
@@ -2043,14 +2075,20 @@ def show_boundary(r: Boundary) -> Lines:
     """The boundary lesson, printed as a scatter of the training examples."""
     are = "is" if r.wrong == 1 else "are"
     out = para("The boundary is where z = 0 and a = ½: on one side the neuron says 1, on "
-               f"the other 0.  {r.wrong} of the {r.m} training examples {are} on the wrong side "
+               f"the other 0.  {r.wrong:,} of the {r.m:,} training examples {are} on the wrong side "
                "of this line, the training lesson's.")
     out.append(f"  {short(r.names[1], 40)} (standardized), upward")
-    out += text_scatter(r.S, r.Y, r.w, r.b)
+    scatter = text_scatter(r.S, r.Y, r.w, r.b)
+    out += scatter
     out.append(f"   {short(r.names[0], 40)} (standardized), rightward")
-    out.append("   o  y = 0     +  y = 1     @  both     .  the boundary w·x + b = 0")
+    line = any("." in row for row in scatter[:-1])
+    out.append("   o  y = 0     +  y = 1     @  both" + ("     .  the boundary w·x + b = 0" if line else ""))
     if len(r.S) < r.m:
-        out.append(f"   Drawn: a random {len(r.S)} of the {r.m} training examples.")
+        out.append(f"   Drawn: a random {len(r.S):,} of the {r.m:,} training examples.")
+    if not line:                        # z has one sign over the whole picture
+        x = r.S[0]
+        says = int(r.w[0] * x[0] + r.w[1] * x[1] + r.b > 0)
+        out += para(f"The line lies outside the picture: all across it, the neuron says {says}.")
     return out
 
 
@@ -2124,13 +2162,14 @@ def show_any_start(r: AnyStart) -> Lines:
             for row in table]
     shown = r.n <= 3 and all(len(row) <= WIDTH for row in rows)
     on = f", on {of_m(r.m, r.of)} (h is J's largest curvature on them)" if r.m < r.of else ""
-    cut = (f"On data this size, {ANY_START_STEPS} steps from each start would take too long.  "
+    cut = (f"On data this size, {ANY_START_STEPS:,} steps from each start would take too long.  "
            if r.budget < ANY_START_STEPS else "")
     out = para(f"{cut}Gradient descent from {len(r.runs)} starts (zeros, and three at random), "
-               f"α = 1/h = {r.rate:.3g}, at most {r.budget} steps each{on}" + (":" if shown else "."))
+               f"α = 1/h = {r.rate:.3g}, at most {r.budget:,} steps each{on}" + (":" if shown else "."))
     if shown:
         out += rows
-    out.append(f"The weights differ by at most {r.spread:.1e}; the costs by at most {r.cost_spread:.1e}.")
+    out.append(f"The weights differ by at most {_at_most(r.spread)}; the costs by at most "
+               f"{_at_most(r.cost_spread)}.")
     return out + para(_any_start_verdict(r))
 
 
@@ -2138,13 +2177,13 @@ def _any_start_verdict(r: AnyStart) -> str:
     """What the ends of the runs say, given J's minimum."""
     kind, said = r.minimum.kind, minimum_sentence(r.minimum, r.m, r.n, r.names)
     if kind in ("none", "many"):
-        return said + "  So the starts need not meet."
+        return said + "  So the starts need not meet." + _other_end(r)
     if kind == "poorly":
-        return said + "  So the starts can end far apart at almost the same cost."
+        return said + "  So the starts can end far apart at almost the same cost." + _other_end(r)
     if kind != "one":
-        return ("They meet." if r.met else "They have not met yet.") + "  " + said
+        return ("They meet." if r.met else "They have not met yet.") + "  " + said + _other_end(r)
     if not r.met:
-        return (f"They have not met yet: J has one lowest point here, but {r.budget} steps do not "
+        return (f"They have not met yet: J has one lowest point here, but {r.budget:,} steps do not "
                 "reach it from every start.")
     said = ("They meet: J is convex, and on this data it has one lowest point.  Newton's "
             f"method finds it at J = {r.minimum.J:.6f} (the lesson newton).")
@@ -2152,6 +2191,15 @@ def _any_start_verdict(r: AnyStart) -> str:
         said += (f"  The training lesson ended above it, at J = {r.trained:.6f}, so its weights "
                  f"differ from these: it stops after a step that lowers J by less than {TOLERANCE:g}.")
     return said
+
+
+def _other_end(r: AnyStart) -> str:
+    """Where J has no single lowest point: that the training lesson, from the same zeros,
+    ended elsewhere, if it did (its weights then differ from the first run's)."""
+    if r.trained is None or abs(r.trained - r.runs[0].J) <= 5e-7:
+        return ""
+    return (f"  The training lesson, also from zeros, ended elsewhere, at J = {r.trained:.6f}, "
+            "with its own α and number of steps.")
 
 
 def _vector_text(v: Sequence[float], digits: int) -> str:
@@ -2238,8 +2286,8 @@ def overfitting_data(seed: int, m: int, noise: int = 30) -> tuple[Rows, list[int
 @lesson("overfitting", "Overfitting, and L2 regularization", overfitting)
 def show_overfitting(r: Overfitting) -> Lines:
     """The overfitting lesson, printed."""
-    out = para(f"New made-up data: {r.m} examples of {r.n} features, one of which carries a "
-               f"little signal; the rest are noise.  Then {r.m_new} new examples of the same "
+    out = para(f"New made-up data: {r.m:,} examples of {r.n:,} features, one of which carries a "
+               f"little signal; the rest are noise.  Then {r.m_new:,} new examples of the same "
                "kind to test on.  Trained with λ (logreg's l2) from 0 to 100:")
     out.append("     l2   training accuracy   test accuracy     ‖w‖")
     out += [f"  {l2:5g}   {train:17.1%}   {test:13.1%}   {size:6.2f}" for l2, train, test, size in r.rows]
@@ -2254,13 +2302,13 @@ def show_overfitting(r: Overfitting) -> Lines:
     larger = f"A larger λ {' and '.join(does)}; here" if does else "Here"
     out += para(f"{larger} the best test accuracy is at λ = {best[0]:g}.")
     out += para("  ".join(_how_sure(r)))
-    out += para(f"Choosing λ by these {r.m_new} examples makes them a validation set; a fair "
+    out += para(f"Choosing λ by these {r.m_new:,} examples makes them a validation set; a fair "
                 "test of the chosen λ needs a third set, kept aside until the end.")
     if r.measured is not None:
         p, k, error, bound = r.measured
         what = (f"has a standard error of at most {error:.1%}" if bound else
                 f"has a standard error of {error:.1%}")
-        out += para(f"The training lesson's p = {p:.1%}, on its k = {k} test examples, {what}: "
+        out += para(f"The training lesson's p = {p:.1%}, on its k = {counted(k, 'test example')}, {what}: "
                     "gaps of that size can be chance.")
     return out
 
@@ -2270,12 +2318,12 @@ def _how_sure(r: Overfitting) -> list[str]:
     best, k = r.rows[r.best], r.m_new
     p = best[2]
     said = [f"How sure is a test accuracy?  One standard error is √(p(1 − p)/k): for "
-            f"λ = {best[0]:g}, p = {p:.1%} on k = {k} gives {standard_error(p, k):.1%}."]
+            f"λ = {best[0]:g}, p = {p:.1%} on k = {k:,} gives {standard_error(p, k):.1%}."]
     lead = best[2] - r.rows[0][2]
     if lead > 0:
         said.append(f"Its lead over λ = 0, {lead:.1%}, is measured on the same examples, so "
                     f"its standard error comes from those on which the two disagree, "
-                    f"{r.disagree} of them: √(({r.disagree / k:.3f} − {lead:.3f}²)/{k}) = "
+                    f"{r.disagree:,} of them: √(({r.disagree / k:.3f} − {lead:.3f}²)/{k:,}) = "
                     f"{r.lead_error:.1%}.")
         # decided on the digits shown, which are what a reader checks
         shown_lead, twice = round(lead * 1000), 2 * round(r.lead_error * 1000)
@@ -2315,7 +2363,7 @@ GD_TOLERANCE = 1e-12                # gradient descent's stop in the newton less
 def newton(d: Data, s: Settings) -> Newton:
     """Newton's method and gradient descent to J's lowest point, each timed once."""
     if d.n > 100:
-        raise CannotFinish(f"Newton's method solves a {d.n + 1} × {d.n + 1} system each step; the "
+        raise CannotFinish(f"Newton's method solves a {d.n + 1:,} × {d.n + 1:,} system each step; the "
                            "demo skips it for more than 100 features.  That cost is why networks "
                            "train by gradient descent.")
     # some 12 steps, each of (n + 1)² numbers an example
@@ -2349,18 +2397,17 @@ def show_newton(r: Newton) -> Lines:
         out += para(minimum_sentence(r.minimum, r.m, r.n, r.names))
         out += para(f"So here both methods use l2 = {r.l2:g}, which gives J one lowest point:")
     J = "J with its penalty" if r.l2 else "J"
-    out.append(f"Newton's method: {_steps(r.steps)}, {r.seconds * 1000:.0f} ms, {J} = {r.J:.10f}")
-    out.append(f"Gradient descent, α = {r.gd_rate:.3g}: {_steps(r.gd_steps)}, "
-               f"{r.gd_seconds * 1000:.0f} ms")
+    out.append(f"Newton's method: {_steps(r.steps)}, {_ms(r.seconds)}, {J} = {r.J:.10f}")
+    out.append(f"Gradient descent, α = {r.gd_rate:.3g}: {_steps(r.gd_steps)}, {_ms(r.gd_seconds)}")
     how = ("equals Newton's" if r.gap == 0 else
            f"is {abs(r.gap):.1e} {'above' if r.gap > 0 else 'below'} Newton's")
     out += para(f"After {_steps(r.gd_steps)}, gradient descent's J {how}, and its weights and b "
-                f"are within {r.differ:.1e} of Newton's.")
+                f"are within {_at_most(r.differ)} of Newton's.")
     if r.gd_steps < r.gd_budget:
         out += para(f"Gradient descent stopped there, after a step that lowered J by less than "
                     f"{GD_TOLERANCE:g}.")
     else:
-        out += para(f"That is all the {r.gd_budget} steps it was allowed.")
+        out += para(f"That is all the {r.gd_budget:,} steps it was allowed.")
     ratio = r.gd_seconds / max(r.seconds, 1e-9)
     took = ("less time than" if ratio >= 1.5 else "more time than" if ratio <= 1 / 1.5 else
             "about as much time as")
@@ -2369,6 +2416,16 @@ def show_newton(r: Newton) -> Lines:
                 f"each of its steps costs more; in all, here, Newton's method took {took} "
                 "gradient descent did (one run each, with its checks of the input).")
     return out
+
+
+def _ms(seconds: float) -> str:
+    """A time in milliseconds, to 2 significant digits below 10 ms, never "0 ms".
+
+    >>> _ms(0.00031), _ms(0.0042), _ms(0.917), _ms(1.3184)
+    ('0.31 ms', '4.2 ms', '917 ms', '1,318 ms')
+    """
+    ms = seconds * 1000
+    return f"{ms:.2g} ms" if ms < 10 else f"{ms:,.0f} ms"
 
 
 # === 11. Vectorization =======================================================
@@ -2487,16 +2544,16 @@ def show_vectorization(r: Vectorization) -> Lines:
     out += WHOLE_PASS
     how = ("math.sumprod" if r.sumprod else "sum(map(operator.mul, u, v)), since math.sumprod "
            "exists only from Python 3.12 on")
-    same = f"to within {r.difference:.0e}" if r.difference else "exactly"
+    same = f"to within {_at_most(r.difference)}" if r.difference else "exactly"
     on = of_m(r.m, r.of) or f"the {counted(r.m, 'training example')}"
     out += para(f"Here dot is {how}.  On {on} of {counted(r.n, 'feature')}, it and the loop "
                 f"(propagate_loop, logreg's without its checks of the input) give the same J, "
-                f"dw and db, {same}.")
+                f"dw and db, {same}, at the slope lesson's point: every weight 0.5, b = 0.1.")
     ratio = r.loop_seconds / r.whole_seconds
     speed = (f"{ratio:.1f} times as fast" if ratio >= 1.05 else
              "no faster" if ratio > 1 / 1.05 else f"{1 / ratio:.1f} times as slow")
     out += para(f"A pass took {r.loop_seconds * 1e3:.3g} ms as the loop and "
-                f"{r.whole_seconds * 1e3:.3g} ms as whole vectors, the least of {r.repeats} "
+                f"{r.whole_seconds * 1e3:.3g} ms as whole vectors, the least of {r.repeats:,} "
                 f"timings each: {speed}, as measured here.")
     out += NUMPY_PASS
     out += para("numpy runs each line's loop over the examples in compiled code, written in C "
@@ -2764,7 +2821,7 @@ def svg_picture(d: Data, s: Settings) -> str:
     box = Box(580, 40, 980, 330, (0, 1), (0, 1))
     middle = (box.left + box.right) / 2
     if d.n != 2:
-        _text(out, middle, 180, f"The boundary is drawn for two features; this data has {d.n}.",
+        _text(out, middle, 180, f"The boundary is drawn for two features; this data has {d.n:,}.",
               "middle")
     else:
         box = box._replace(xr=_extent([x[0] for x in d.S_train]), yr=_extent([x[1] for x in d.S_train]))
@@ -2810,7 +2867,7 @@ def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> float:
     top = 1.5 * math.log(2)
     box = frame._replace(xr=(0.0, float(r.steps)), yr=(0.0, top))
     _frame(out, box, "Cost J while training, at three learning rates", "steps", "cost J",
-           ("0", str(r.steps)), ("0", f"{top:.2f}"))
+           ("0", f"{r.steps:,}"), ("0", f"{top:.2f}"))
     above = False
     for k, c in enumerate(r.curves):
         colour = COLOURS[k % len(COLOURS)]
@@ -2825,10 +2882,12 @@ def _svg_costs(out: list[str], r: RateCurves, frame: Box) -> float:
         out.append(f'<line x1="{box.left}" y1="{y - 4}" x2="{box.left + 20}" y2="{y - 4}" '
                    f'stroke="{colour}" stroke-width="2"/>')
         _text(out, box.left + 26, y, curve_label(c), fill=colour)
-    if above:
-        _text(out, box.left + 26, box.bottom + 52 + 16 * len(r.curves),
-              "▲ marks a cost above the top of the chart")
-    return box.bottom + 52 + 16 * (len(r.curves) - (not above))
+    notes = ["▲ marks a cost above the top of the chart"] if above else []
+    if r.examples < r.m:                # as the learning-rates lesson says
+        notes.append(f"J on {of_m(r.examples, r.m)}.")
+    for k, note in enumerate(notes, len(r.curves)):
+        _text(out, box.left + 26, box.bottom + 52 + 16 * k, note)
+    return box.bottom + 52 + 16 * (len(r.curves) + len(notes) - 1)
 
 
 def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapshots) -> float:
@@ -2851,10 +2910,12 @@ def _svg_boundary(out: list[str], d: Data, s: Settings, box: Box, shots: Snapsho
     start = f"w = {_vector_text(shots.start_w, 2)}, b = {shots.start_b:+.2f}"
     caption = ["Filled circles: y = 1; open circles: y = 0."]
     if len(S) < d.m:
-        caption.append(f"Drawn: a random {len(S)} of the {d.m} training examples.")
-    caption += [f"Dashed: from {start}, α = {s.learning_rate:g},",
-                "   after the steps marked (a random start of the lesson any-start).",
-                f"Bold: the training lesson's boundary, after {_steps(steps)} from 0."]
+        caption.append(f"Drawn: a random {len(S):,} of the {d.m:,} training examples.")
+    caption += ([f"Dashed: from {start}, α = {s.learning_rate:g},",
+                 "   after the steps marked (a random start of the lesson any-start)."] if shots.early else
+                [f"No dashed lines: from {start} (a random start of the lesson",
+                 f"   any-start), α = {s.learning_rate:g}, no early boundary in the frame stood apart."])
+    caption.append(f"Bold: the training lesson's boundary, after {_steps(steps)} from 0.")
     colours = ["black"] * len(caption) + [colour for _, colour in legend]
     caption += [label for label, _ in legend]
     for k, (text, colour) in enumerate(zip(caption, colours)):

@@ -2363,8 +2363,21 @@ class TestPara:
         assert not any(line.endswith(("=", "±")) or line.startswith(("=", "±")) for line in lines)
 
 
+    @pytest.mark.parametrize("before", range(60, 80))
+    def test_keeps_a_difference_together(self, before: int) -> None:
+        lines = demo.para("x" * before + " where every a(1 − a) is ¼, and (1 − y)·log(1 − a).")
+        assert all(len(line) <= 79 for line in lines)
+        assert any("a(1 − a)" in line for line in lines)      # whole, on one line
+        assert any("(1 − y)·log(1 − a)." in line for line in lines)
+
+
 class TestNumbers:
     """Numbers as the lessons print them."""
+
+    def test_counts_have_thousands_separators(self) -> None:
+        assert demo._steps(15000) == "15,000 steps" and demo._steps(1) == "1 step"
+        axis = demo.text_chart([("*", "flat", [0.5] * 1501)], top=1.0)[13]
+        assert axis.endswith(" 1,500") and len(axis) == 9 + 60
 
     def test_at_most_rounds_up_to_one_digit(self) -> None:
         for v in [2.3e-05, 0.04, 0.095, 2.1e-09, 1e-05, 0.7, 3.0, 9.99e-7]:
@@ -3552,8 +3565,32 @@ class TestSlopeLesson:
         text = " ".join(" ".join(demo.show_slope(r)).split())
         assert "Away from a minimum, about 1e-7 or less means right, above about 1e-3 a bug." in text
         assert "cannot see this bug" not in text
+        assert "a small number whether the gradient is right or wrong" in text
+        hours, passed = README_HOURS            # where training ends, right and wrong look alike
+        mean = sum(x[0] for x in hours) / len(hours)
+        sd = math.sqrt(sum((x[0] - mean) ** 2 for x in hours) / len(hours))
+        S = [[(x[0] - mean) / sd] for x in hours]
+        w, b, _ = logreg.train(S, passed, learning_rate=1.0, iterations=1000)
+        dz = [reference_sigmoid(w[0] * x[0] + b) - y for x, y in zip(S, passed)]
+        dw, db = sum(d * x[0] for d, x in zip(dz, S)) / len(S), sum(dz) / len(S)
+        for factor in (1.0, 2.0, 0.0):          # right, doubled, and none at all
+            assert logreg.gradient_check(w, b, S, passed, [factor * dw], factor * db) < 1e-3
         hidden = " ".join(" ".join(demo.show_slope(r._replace(buggy=2e-6))).split())
         assert "the check cannot see this bug at this point" in hidden
+
+
+    def test_nudges_a_weight_that_moves_J(self) -> None:
+        rnd = random.Random(2)            # pixel-like: the first three columns are 0 throughout
+        X = [[0.0, 0.0, 0.0] + [rnd.gauss(i % 2, 1.0) for _ in range(12)] for i in range(60)]
+        d = data(X, [i % 2 for i in range(60)], [f"p{j}" for j in range(15)])
+        r = demo.slope(d, SETTINGS)
+        moved = (reference_cost([0.5] * 3 + [0.501] + [0.5] * 11, 0.1, d.S_train, d.Y_train)
+                 - reference_cost([0.5] * 15, 0.1, d.S_train, d.Y_train))
+        assert (r.j, r.constant, r.features) == (3, 3, 10) and r.moved == pytest.approx(moved, rel=1e-6)
+        text = " ".join(" ".join(demo.show_slope(r)).split())
+        assert "Nudge w4 by ε = 0.001" in text and "(Not w1: x1 to x3 are constant in the training part" in text
+        assert "45 examples and the first 10 features not constant in the training part." in text
+        assert r.check < 1e-7 < 1e-3 < r.buggy
 
 
 class TestLogLossLesson:
@@ -3621,6 +3658,16 @@ class TestTrainingLesson:
         assert r.rises == len(ups) > 0 and r.highest == max(costs) > 10
         text = "\n".join(demo.show_training(r))
         assert f"J rose at {r.rises} of the {r.steps} steps" in text and "α = 1000 is too large" in text
+
+    def test_long_runs_count_with_separators(self) -> None:
+        X, Y = separable()                  # J falls for as long as it runs: all 1,500 steps
+        d = data(X, Y)
+        r = demo.training(d, demo.Settings(iterations=1500))
+        lines = demo.show_training(r._replace(steps=1500, shown=[(0, 0.69), (1000, 0.002), (1500, 0.001)]))
+        assert "for at most 1,500 steps" in " ".join(lines) and lines[2].split()[:4] == ["steps", "0", "1,000", "1,500"]
+        assert "It ran all 1,500 steps" in " ".join(lines)
+        one = " ".join(demo.show_training(demo.training(d, demo.Settings(iterations=1))))
+        assert "for at most 1 step, stopping" in one and "It ran its one step" in one
 
     def test_keeps_logregs_warning_off_screen(self) -> None:
         d = clouds()
@@ -3784,9 +3831,24 @@ class TestBoundaryLesson:
         w, b, _ = lesson_fit(d)
         wrong = sum((w[0] * x[0] + w[1] * x[1] + b > 0) != (y == 1) for x, y in zip(d.S_train, d.Y_train))
         lines = demo.show_boundary(r)
-        assert f"{wrong} of the 1500 training examples" in " ".join(" ".join(lines).split())
-        assert lines[-1] == f"   Drawn: a random {demo.DRAWN} of the 1500 training examples."
+        assert f"{wrong:,} of the 1,500 training examples" in " ".join(" ".join(lines).split())
+        assert lines[-1] == f"   Drawn: a random {demo.DRAWN} of the 1,500 training examples."
         assert demo.boundary(made_up(200, 2), SETTINGS).S == made_up(200, 2).S_train    # small data: all
+
+
+    def test_says_when_the_line_is_outside(self) -> None:
+        rnd = random.Random(3)              # labels that the features do not predict, 1 in 10 of them 1
+        X = [[rnd.gauss(0, 1), rnd.gauss(0, 1)] for _ in range(120)]
+        d = data(X, [int(rnd.random() < 0.1) for _ in range(120)])
+        r = demo.boundary(d, SETTINGS)
+        lows, highs = [min(c) for c in zip(*r.S)], [max(c) for c in zip(*r.S)]
+        pads = [0.05 * (high - low) for low, high in zip(lows, highs)]    # the picture's margin
+        corners = [(u, v) for u in (lows[0] - pads[0], highs[0] + pads[0]) for v in (lows[1] - pads[1], highs[1] + pads[1])]
+        assert all(r.w[0] * u + r.w[1] * v + r.b < 0 for u, v in corners)     # z < 0 on all the picture
+        assert r.wrong == sum(d.Y_train) > 0                                    # so every 1 is wrong
+        lines = demo.show_boundary(r)
+        assert "the boundary w·x + b = 0" not in " ".join(lines)
+        assert lines[-1] == "The line lies outside the picture: all across it, the neuron says 0."
 
 
 class TestAnyStartLesson:
@@ -3820,6 +3882,26 @@ class TestAnyStartLesson:
         lines = demo.show_any_start(demo.any_start(made_up(60, 2), SETTINGS))
         assert "steps each:" in " ".join(lines[:2]) and lines[2].split() == ["start", "w", "b", "end", "w", "b", "J"]
 
+    def test_says_the_training_lesson_ended_elsewhere(self) -> None:
+        d = data(*separable())
+        r = demo.any_start(d, SETTINGS)
+        w, b, _ = lesson_fit(d)
+        trained = reference_cost(w, b, d.S_train, d.Y_train)
+        assert r.minimum.kind == "none" and trained - r.runs[0].J > 1e-4      # J falls as long as it runs
+        text = " ".join(" ".join(demo.show_any_start(r)).split())
+        assert f"The training lesson, also from zeros, ended elsewhere, at J = {trained:.6f}, with its own α" in text
+        assert "ended elsewhere" not in " ".join(demo.show_any_start(r._replace(trained=r.runs[0].J + 1e-7)))
+
+    def test_at_most_is_never_below_the_spread(self) -> None:
+        r = demo.any_start(clouds(), SETTINGS)
+        spread = max(max(p) - min(p) for p in zip(*[run.w + [run.b] for run in r.runs]))
+        said = re.search(r"differ by at most (\S+); the costs by at most (\S+)\.", " ".join(demo.show_any_start(r)))
+        assert said is not None and spread <= float(said[1]) <= 10 * spread
+        costs = [run.J for run in r.runs]
+        assert max(costs) - min(costs) <= float(said[2])
+        text = " ".join(demo.show_any_start(r._replace(spread=5.14e-7, cost_spread=0.0)))
+        assert "differ by at most 6e-07; the costs by at most 0." in text
+
 
 class TestOverfittingLesson:
     """Lesson 9, overfitting."""
@@ -3845,6 +3927,14 @@ class TestOverfittingLesson:
         assert "it fits the noise" in text and "A larger λ keeps w smaller and gives up training fit" in text
         best = max(r.rows, key=lambda row: row[2])[0]
         assert f"the best test accuracy is at λ = {best:g}." in text
+
+    def test_counts_read_one_way(self) -> None:
+        r = demo.overfitting(clouds(), SETTINGS)
+        assert r.measured is not None
+        text = " ".join(" ".join(demo.show_overfitting(r._replace(measured=(1.0, 1, 0.5, True)))).split())
+        assert "Then 1,000 new examples" in text and "on k = 1,000 gives" in text
+        assert ")/1,000) = " in text and "by these 1,000 examples" in text
+        assert "on its k = 1 test example, has a standard error of at most 50.0%" in text
 
     def test_weighs_the_lead_by_its_own_error(self) -> None:
         r = demo.overfitting(made_up(40, 2), SETTINGS)
@@ -3894,6 +3984,11 @@ class TestNewtonLesson:
         assert gap > 0 and f"After {len(gd) - 1} steps, gradient descent's J is {gap:.1e} above Newton's" in text
         assert "to within 1e-9" not in text and "x̃" not in text and "a(1 − a)·xj·xk" in text
 
+    def test_a_short_time_is_not_0_ms(self) -> None:
+        r = demo.newton(clouds(), SETTINGS)._replace(seconds=0.00031, gd_seconds=1.3184)
+        lines = demo.show_newton(r)
+        assert ", 0.31 ms, J = " in lines[0] and lines[1].endswith(", 1,318 ms")
+
     def test_says_fewer_steps_and_times_honestly(self) -> None:
         assert [one.title for one in demo.LESSONS if one.name == "newton"] == ["Fewer steps down: Newton's method"]
         r = demo.newton(clouds(), SETTINGS)
@@ -3934,6 +4029,13 @@ class TestVectorizationLesson:
         u, v = [0.1 * k for k in range(50)], [1.0 - 0.03 * k for k in range(50)]
         assert demo._sumprod(u, v) == pytest.approx(math.fsum(p * q for p, q in zip(u, v)), rel=1e-12)
         assert demo.dot(u, v) == pytest.approx(math.fsum(p * q for p, q in zip(u, v)), rel=1e-12)
+
+    def test_within_bounds_the_difference(self) -> None:
+        r = demo.vectorization(made_up(40, 2), SETTINGS)
+        text = " ".join(" ".join(demo.show_vectorization(r._replace(difference=2.4e-17))).split())
+        assert "dw and db, to within 3e-17, at the slope lesson's point: every weight 0.5, b = 0.1." in text
+        newton = demo.newton(clouds(), SETTINGS)._replace(differ=1.04e-5)
+        assert "are within 0.00002 of Newton's." in " ".join(" ".join(demo.show_newton(newton)).split())
 
     def test_explains_its_jargon(self) -> None:
         r = demo.vectorization(made_up(40, 2), SETTINGS)
@@ -4068,7 +4170,7 @@ class TestWideData:
         d = wide()
         assert (d.m, d.n) == (9, 1000) and demo.minimum(d).kind == "none"
         assert perceptron_separates(d.S_train, d.Y_train)
-        assert "1001 × 1001" in " ".join(demo.run_lesson(10, demo.LESSONS[9], d, SETTINGS))
+        assert "1,001 × 1,001" in " ".join(demo.run_lesson(10, demo.LESSONS[9], d, SETTINGS))
 
     def test_training_slope_and_pass(self) -> None:
         d = wide()
@@ -4120,7 +4222,7 @@ class TestWork:
         assert r.rate == pytest.approx(1 / top_by_squaring(hessian([0.0, 0.0], 0.0, d.S_train[:83])), rel=1e-10)
         text = " ".join(" ".join(demo.show_any_start(r)).split())
         assert "at most 936 steps each, on the first 83 of the 150 training examples" in text
-        assert text.startswith("On data this size, 1000 steps from each start would take too long.")
+        assert text.startswith("On data this size, 1,000 steps from each start would take too long.")
 
     def test_plurals_for_one(self) -> None:
         X = [[float(i % 7)] for i in range(12)]
@@ -4164,6 +4266,17 @@ class TestSvg:
                 for other, *q in boxes[k + 1:]:
                     apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
                     assert apart, (args, text, other)
+
+    def test_says_when_no_dashed_line_is_drawn(self) -> None:
+        d = clouds()
+        box = demo.Box(580, 40, 980, 330, demo._extent([x[0] for x in d.S_train]), demo._extent([x[1] for x in d.S_train]))
+        w, b, costs = lesson_fit(d)
+        out: list[str] = []
+        shots = demo.Snapshots(start_w=[0.91, 1.73], start_b=-2.44, early=[], end=(len(costs) - 1, w, b))
+        demo._svg_boundary(out, d, SETTINGS, box, shots)
+        text = " ".join(out)
+        assert "stroke-dasharray" not in text and "Dashed:" not in text
+        assert "No dashed lines: from w = (+0.91, +1.73), b = -2.44" in text
 
     def test_counts_steps_as_the_text_does(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         root = svg_of(capsys, tmp_path, "--seed", "3", "--iterations", "50")
@@ -4223,7 +4336,8 @@ class TestSvg:
         root = ET.parse(picture).getroot()
         assert len(root.findall(f"{SVG}circle")) == demo.DRAWN
         texts = [t.text for t in root.iter(f"{SVG}text")]
-        assert f"Drawn: a random {demo.DRAWN} of the 1800 training examples." in texts
+        assert f"Drawn: a random {demo.DRAWN} of the 1,800 training examples." in texts
+        assert "J on the first 1,000 of the 1,800 training examples." in texts     # as lesson 6 says
         boxes = text_boxes(root)
         for k, (text, *p) in enumerate(boxes):
             assert p[3] <= float(root.get("height") or 0), text
