@@ -2687,7 +2687,7 @@ def minimum(d: Data) -> Minimum:
         return Minimum("unknown", str(e))
     # train_newton's rule: on standardized features, at its answer, weight j is
     # poorly determined when (H⁻¹)jj > 400/Hjj, its standard error then over 20
-    # times what it would be were its feature uncorrelated with the others.
+    # times what it would be were the other weights and b known.
     H = hessian_at(w, b, d.S_train)
     ratios = [q * H[j][j] for j, q in enumerate(inverse_diagonal(H)[:d.n])]
     poorly = tuple(j for j, r in enumerate(ratios) if r > POORLY)
@@ -2748,8 +2748,8 @@ def minimum_sentence(found: Minimum, m: int, n: int, names: Sequence[str]) -> st
         more = f" and {counted(len(found.poorly) - 3, 'other')}" if len(found.poorly) > 3 else ""
         ratio = f"{found.ratio:,.0f}" if found.ratio < 1e6 else f"{found.ratio:.1e}"
         return (f"At J's lowest point the weights of {which}{more} are poorly determined: "
-                "their standard errors are over 20 times what they would be were their features "
-                f"uncorrelated with the others ((H⁻¹)jj is up to {ratio} times 1/Hjj).  "
+                "their standard errors are over 20 times what they would be were the other "
+                f"weights and b known ((H⁻¹)jj is up to {ratio} times 1/Hjj).  "
                 "Many weights cost almost the same, as when features are nearly collinear; a "
                 "penalty l2 > 0 picks one of them (see the lesson overfitting).")
     if found.kind == "one":
