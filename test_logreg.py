@@ -12,25 +12,28 @@ The tests follow the code, one class per function or lesson:
        1. The neuron        TestSigmoid, TestSigmoidDerivative
        2. Loss and cost     TestLoss, TestLossDerivative, TestLossFromZ, TestCost
        3. Two features      TestPropagateTwoFeatures
-       4. n features        TestPropagate
-       5. The slope         TestNumericalGradient, TestGradientCheck
-       6. Gradient descent  TestUpdate, TestTrain
+       4. n features        TestPropagate, TestDzWhereSigmaRounds
+       5. The slope         TestNumericalGradient, TestGradientCheck,
+                            TestGradientCheckAtMinimum
+       6. Gradient descent  TestUpdate, TestTrain, TestClimbWarning
        7. Prediction        TestPredict, TestAccuracy
        8. Scaling           TestFitScaling, TestStandardize, TestUnstandardize
        9. L2                TestL2
-      10. Newton's method   TestTrainNewton
-       Appendix             TestNumberTypes, TestTheDoor, TestBadInput,
-                            TestNoArithmeticError, TestFuzz
+      10. Newton's method   TestTrainNewton, TestSeparableToldAsSeparable,
+                            TestPoorlyDeterminedRule
+       Appendix             TestNumberTypes, TestTheDoor, TestDataFrames,
+                            TestBadInput, TestNoArithmeticError, TestFuzz
     demo.py
        1. The screen        TestPara, TestNumbers, TestTextChart, TestScreen
-       2. Your data         TestEncoding, TestSeparator, TestLabelColumn,
-                            TestSkip, TestPandasIndex, TestMissingValue,
-                            TestLabels, TestSample, TestBadFile, TestPrepare
+       2. Your data         a class per thing the reader meets: encodings,
+                            separators, labels, pandas' index, IDs, text
+                            features, headers, R's and numpy's files, ...
        3. The tour          TestLessons; a class per lesson, TestDataLesson to
-                            TestVectorizationLesson; TestMinimum, TestCannotFinish
+                            TestVectorizationLesson; TestSteepestCurvature,
+                            TestMinimum, TestCannotFinish, TestWideData
        4. The SVG           TestSvg
-       5. The teaching kit  TestExercises, TestCheck
-       6. The command line  TestOptions, TestSvgOption
+       5. The teaching kit  the exercises, the notebook and the grader
+       6. The command line  TestOptions and the jobs' table
     The project             TestLayout, TestDocs, TestPackaging
 
 Tests marked slow start child processes, or run a fuzz campaign or mypy;
