@@ -3277,9 +3277,9 @@ def _ref_loss_from_z(z: float, y: float) -> float:
 
 
 def _ref_loss(a: float, y: float) -> float:
-    if y == 1:
-        return -math.log(a) if a > 0 else math.inf
-    return -math.log1p(-a) if a < 1 else math.inf
+    if y == 1:                                  # 0.0 − log: −log(1) would be −0.0
+        return 0.0 - math.log(a) if a > 0 else math.inf
+    return 0.0 - math.log1p(-a) if a < 1 else math.inf
 
 
 def _ref_penalized(J: float, dw: list[float], w: Sequence[float], l2: float,
@@ -3383,14 +3383,67 @@ class Wrong(Exception):
 
 
 def _plain(v: Any) -> Any:
-    """A student's value as lists, tuples and floats where it is made of numbers (numpy's too)."""
-    try:
-        v = v.tolist() if hasattr(v, "tolist") else v
-        if isinstance(v, (list, tuple)):
-            return type(v)(_plain(x) for x in v)
-        return v if isinstance(v, (bool, int, float, str)) or v is None else float(v)
-    except Exception:
+    """A student's value with its lists, tuples, dicts and numbers as they are, and a value of
+    any other type (a numpy float, a float's subclass) as a _Foreign: the record keeps a value
+    of another type only by its look, so its type is checked by that look, here and there."""
+    if type(v) in (list, tuple):
+        return type(v)(_plain(x) for x in v)
+    if type(v) is dict:
+        return {k: _plain(x) for k, x in v.items()}
+    if v is None or type(v) in (bool, int, float, str) or isinstance(v, (_Foreign, _Look)):
         return v
+    return _Foreign(v)
+
+
+class _Foreign:
+    """A value of a type the lecture never returns, by its look: its type's name and value."""
+
+    def __init__(self, v: Any) -> None:
+        try:
+            inner = v.tolist() if hasattr(v, "tolist") else float(v)     # numpy's, or a number
+            self.look = f"{type(v).__name__}({_look(_plain(inner))})"
+        except Exception:
+            self.look = f"{type(v).__name__}(...)"
+
+    def __repr__(self) -> str:
+        return self.look
+
+
+_KINDS = {bool: "a bool", int: "an int", float: "a float", list: "a list", tuple: "a tuple",
+          str: "a str", type(None): "None", dict: "a dict"}
+
+
+def _demand(got: Any, kind: type, what: str) -> None:
+    """Wrong unless got is of type kind itself, as the lecture's answer is: a bool is no int
+    here, nor a numpy float a float, nor a list a tuple."""
+    if type(got) is not kind:
+        its = _KINDS.get(type(got))             # a foreign value's look names its type
+        raise Wrong(f"{what} is {_said(got)}{', ' + its if its else ''}, where it should be "
+                    f"{_KINDS[kind]}")
+
+
+def _demand_all(got: Any, kind: type, what: str) -> None:
+    """Wrong unless got is a list of values of type kind."""
+    _demand(got, list, what)
+    for v in got:
+        _demand(v, kind, f"an item of {what}")
+
+
+def _told_apart(got: Any, want: Any) -> tuple[str, str]:
+    """got and want, their floats to the fewest digits (4 or more) at which the two differ."""
+    pair = "", ""
+    for digits in range(4, 18):
+        pair = _digits(got, digits), _digits(want, digits)
+        if pair[0] != pair[1]:
+            break
+    return pair
+
+
+def _digits(v: Any, digits: int) -> str:
+    if type(v) in (list, tuple):
+        inner = ", ".join(_digits(x, digits) for x in v)
+        return f"[{inner}]" if type(v) is list else f"({inner}{',' * (len(v) == 1)})"
+    return f"{v:.{digits}g}" if type(v) is float else _said(v)
 
 
 def _kit_numbers(v: Any) -> list[float]:
@@ -3428,6 +3481,27 @@ def _look(v: Any) -> str:
         inner = ", ".join(f"{x:.4g}" if isinstance(x, float) and len(repr(x)) > 6 else _look(x) for x in v)
         return f"[{inner}]" if isinstance(v, list) else f"({inner}{',' * (len(v) == 1)})"
     return repr(v) if not isinstance(v, float) or len(repr(v)) < 12 else f"{v:.6g}"
+
+
+def _unchanging(f: Callable[..., Any], name: str, parameters: str) -> Callable[..., Any]:
+    """f, called with copies of its arguments (parameters, in order, naming the positional
+    ones); Wrong if the call changes one, a row of a list included."""
+    import copy
+
+    def kept(*args: Any, **kwargs: Any) -> Any:
+        given, given_kw = copy.deepcopy((list(args), kwargs))
+        mine, mine_kw = copy.deepcopy((given, given_kw))
+        value = f(*mine, **mine_kw)
+        named = [*zip(parameters.split(), zip(given, mine)),
+                 *((key, (given_kw[key], mine_kw[key])) for key in given_kw)]
+        for parameter, (before, after) in named:
+            if isinstance(before, list) and before != after:
+                rows = len(before) == len(after) and any(
+                    isinstance(r, list) and r != s for r, s in zip(before, after))
+                raise Wrong(f"{name} changed {'a row of ' * rows}the {parameter} it was given: "
+                            "leave the caller's lists as they are, and return new ones")
+        return value
+    return kept
 
 
 def _run(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -3472,6 +3546,7 @@ def _check_sigmoid(f: Callable[..., Any]) -> None:
                     "a form like 1 − σ(−z), 1 − 1/(1 + e^z) or one with tanh loses every digit "
                     "below 1e-16; use e^z / (1 + e^z)")
     for z in (0.0, 2.0, -3.5, 36.0, 40.0, -40.0, -700.0, -745.0, 1000.0, -1000.0):
+        _demand(_run(f, z), float, f"sigmoid({z:g})")
         if not _close(_run(f, z), _ref_sigmoid(z), 1e-12):
             raise Wrong(f"sigmoid({z:g}) is {_said(_run(f, z))}, but 1 / (1 + e^(−z)) is "
                         f"{_ref_sigmoid(z)!r}")
@@ -3493,9 +3568,13 @@ def _check_loss(f: Callable[..., Any]) -> None:
         raise Wrong(f"loss(1e-20, 0) is {_said(_run(f, 1e-20, 0))} where it is 1e-20: 1 − a "
                     "rounds to 1 for a tiny a, so use −math.log1p(−a)")
     for a, y in ((0.9, 1), (0.9, 0), (0.25, 1), (1e-300, 1), (1 - 2 ** -53, 0), (1.0, 1), (0.0, 0)):
-        want = _ref_loss(a, y)
-        if not _close(_run(f, a, y), want, 1e-12):
-            raise Wrong(f"loss({a:g}, {y}) is {_said(_run(f, a, y))}, not {want!r}")
+        want, got = _ref_loss(a, y), _run(f, a, y)
+        _demand(got, float, f"loss({a:g}, {y})")
+        if not _close(got, want, 1e-12):
+            raise Wrong(f"loss({a:g}, {y}) is {_said(got)}, not {want!r}")
+        if want == 0.0 and math.copysign(1.0, got) < 0:     # the lecture's 0.0 − log(1) is +0.0
+            raise Wrong(f"loss({a:g}, {y}) is -0.0, where it is 0.0: the minus of −log(1) "
+                        "makes −0.0; write 0.0 − math.log(...) instead")
     if _run(f, 0.0, 1) != math.inf or _run(f, 1.0, 0) != math.inf:
         raise Wrong("a sure and wrong answer costs inf: loss(0.0, 1) and loss(1.0, 0)")
 
@@ -3507,6 +3586,7 @@ def _check_cost(f: Callable[..., Any]) -> None:
         if isinstance(got, (tuple, list)):
             raise Wrong(f"cost returns {_said(got)} where J is one number: "
                         "propagate's first result, propagate(...)[0]")
+        _demand(got, float, "cost's J")
         if _close(got, len(X) * want):
             raise Wrong("J is the sum of the losses, not their mean: divide by m")
         if l2 and _close(got, _ref_pass(w, b, X, Y)[0]):
@@ -3514,7 +3594,8 @@ def _check_cost(f: Callable[..., Any]) -> None:
         if _close(got, _ref_pass(w, b, X, Y, l2, "rounded a")[0]) and not _close(got, want):
             raise Wrong(dict(PASS_MISTAKES)["rounded a"])
         if not _close(got, want):
-            raise Wrong(f"J is {_said(got)} where it should be {want:.6g}"
+            shown = _told_apart(got, want)
+            raise Wrong(f"J is {shown[0]} where it should be {shown[1]}"
                         + (f" (with l2 = {l2:g})" if l2 else ""))
 
 
@@ -3550,9 +3631,10 @@ def _diagnose_pass(got: tuple[Any, ...], key: str, l2: float, otherwise: str = "
     if otherwise:
         raise Wrong(otherwise)
     if not _close(got[0], want[0]):
-        raise Wrong(f"J is {_said(got[0])} where it should be {want[0]:.6g}" + _where(key, l2))
-    raise Wrong(f"the gradient is {_said(tuple(got[1:]))} where central differences of J give "
-                f"{_said(tuple(want[1:]))}" + _where(key, l2))
+        shown = _told_apart(got[0], want[0])
+        raise Wrong(f"J is {shown[0]} where it should be {shown[1]}" + _where(key, l2))
+    shown = _told_apart(tuple(got[1:]), tuple(want[1:]))
+    raise Wrong(f"the gradient (dw, db) is {shown[0]} where it is {shown[1]}" + _where(key, l2))
 
 
 def _where(key: str, l2: float) -> str:
@@ -3571,6 +3653,9 @@ def _check_two_features(f: Callable[..., Any]) -> None:
     for key in ("two", "two, far"):
         w, b, X, Y = KIT_SETS[key]
         got = _shape(_far(key, f, *w, b, X, Y), 4, "four numbers: J, dw1, dw2, db")
+        _demand(got, tuple, "its answer")
+        for part, v in zip(("J", "dw1", "dw2", "db"), got):
+            _demand(v, float, f"its {part}")
         _diagnose_pass(tuple(got), key, 0.0)
 
 
@@ -3599,6 +3684,9 @@ def _check_propagate(f: Callable[..., Any]) -> None:
             if len(w) == 2:
                 raise
             raise Wrong(hard.replace(": loop", f" ({_fault(e)}): loop")) from None
+        for v, kind, what in ((got, tuple, "its answer"), (got[0], float, "its J"), (got[2], float, "its db")):
+            _demand(v, kind, what)
+        _demand_all(got[1], float, "its dw")
         _diagnose_pass(_flat(got), key, l2, hard if len(w) != 2 and not l2 else "")
 
 
@@ -3612,9 +3700,11 @@ def _fault(e: BaseException) -> str:
 def _check_update(f: Callable[..., Any]) -> None:
     w: list[float] = [1.0, 2.0]
     dw = [0.5, -1.0]
-    new_w, new_b = _shape(_run(f, w, 0.5, dw, 0.25, learning_rate=0.1), 2, "the new w and b")
-    if (w, dw) != ([1.0, 2.0], [0.5, -1.0]):
-        raise Wrong("update changed the lists it was given: return new ones")
+    got = _shape(_run(f, w, 0.5, dw, 0.25, learning_rate=0.1), 2, "the new w and b")
+    _demand(got, tuple, "its answer")
+    new_w, new_b = got
+    _demand_all(new_w, float, "its new w")
+    _demand(new_b, float, "its new b")
     if _close([new_w, new_b], [[1.05, 1.9], 0.525]):
         raise Wrong("the step goes uphill, w + α·dw, so J climbs: step against the "
                     "gradient, w − α·dw")
@@ -3666,6 +3756,10 @@ def _train_result(f: Callable[..., Any], options: dict[str, Any], X: Rows = TRAI
     costs = _shape(got[2], 0, "w, b and costs, costs a list")
     if not all(isinstance(J, (int, float)) and not isinstance(J, bool) for J in costs):
         raise Wrong(f"costs should hold numbers, J after each step, not {_said(costs)}")
+    _demand(got, tuple, "its answer")
+    _demand_all(got[0], float, "its w")
+    _demand(got[1], float, "its b")
+    _demand_all(costs, float, "its costs")
     return got[0], got[1], costs
 
 
@@ -3679,8 +3773,9 @@ def _against(f: Callable[..., Any], how: str, options: dict[str, Any], sentence:
         raise Wrong(sentence or f"costs hold {len(got_costs)} values{how}, where they should "
                     f"hold {len(costs)}")
     if not _close(got_costs, costs, 1e-8) or not _close([got_w, got_b], [w, b], 1e-8):
-        raise Wrong(sentence or f"after {len(costs) - 1} steps{how}, w is {_said(got_w)} and "
-                    f"b {_said(got_b)}, where they should be {_said(w)} and {_said(b)}")
+        shown = _told_apart([got_w, got_b], [w, b])
+        raise Wrong(sentence or f"after {len(costs) - 1} steps{how}, [w, b] is {shown[0]}, "
+                    f"where it should be {shown[1]}")
 
 
 def _check_printing(f: Callable[..., Any]) -> None:
@@ -3698,6 +3793,22 @@ def _check_printing(f: Callable[..., Any]) -> None:
     if len(lines) != 3 or not all(str(k) in found for k, found in zip((0, 2, 4), steps)):
         raise Wrong(f"with print_every = 2 and 5 steps, train should print 3 lines, for steps "
                     f"0, 2 and 4, each with its step; it printed {len(lines)}: {_said(lines[0])}...")
+    costs = _ref_train(TRAIN_X, TRAIN_Y, 1.0, 5)[2]
+    for k, line in zip((0, 2, 4), lines):
+        if not _shows(line, costs[k]):
+            raise Wrong(f"with print_every = 2, each line should show its step and J, as "
+                        f"the lecture's 'cost after {k} steps: {costs[k]:.6g}'; one is {_said(line)}")
+
+
+def _shows(line: str, J: float) -> bool:
+    """Does line show J, as a number with a point or an exponent, right to its last digit?"""
+    import re
+    for text in re.findall(r"[-+]?(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?", line):
+        decimals = len(text.split(".")[1].lower().split("e")[0]) if "." in text else 0
+        exponent = int(text.lower().split("e")[1]) if "e" in text.lower() else 0
+        if abs(float(text) - J) <= max(0.5 * 10.0 ** (exponent - decimals), 1e-9 * abs(J)):
+            return True
+    return False
 
 
 def _check_predict(f: Callable[..., Any]) -> None:
@@ -3710,8 +3821,7 @@ def _check_predict(f: Callable[..., Any]) -> None:
                     "above the threshold")
     if not _close(got, [0, 0, 1]):
         raise Wrong(f"predict([1.0], 0.0, [[-3], [0], [3]]) gives {_said(got)}, not [0, 0, 1]")
-    if not all(isinstance(p, int) for p in got):
-        raise Wrong(f"predict gives {_said(got)}: its answers are the whole numbers 0 and 1")
+    _demand_all(got, int, "its answer")       # 0 and 1, not False and True
     if not _close(_run(f, [1.0], 0.0, X, threshold=0.96), [0, 0, 0]):
         raise Wrong("predict ignores its threshold: σ(3) ≈ 0.953 is not above 0.96")
     for key in ("two", "three, far"):
@@ -3721,10 +3831,20 @@ def _check_predict(f: Callable[..., Any]) -> None:
             raise Wrong(f"with {len(w)} features predict gives {_said(_run(f, w, b, X))}, not {want}")
 
 
+def _kept(check: Callable[[Callable[..., Any]], None], name: str, parameters: str
+          ) -> Callable[[Callable[..., Any]], None]:
+    """check, each of its calls made with copies of the arguments, that must stay unchanged."""
+    return lambda f: check(_unchanging(f, name, parameters))
+
+
 CHECKS: dict[str, Callable[[Callable[..., Any]], None]] = {
-    "sigmoid": _check_sigmoid, "loss": _check_loss, "cost": _check_cost,
-    "propagate_two_features": _check_two_features, "propagate": _check_propagate,
-    "update": _check_update, "train": _check_train, "predict": _check_predict}
+    "sigmoid": _kept(_check_sigmoid, "sigmoid", "z"), "loss": _kept(_check_loss, "loss", "a y"),
+    "cost": _kept(_check_cost, "cost", "w b X Y"),
+    "propagate_two_features": _kept(_check_two_features, "propagate_two_features", "w1 w2 b X Y"),
+    "propagate": _kept(_check_propagate, "propagate", "w b X Y"),
+    "update": _kept(_check_update, "update", "w b dw db learning_rate"),
+    "train": _kept(_check_train, "train", "X Y"),
+    "predict": _kept(_check_predict, "predict", "w b X threshold")}
 
 
 # === Grading one exercise, in this process ========================================
@@ -3734,7 +3854,9 @@ def grade(name: str, function: Any, where: Callable[[int], str] = "line {}".form
     """(verdict, detail) for one exercise: passed, not done yet, or failed and why.  It never
     raises on a student's code, which runs with the reference in place of what else it calls."""
     if not callable(function):
-        return "failed", f"there is no function {name}" + (" here: run its cell" if not path else "")
+        return "failed", f"there is no function {name}" + (" here: run its cell" if not path else
+            f": a notebook's exercise is the code cell with a line def {name}(...)"
+            if path.lower().endswith(".ipynb") else "")
     try:
         f, globs = _with_stand_ins(name, function)
         CHECKS[name](f)
@@ -3776,7 +3898,11 @@ def _doctests(name: str, f: Any, globs: dict[str, Any]) -> str:
     import doctest
     import io
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    for test in doctest.DocTestFinder(recurse=False).find(f, name, globs=globs):
+
+    def hushed(*args: Any, **kwargs: Any) -> Any:     # a debug print is no wrong answer
+        with contextlib.redirect_stdout(io.StringIO()):
+            return f(*args, **kwargs)
+    for test in doctest.DocTestFinder(recurse=False).find(f, name, globs={**globs, name: hushed}):
         out = io.StringIO()
         with contextlib.redirect_stdout(io.StringIO()):
             failed = runner.run(test, out=out.write).failed
@@ -3895,7 +4021,8 @@ def _recorder(f: Callable[..., Any], calls: list[Any], path: str,
             calls.append([asked, {"raised": type(e).__name__, "said": _said_of(e), "code": code,
                                   "at": _where_raised(e, path, where)}, "", None])
             raise
-        calls.append([asked, {"value": _encode(value)}, printed, [_encode(a) for a in args]])
+        calls.append([asked, {"value": _encode(value)}, printed,
+                      [_encode(a) for a in (*args, *kwargs.values())]])
         print(printed, end="")
         return value
     return recorded
@@ -3921,7 +4048,7 @@ class _Replay:
                         "there: does the file change the check?")
         _, answer, printed, after = self.calls.pop(0)
         print(printed, end="")
-        for arg, new in zip(args, after or []):
+        for arg, new in zip((*args, *kwargs.values()), after or []):
             if isinstance(arg, list) and new != _encode(arg):
                 arg[:] = _decode(new)           # it changed a list it was given
         if "raised" in answer:
