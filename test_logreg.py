@@ -4611,9 +4611,9 @@ class TestNotebook:
                  if kind == "code" and text.startswith(f"def {exercise}(") else (kind, text)
                  for kind, text in notebook_cells(folder / "exercises.ipynb")]
         run_cells(cells, folder)
-        lines = capsys.readouterr().out.splitlines()
+        out = capsys.readouterr().out
         verdict, detail = demo.check_exercise(exercise, planted_copy(tmp_path, old, new, "planted.py"))
-        assert lines[3] == demo.report_line(exercise, verdict, detail) and words in detail
+        assert demo.report_line(exercise, verdict, detail) + "\n" in out and words in detail
 
     def test_its_cells_are_what_check_grades(self, folder: Path, tmp_path: Path) -> None:
         book = json.loads((folder / "exercises.ipynb").read_text(encoding="utf-8"))
@@ -4764,8 +4764,8 @@ class TestCheck:
         assert re.fullmatch(rf"it does not compile: line {line}: .*\(m, features = len\(X\), range\(len\(w\)\)", detail), detail
         status, out, _ = run_main(capsys, "--check", path)
         assert status == 1
-        assert out.splitlines()[0].startswith("the file                failed: it does not compile: line ")
-        assert out.splitlines()[1] == "0 of 8 passed."
+        assert out == demo.report_line("the file", "failed", detail) + "\n0 of 8 passed.\n"
+        assert out.startswith("the file                failed:\n    it does not compile: line ")
 
     def test_an_unreadable_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         status, _, err = run_main(capsys, "--check", str(tmp_path / "nowhere.py"))
@@ -4884,6 +4884,15 @@ class TestTeachersReadme:
         done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
         report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
         assert done.stderr == "" and report["score"] == 8 and len(report["tests"]) == 8
+        (tmp_path / "submission" / "logreg.py").rename(tmp_path / "submission" / "LogReg.py")
+        subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+        assert report["score"] == 8                 # misnamed, and found
+        (tmp_path / "submission" / "LogReg.py").unlink()
+        subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+        assert report["score"] == 0 and "logreg.py: cannot read it" in report["output"]
+        (tmp_path / "submission" / "logreg.py").write_text(LOGREG, encoding="utf-8")
         (tmp_path / "submission" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
         done = subprocess.run(["sh", "-c", ci], capture_output=True, text=True, env=env, timeout=120,
                               cwd=tmp_path / "submission")
@@ -4894,8 +4903,12 @@ class TestTeachersReadme:
                               cwd=tmp_path / "submission")
         assert done.returncode == 0 and done.stdout == f"{'sigmoid':23} passed\n1 of 1 passed.\n"
         (tmp_path / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        demo.write_exercises(str(tmp_path / "blank"), ["sigmoid", "loss"], force=False)
+        (tmp_path / "blank" / "exercises.ipynb").rename(tmp_path / "submissions" / "cy.ipynb")
+        (tmp_path / "submissions" / "dee.ipynb").write_text("{not json", encoding="utf-8")
         done = subprocess.run(["sh", "-c", batch], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
-        assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == "student,score\nada,8\nbo,7\n"
+        assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == \
+            "student,score,max_score\nada,8,8\nbo,7,8\ncy,0,2\ndee,0,\n"
 
 
 # Mutants of the lecture's functions, for the grader: each swaps an operator,
