@@ -4545,11 +4545,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["--kit-child"] and len(argv) == 4:     # a child of check_file
         return kit_child(argv[1], float(argv[2]), argv[3].split(","))
-    _console_safe()
-    args = parse_args(argv)
     stdout, sys.stdout = sys.stdout, _Unread(sys.stdout)
+    _console_safe()
     try:
-        status = run_job(args)
+        status = run_job(parse_args(argv))
         sys.stdout.flush()
         return status
     except NoLibrary as e:
