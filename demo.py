@@ -3232,6 +3232,8 @@ def notebook(source: str, only: Sequence[str]) -> dict[str, Any]:
                           _code(f'demo.check_here("{node.name}", globals())')]
             else:
                 cells.append(_code(text))
+    for k, cell in enumerate(cells, 1):         # nbformat 4.5: a unique id of [a-zA-Z0-9-_]
+        cell["id"] = f"cell-{k}"
     return {"cells": cells, "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
             "name": "python3"}, "language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
 
@@ -3966,7 +3968,13 @@ def check_exercise(name: str, path: str) -> tuple[str, str]:
 
 
 def report_line(name: str, verdict: str, detail: str) -> str:
-    return f"{name:23} {verdict}{': ' + detail if detail else ''}"
+    """The check's line for one exercise; a detail too long for 80 columns goes under it."""
+    line = f"{name:23} {verdict}{': ' + detail if detail else ''}"
+    if len(line) <= 79:
+        return line
+    return "\n".join([f"{name:23} {verdict}:", *textwrap.wrap(
+        detail, 79, initial_indent="    ", subsequent_indent="    ",
+        break_long_words=False, break_on_hyphens=False)])
 
 
 # === What the child saw, replayed ====================================================
@@ -4375,11 +4383,13 @@ def exercises_command(folder: str, only: Sequence[str], force: bool) -> int:
     except (KitError, NoLibrary) as e:
         print(f"demo.py: --exercises {folder}: {e}", file=sys.stderr)
         return 2
-    for line in para(f"Wrote {py}: logreg.py with {len(only)} functions left for you to "
-                     f"write, in the lecture's order: {', '.join(only)}.  Each raises "
+    print(f"Wrote {py}\nand {ipynb}.")
+    for line in para(f"For the students: logreg.py holds {len(only)} functions left for you "
+                     f"to write, in the lecture's order: {', '.join(only)}.  Each raises "
                      "NotImplementedError with a hint, and its docstring's example is the "
-                     f"answer to expect.  {ipynb} holds the same as a notebook, which needs "
-                     "demo.py beside it.  Check your work with") + [f"    python3 demo.py --check {py}"]:
+                     "answer to expect.  exercises.ipynb holds the same as a notebook.  Put "
+                     "demo.py beside them, and check your work, in that folder, with") + [
+            "    python3 demo.py --check logreg.py", "or", "    python3 demo.py --check exercises.ipynb"]:
         print(line)
     return 0
 
@@ -4390,22 +4400,33 @@ def check_command(path: str, only: Sequence[str] | None, as_json: bool, seconds:
         results = check_file(path, seconds, only)
         names = list(only or student_source(path)[2] or EXERCISES)
     except (KitError, OSError) as e:            # OSError: no temporary file, or no child
-        print(f"demo.py: --check {path}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+        why = getattr(e, 'strerror', None) or str(e)
+        print(f"demo.py: --check {path}: {why}", file=sys.stderr)
+        if as_json:                             # results.json, never empty: score 0, and why
+            _json_report([(name, "failed", f"{path}: {why}") for name in only or EXERCISES],
+                         f"{path}: {why}")
         return 2
     if results[0][0] == "the file" and as_json:
         results = [(name, "failed", f"the file: {results[0][2]}") for name in names]
     passed = sum(verdict == "passed" for _, verdict, _ in results)
     if as_json:
-        import json
-        tests = [{"name": name, "score": int(verdict == "passed"), "max_score": 1,
-                  "status": "passed" if verdict == "passed" else "failed",
-                  "output": verdict + (f": {detail}" if detail else "")} for name, verdict, detail in results]
-        print(json.dumps({"score": passed, "tests": tests}, indent=1, ensure_ascii=False))
+        _json_report(results)
     else:
         for name, verdict, detail in results:
             print(report_line(name, verdict, detail))
         print(f"{passed} of {len(names)} passed.")
     return 0 if passed == len(names) else 1
+
+
+def _json_report(results: list[tuple[str, str, str]], output: str = "") -> None:
+    """Print Gradescope's results.json: a point for each exercise passed, and output if any."""
+    import json
+    tests = [{"name": name, "score": int(verdict == "passed"), "max_score": 1,
+              "status": "passed" if verdict == "passed" else "failed",
+              "output": verdict + (f": {detail}" if detail else "")} for name, verdict, detail in results]
+    report = {"score": sum(verdict == "passed" for _, verdict, _ in results), **({"output": output} if output else {}),
+              "tests": tests}
+    print(json.dumps(report, indent=1, ensure_ascii=False))
 
 
 def _exercise_names(text: str) -> list[str]:
@@ -4426,6 +4447,16 @@ def _exercise_names(text: str) -> list[str]:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:        # one line, not the usage too
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+class _Once(argparse.Action):
+    """An option that holds one value: given twice, it is refused, not half forgotten."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        if getattr(namespace, self.dest) is not None:
+            parser.error(f"{option_string} is given twice; give it once")
+        setattr(namespace, self.dest, values)
 
 
 def _positive(text: str) -> float:
@@ -4498,44 +4529,45 @@ def _parser() -> _Parser:
     parser = _Parser(prog="demo.py", description="Watch one neuron learn logistic regression, "
                      "one lesson at a time.", epilog="python3 demo.py --list names the lessons.")
     parser.add_argument("--list", action="store_true", help="list the lessons, and stop")
-    parser.add_argument("--lesson", type=_lesson, metavar="NAME",
+    parser.add_argument("--lesson", type=_lesson, action=_Once, metavar="NAME",
                         help="run one lesson, by its name or number (default: all)")
-    parser.add_argument("--seed", type=_whole, metavar="N",
+    parser.add_argument("--seed", type=_whole, action=_Once, metavar="N",
                         help="seed for the data and the split (default 1)")
-    parser.add_argument("--iterations", type=_at_least_one, metavar="N",
+    parser.add_argument("--iterations", type=_at_least_one, action=_Once, metavar="N",
                         help="at most N steps in the training lesson (default 400)")
-    parser.add_argument("--learning-rate", type=_positive, metavar="ALPHA",
+    parser.add_argument("--learning-rate", type=_positive, action=_Once, metavar="ALPHA",
                         help="α for the training lesson (default 1)")
-    parser.add_argument("--svg", type=_path, metavar="FILE", help="also save the pictures as an SVG file")
-    parser.add_argument("--csv", type=_path, metavar="FILE", help="train on your own data: a CSV "
+    parser.add_argument("--svg", type=_path, action=_Once, metavar="FILE", help="also save the pictures as an SVG file")
+    parser.add_argument("--csv", type=_path, action=_Once, metavar="FILE", help="train on your own data: a CSV "
                         "file whose label column holds two values; a header row is optional")
-    parser.add_argument("--label", type=_path, metavar="COLUMN", help="the label's column in the "
+    parser.add_argument("--label", type=_path, action=_Once, metavar="COLUMN", help="the label's column in the "
                         "CSV file, by header name or number from 1 (default: the last)")
-    parser.add_argument("--one", type=_path, metavar="VALUE", help="the label value taken as 1 "
+    parser.add_argument("--one", type=_path, action=_Once, metavar="VALUE", help="the label value taken as 1 "
                         "(default: the larger number, or the later text in alphabetical order)")
     parser.add_argument("--skip", type=_names, nargs="+", action="extend", metavar="COLUMNS",
                         help="leave these CSV columns out, by header name or number from 1, "
                         "with commas or spaces between; it may be given more than once")
     parser.add_argument("--drop-missing", action="store_true", help="skip the CSV rows that miss "
                         "a value (empty, NA, N/A, ?, nan or null)")
-    parser.add_argument("--sample", type=_at_least_one, metavar="N", help="use at most N "
+    parser.add_argument("--sample", type=_at_least_one, action=_Once, metavar="N", help="use at most N "
                         f"rows of a CSV file, chosen at random (default {SAMPLE})")
     _kit_options(parser.add_argument_group("a teaching kit"))
     return parser
 
 
 def _kit_options(kit: Any) -> None:
-    kit.add_argument("--exercises", type=_path, metavar="DIR", help="write DIR/logreg.py and "
+    kit.add_argument("--exercises", type=_path, action=_Once, metavar="DIR", help="write DIR/logreg.py and "
                      "DIR/exercises.ipynb, logreg.py's lecture with its functions left to write")
-    kit.add_argument("--check", type=_path, metavar="FILE",
+    kit.add_argument("--check", type=_path, action=_Once, metavar="FILE",
                      help="grade a student's logreg.py or .ipynb, one line per exercise")
-    kit.add_argument("--only", type=_exercise_names, metavar="NAMES", help="these exercises "
-                     "only, by name, with commas between (--check's default: those handed out)")
+    kit.add_argument("--only", type=_exercise_names, action="extend", metavar="NAMES",
+                     help="these exercises only, by name, with commas between; it may be given "
+                     "more than once (--check's default: those handed out)")
     kit.add_argument("--force", action="store_true",
                      help="with --exercises: replace the files that are there")
     kit.add_argument("--json", action="store_true",
                      help="with --check: print Gradescope's results.json instead")
-    kit.add_argument("--timeout", type=_positive, metavar="SECONDS", help="with --check: CPU "
+    kit.add_argument("--timeout", type=_positive, action=_Once, metavar="SECONDS", help="with --check: CPU "
                      "seconds for each exercise (default 10), and six times that of the clock")
 
 
@@ -4561,6 +4593,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                      "in .svg")
     for name, value in DEFAULTS.items():
         setattr(args, name, value if getattr(args, name) is None else getattr(args, name))
+    args.only = args.only and [name for name in EXERCISES if name in args.only]   # once each, in order
     args.job = job
     return args
 
@@ -4601,7 +4634,11 @@ def tour_command(args: argparse.Namespace) -> int:
         print(f"demo.py: {args.csv}: {e}", file=sys.stderr)
         return 2
     s = Settings(args.learning_rate, args.iterations, args.seed)
-    tour(d, s, [args.lesson] if args.lesson is not None else range(len(LESSONS)))
+    try:
+        tour(d, s, [args.lesson] if args.lesson is not None else range(len(LESSONS)))
+    except NotImplementedError as e:            # a student's exercise file, not yet written
+        print(f"demo.py: {_unfinished(e)}", file=sys.stderr)
+        return 2
     if args.svg:
         try:
             with open(args.svg, "w", encoding="utf-8") as f:
@@ -4612,6 +4649,16 @@ def tour_command(args: argparse.Namespace) -> int:
             return 2
         print(f"\nWrote the learning curves and the boundary to {args.svg}.")
     return 0
+
+
+def _unfinished(e: NotImplementedError) -> str:
+    """The line for a lesson that met a function of logreg.py not yet written."""
+    import traceback
+    frames = [f for f in traceback.extract_tb(e.__traceback__) if Path(f.filename).name == "logreg.py"]
+    if not frames:
+        return f"logreg.py: a function is not written yet: {e}"
+    return (f"{os.path.relpath(frames[-1].filename)}: {frames[-1].name} is not written yet; "
+            "the lessons need every function written")
 
 
 def list_command() -> int:
@@ -4625,20 +4672,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["--kit-child"] and len(argv) == 4:     # a child of check_file
         return kit_child(argv[1], float(argv[2]), argv[3].split(","))
+    stdout, sys.stdout = sys.stdout, _Unread(sys.stdout)
     _console_safe()
-    args = parse_args(argv)
     try:
-        status = run_job(args)
-        sys.stdout.flush()                  # here, where a closed pipe is caught
+        status = run_job(parse_args(argv))
+        sys.stdout.flush()
         return status
     except NoLibrary as e:
         print(f"demo.py: {e}", file=sys.stderr)
         return 2
-    except BrokenPipeError:                 # e.g. `python3 demo.py | head`: nobody reads on
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno() if sys.__stdout__ else 1)
     except KeyboardInterrupt:
         return 130
-    return 0
+    finally:
+        sys.stdout = stdout
+
+
+class _Unread:
+    """stdout that, once nobody reads on (`python3 demo.py | head`), writes to nowhere, so that
+    the job runs to its end and its own exit status."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self.stream.write(text))
+        except BrokenPipeError:
+            self._gone()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            self._gone()
+
+    def _gone(self) -> None:
+        try:                                # what is still buffered goes nowhere too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.stream = open(os.devnull, "w", encoding="utf-8")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 def run_job(args: argparse.Namespace) -> int:

@@ -4611,9 +4611,9 @@ class TestNotebook:
                  if kind == "code" and text.startswith(f"def {exercise}(") else (kind, text)
                  for kind, text in notebook_cells(folder / "exercises.ipynb")]
         run_cells(cells, folder)
-        lines = capsys.readouterr().out.splitlines()
+        out = capsys.readouterr().out
         verdict, detail = demo.check_exercise(exercise, planted_copy(tmp_path, old, new, "planted.py"))
-        assert lines[3] == demo.report_line(exercise, verdict, detail) and words in detail
+        assert demo.report_line(exercise, verdict, detail) + "\n" in out and words in detail
 
     def test_its_cells_are_what_check_grades(self, folder: Path, tmp_path: Path) -> None:
         book = json.loads((folder / "exercises.ipynb").read_text(encoding="utf-8"))
@@ -4764,8 +4764,8 @@ class TestCheck:
         assert re.fullmatch(rf"it does not compile: line {line}: .*\(m, features = len\(X\), range\(len\(w\)\)", detail), detail
         status, out, _ = run_main(capsys, "--check", path)
         assert status == 1
-        assert out.splitlines()[0].startswith("the file                failed: it does not compile: line ")
-        assert out.splitlines()[1] == "0 of 8 passed."
+        assert out == demo.report_line("the file", "failed", detail) + "\n0 of 8 passed.\n"
+        assert out.startswith("the file                failed:\n    it does not compile: line ")
 
     def test_an_unreadable_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         status, _, err = run_main(capsys, "--check", str(tmp_path / "nowhere.py"))
@@ -4981,6 +4981,93 @@ def teachers_commands() -> list[str]:
     return re.findall(r"```sh\n(.*?)```", section, re.S)
 
 
+class TestNotebookIds:
+    """The notebook's cells carry the ids nbformat 4.5 asks for."""
+
+    def test_each_cell_has_its_own_id(self) -> None:
+        cells = demo.notebook(LOGREG, ["sigmoid", "train"])["cells"]
+        ids = [cell["id"] for cell in cells]
+        assert len(set(ids)) == len(ids) == len(cells)
+        assert all(re.fullmatch(r"[a-zA-Z0-9_-]{1,64}", i) for i in ids)
+        assert ids == [cell["id"] for cell in demo.notebook(LOGREG, ["sigmoid", "train"])["cells"]]
+
+
+class TestReportLine:
+    """report_line: one exercise's line of --check, in at most 79 columns."""
+
+    def test_a_short_one_is_one_line(self) -> None:
+        assert demo.report_line("loss", "failed", "no") == "loss" + " " * 20 + "failed: no"
+
+    def test_a_long_detail_wraps_under_the_name(self) -> None:
+        detail = " ".join(f"word{k}" for k in range(40))
+        lines = demo.report_line("propagate_two_features", "failed", detail).splitlines()
+        assert lines[0] == "propagate_two_features  failed:" and max(map(len, lines)) <= 79
+        assert all(line.startswith("    ") for line in lines[1:])
+        assert " ".join(line.strip() for line in lines[1:]) == detail
+
+    @pytest.mark.parametrize("mistake", list(PLANTED))
+    def test_each_diagnosis_fits_80_columns(self, tmp_path: Path, mistake: str) -> None:
+        exercise, old, new, _ = PLANTED[mistake]
+        verdict, detail = demo.check_exercise(exercise, planted_copy(tmp_path, old, new, "x.py"))
+        assert max(map(len, demo.report_line(exercise, verdict, detail).splitlines())) <= 79
+
+
+class TestKitCommands:
+    """--check and --exercises, as a teacher's script meets them."""
+
+    @pytest.mark.parametrize("name, text, why", [
+        ("bad.ipynb", "{not json", "it is not a notebook (nbformat 4 JSON)"),
+        ("nowhere.py", None, "cannot read it: No such file or directory"),
+        ("folder", "", "cannot read it: Is a directory"),
+    ])
+    def test_unreadable_still_gives_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         name: str, text: str | None, why: str) -> None:
+        path = tmp_path / name
+        if text == "":
+            path.mkdir()
+        elif text is not None:
+            path.write_text(text, encoding="utf-8")
+        status, out, err = run_main(capsys, "--check", str(path), "--json", "--only", "loss,cost")
+        report = json.loads(out)
+        assert status == 2 and err == f"demo.py: --check {path}: {why}\n"
+        assert report["score"] == 0 and report["output"] == f"{path}: {why}"
+        assert report["tests"] == [{"name": n, "score": 0, "max_score": 1, "status": "failed",
+                                    "output": f"failed: {path}: {why}"} for n in ("loss", "cost")]
+        status, out, err = run_main(capsys, "--check", str(path))
+        assert (status, out, err) == (2, "", f"demo.py: --check {path}: {why}\n")
+
+    def test_exercises_advise_the_students_path(self, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run_main(capsys, "--exercises", str(tmp_path / "class"))
+        lines = out.splitlines()
+        assert status == 0 and lines[:2] == [f"Wrote {tmp_path / 'class' / 'logreg.py'}",
+                                             f"and {tmp_path / 'class' / 'exercises.ipynb'}."]
+        assert lines[-3:] == ["    python3 demo.py --check logreg.py", "or",
+                              "    python3 demo.py --check exercises.ipynb"]
+        assert str(tmp_path) not in "\n".join(lines[2:]) and max(map(len, lines[2:])) <= 79
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize("args, status", [(["--check", "{tmp}/bad.py"], 1), ([], 0),
+                                              (["--check", "{tmp}/nowhere.py", "--json"], 2)])
+    def test_a_closed_pipe_keeps_the_status(self, tmp_path: Path, args: list[str], status: int) -> None:
+        planted_copy(tmp_path, *PLANTED["cost ignoring l2"][1:3], name="bad.py")
+        command = [sys.executable, "-S", "-E", str(HERE / "demo.py"), *[a.format(tmp=tmp_path) for a in args]]
+        for reader, lines in ((" | head -1", 1), (" | true", 0)):     # true reads nothing, at once
+            done = subprocess.run(["bash", "-o", "pipefail", "-c", " ".join(f"'{c}'" for c in command) + reader],
+                                  cwd=HERE, capture_output=True, text=True, timeout=120)
+            assert done.returncode == status and "Traceback" not in done.stderr
+            assert len(done.stdout.splitlines()) == lines
+
+    @pytest.mark.slow
+    def test_the_tour_on_a_blank_file_is_one_line(self, tmp_path: Path) -> None:
+        demo.write_exercises(str(tmp_path), ["propagate"], force=False)
+        (tmp_path / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-S", "-E", "demo.py"], capture_output=True, text=True,
+                              timeout=120, cwd=tmp_path)
+        assert done.returncode == 2 and done.stderr == (
+            "demo.py: logreg.py: propagate is not written yet; the lessons need every function written\n")
+
+
 class TestTeachersReadme:
     """The README's commands for teachers, run as written."""
 
@@ -5006,6 +5093,15 @@ class TestTeachersReadme:
         done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
         report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
         assert done.stderr == "" and report["score"] == 8 and len(report["tests"]) == 8
+        (tmp_path / "submission" / "logreg.py").rename(tmp_path / "submission" / "LogReg.py")
+        subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+        assert report["score"] == 8                 # misnamed, and found
+        (tmp_path / "submission" / "LogReg.py").unlink()
+        subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+        assert report["score"] == 0 and "logreg.py: cannot read it" in report["output"]
+        (tmp_path / "submission" / "logreg.py").write_text(LOGREG, encoding="utf-8")
         (tmp_path / "submission" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
         done = subprocess.run(["sh", "-c", ci], capture_output=True, text=True, env=env, timeout=120,
                               cwd=tmp_path / "submission")
@@ -5016,8 +5112,12 @@ class TestTeachersReadme:
                               cwd=tmp_path / "submission")
         assert done.returncode == 0 and done.stdout == f"{'sigmoid':23} passed\n1 of 1 passed.\n"
         (tmp_path / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
+        demo.write_exercises(str(tmp_path / "blank"), ["sigmoid", "loss"], force=False)
+        (tmp_path / "blank" / "exercises.ipynb").rename(tmp_path / "submissions" / "cy.ipynb")
+        (tmp_path / "submissions" / "dee.ipynb").write_text("{not json", encoding="utf-8")
         done = subprocess.run(["sh", "-c", batch], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
-        assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == "student,score\nada,8\nbo,7\n"
+        assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == \
+            "student,score,max_score\nada,8,8\nbo,7,8\ncy,0,2\ndee,0,\n"
 
 
 # Mutants of the lecture's functions, for the grader: each swaps an operator,
@@ -5215,6 +5315,25 @@ class TestOptions:
                    f"runpy.run_path({str(HERE / 'demo.py')!r}, run_name='__main__')\n")
         done = subprocess.run([sys.executable, "-S", "-E", "-c", pretend], capture_output=True, text=True, timeout=60)
         assert (done.returncode, done.stdout, done.stderr) == (2, "", "demo.py needs Python 3.9 or newer\n")
+
+
+class TestRepeatedOptions:
+    """An option given twice: --only adds up, one that holds one value is refused."""
+
+    def test_only_twice_is_both_in_order(self) -> None:
+        args = demo.parse_args(["--check", "f.py", "--only", "update", "--only", "sigmoid,update"])
+        assert args.only == ["sigmoid", "update"]
+
+    @pytest.mark.parametrize("option, first, second", [
+        ("--lesson", "5", "7"), ("--seed", "1", "2"), ("--check", "a.py", "b.py"),
+        ("--timeout", "3", "4")])
+    def test_others_twice_are_refused(self, capsys: pytest.CaptureFixture[str], option: str,
+                                      first: str, second: str) -> None:
+        job = [] if option in ("--check", "--lesson", "--seed") else ["--check", "f.py"]
+        with pytest.raises(SystemExit) as stop:
+            demo.parse_args([*job, option, first, option, second])
+        assert stop.value.code == 2
+        assert capsys.readouterr().err == f"demo.py: {option} is given twice; give it once (see --help)\n"
 
 
 class TestSvgOption:
