@@ -4195,6 +4195,110 @@ def compile_error(code: str | bytes, path: str, where: Callable[[int], str]) -> 
     return ""
 
 
+# A file's code runs in the child, which could reach the check's secret, its
+# files and its parent from Python, and so fake a grade.  So before any of it
+# runs, the parent reads it, docstring examples too, for what no exercise
+# needs: modules beyond a short list, exec and its kin, attributes that begin
+# with _ (the interpreter's insides), frames and the system.  It is a check of
+# the file, not a sandbox: run the grader in a container, as usual.
+
+ALLOWED_IMPORTS = ["math", "warnings", "typing", "collections", "functools", "itertools",
+                   "operator", "fractions", "decimal", "statistics", "numbers", "random", "cmath",
+                   "time", "numpy", "__future__"]  # and their submodules, but for those barred below
+BARRED_NAMES = {"exec", "eval", "compile", "open", "globals", "vars", "locals", "setattr",
+                "delattr", "breakpoint", "help", "getattr", "hasattr", "__builtins__",
+                "__import__", "__loader__", "__spec__", "__build_class__", "__doc__"}
+BARRED_ATTRIBUTES = {"sys", "os", "modules", "builtins", "system", "popen", "ctypes", "ctypeslib",
+                     "lib", "f2py", "distutils", "testing", "linecache", "types", "get_type_hints",
+                     "ForwardRef", "singledispatch", "singledispatchmethod", "attrgetter",
+                     "methodcaller", "load", "save", "savez", "savez_compressed", "savetxt",
+                     "tofile", "fromfile", "memmap", "loadtxt", "genfromtxt", "fromregex",
+                     "DataSource", "open"}   # numpy's files, too: a write could fake a grade
+HARMLESS_DUNDERS = {"__name__", "__file__", "__main__", "__all__", "__debug__", "__init__",
+                    "__index__", "__len__", "__getitem__", "__iter__", "__float__", "__int__",
+                    "__array__", "__version__", "__future__"}
+
+
+def audit(code: str | bytes, where: Callable[[int], str]) -> str:
+    """What in the code the check will not run, and where; "" if nothing (see above).
+
+    >>> audit("import math\\nfrom os import path\\n", "line {}".format)[:50]
+    'it imports os, at line 2: the check runs files tha'
+    >>> audit("def f(x):\\n    '''\\n    >>> f.__globals__\\n    '''\\n", "line {}".format)[:33]
+    'it uses .__globals__, at line 3: '
+    >>> audit("import numpy as np\\nnp.exp(1.0).__float__()\\n", "line {}".format)
+    ''
+    """
+    import doctest
+    tree = ast.parse(code)
+    parts: list[tuple[ast.AST, int]] = [(tree, 0)]
+    for node in ast.walk(tree):                 # a docstring's examples run in the check too
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            doc = ast.get_docstring(node, clean=False)
+            for example in doctest.DocTestParser().get_examples(doc or ""):
+                try:
+                    parts.append((ast.parse(example.source), node.body[0].lineno + example.lineno))
+                except SyntaxError:
+                    pass                        # doctest will say so, as a failed example
+    for part, first in parts:
+        plain = {id(n.func) for n in ast.walk(part) if isinstance(n, ast.Call)
+                 and isinstance(n.func, ast.Name) and n.func.id in {"getattr", "hasattr"}
+                 and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)
+                 and isinstance(n.args[1].value, str)}
+        for node in ast.walk(part):             # getattr(x, "name") is judged as x.name
+            why = "" if id(node) in plain else _barred(node)
+            if why:
+                line = getattr(node, "lineno", 1)
+                at = where(first + line - 1 if first else line)
+                return f"{why}, at {at}: " + (
+                    f"the check runs files that import only {', '.join(ALLOWED_IMPORTS[:-2])} "
+                    f"and {ALLOWED_IMPORTS[-2]}" if why.startswith("it imports") and " from " not in why
+                    and why.split()[2].split(".")[0] not in ALLOWED_IMPORTS else
+                    "no exercise needs it, and the check runs no file that reaches into "
+                    "Python's insides or the system")
+    return ""
+
+
+def _barred(node: ast.AST) -> str:
+    """What node does that the check will not run, as "it ..."; "" if nothing."""
+    if isinstance(node, ast.Import):
+        bad = [a.name for a in node.names if not _allowed_module(a.name)]
+        return f"it imports {bad[0]}" if bad else ""
+    if isinstance(node, ast.ImportFrom):
+        module = "." * node.level + (node.module or "")
+        bad = [a.name for a in node.names if _barred_attribute(a.name) or a.name in BARRED_NAMES
+               or a.name == "*" and module != "math"]
+        return (f"it imports {module}" if not _allowed_module(module) else
+                f"it imports {bad[0]} from {module}" if bad else "")
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+            node.func.id in {"getattr", "hasattr"}:
+        name = node.args[1] if len(node.args) > 1 else None   # a name in plain sight, or hidden
+        if isinstance(name, ast.Constant) and isinstance(name.value, str):
+            return _barred(ast.Attribute(ast.Constant(0), name.value))
+    if isinstance(node, ast.Name) and node.id in BARRED_NAMES:
+        return f"it uses {node.id}"
+    if isinstance(node, ast.Attribute) and _barred_attribute(node.attr):
+        return f"it uses .{node.attr}"
+    if isinstance(node, ast.MatchClass) and any(map(_barred_attribute, node.kwd_attrs)):
+        return "it matches on an attribute that begins with _"
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+            re.fullmatch(r"__\w+__", node.value) and node.value not in HARMLESS_DUNDERS
+            or re.search(r"{[^{}]*\.(_|(f|tb|gi|cr|ag|co)_)", node.value)):
+        return f"it names {node.value[:30]!r}"  # type()'s dict, say, or a format string's field
+    return ""
+
+
+def _allowed_module(name: str) -> bool:
+    parts = name.split(".")
+    return parts[0] in ALLOWED_IMPORTS and not any(map(_barred_attribute, parts[1:]))
+
+
+def _barred_attribute(name: str) -> bool:
+    """Does .name reach into Python or the system: private, a frame's or code's, or listed?"""
+    return (name.startswith("_") and name not in HARMLESS_DUNDERS or name in BARRED_ATTRIBUTES
+            or re.match(r"(f|tb|gi|cr|ag|co)_[a-z]", name) is not None)
+
+
 def load_student(code: str | bytes, path: str) -> Any:
     """The student's code run as a module of its own, named student_logreg."""
     import types
@@ -4290,8 +4394,8 @@ def check_file(path: str, seconds: float = 10.0, only: Sequence[str] | None = No
     Each may use `seconds` of CPU time, and `wall` on the clock (by default, _wall_cap's).
     A file that does not compile, or cannot be imported, gets one line, "the file"."""
     code, where, handed = student_source(path)
-    names = list(only or handed or EXERCISES)
-    error = compile_error(code, path, where)
+    names = list(only or EXERCISES)
+    error = compile_error(code, path, where) or audit(code, where)
     if error:
         return [("the file", "failed", error)]
     results: dict[str, tuple[str, str]] = {}
@@ -4306,7 +4410,16 @@ def check_file(path: str, seconds: float = 10.0, only: Sequence[str] | None = No
             stopped = started if started in names and started not in results else \
                 next(n for n in names if n not in results)
             results[stopped] = ("failed", ending)
-    return [(name, *results[name]) for name in names]
+    graded = [(name, *results[name]) for name in names]
+    return graded if only or not handed else _as_handed_out(graded, handed)
+
+
+def _as_handed_out(graded: list[tuple[str, str, str]], handed: list[str]) -> list[tuple[str, str, str]]:
+    """The exercises the file's line names, and any other that does not pass: the line is the
+    student's to edit, so it may shorten the report but never hide a failure."""
+    return [(name, verdict, detail if name in handed else (detail + "; " if detail else "")
+             + "it was not handed out, so it should work as it came")
+            for name, verdict, detail in graded if name in handed or verdict != "passed"]
 
 
 def _child_run(path: str, names: list[str], seconds: float, wall: float
@@ -4398,7 +4511,8 @@ def check_command(path: str, only: Sequence[str] | None, as_json: bool, seconds:
     """--check: one line per exercise, or Gradescope's results.json; 0 if every one passes, else 1."""
     try:
         results = check_file(path, seconds, only)
-        names = list(only or student_source(path)[2] or EXERCISES)
+        names = [name for name, _, _ in results] if results[0][0] != "the file" else \
+            list(only or student_source(path)[2] or EXERCISES)
     except (KitError, OSError) as e:            # OSError: no temporary file, or no child
         why = getattr(e, 'strerror', None) or str(e)
         print(f"demo.py: --check {path}: {why}", file=sys.stderr)
