@@ -4986,6 +4986,121 @@ def teachers_commands() -> list[str]:
     return re.findall(r"```sh\n(.*?)```", section, re.S)
 
 
+# Issue 19's fakes, as the trial wrote them: each gets the audit's line, and none runs.
+FAKES = {
+    "sys._getframe": ("import sys\nf = sys._getframe(1)\n", "it imports sys, at line 1"),
+    "gc": ("import gc\ngc.get_objects()\n", "it imports gc, at line 1"),
+    "os.kill": ("import math\nimport os\nos.kill(os.getppid(), 9)\n", "it imports os, at line 2"),
+    "a write to /proc": ("open('/proc/self/fd/3', 'w').write('x')\n", "it uses open, at line 1"),
+    "the parent's record": ("import math\nmath.sys.modules['__main__']._child_record = len\n",
+                            "it uses ._child_record, at line 2"),
+    "demo's references": ("import demo\n", "it imports demo, at line 1"),
+    "__builtins__": ("__builtins__['open']\n", "it uses __builtins__, at line 1"),
+    "__import__": ("__import__('os')\n", "it uses __import__, at line 1"),
+    "a traceback's frame": ("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    e.__traceback__.tb_frame\n",
+                            "it uses .tb_frame, at line 4"),
+    "a generator's frame": ("def g():\n    yield\n\n\ng().gi_frame\n", "it uses .gi_frame, at line 5"),
+    "getattr of a hidden name": ("name = '_' * 2 + 'globals' + '_' * 2\ngetattr(len, name)\n",
+                                 "it uses getattr, at line 2"),
+    "getattr of a private name": ("getattr(len, '__self__')\n", "it uses .__self__, at line 1"),
+    "attrgetter": ("import operator\noperator.attrgetter('x')\n", "it uses .attrgetter, at line 2"),
+    "get_type_hints": ("import typing\ntyping.get_type_hints(len)\n", "it uses .get_type_hints, at line 2"),
+    "warnings.sys": ("import warnings\nwarnings.sys.exit()\n", "it uses .sys, at line 2"),
+    "a match on __globals__": ("match len:\n    case object(__globals__=g):\n        pass\n",
+                               "it matches on an attribute that begins with _, at line 2"),
+    "a docstring's import": ('def sigmoid(z):\n    """σ.\n\n    >>> import os\n    """\n',
+                             "it imports os, at line 4"),
+    "a docstring set later": ("def f():\n    pass\n\n\nf.__doc__ = '>>> import os'\n",
+                              "it uses .__doc__, at line 5"),
+    "a format string's fields": ("'{0.__class__.__init__.__globals__}'.format(1)\n",
+                                 "it names '{0.__class__.__init__.__global', at line 1"),
+    "a docstring through type()": ("type('X', (), {'__doc__': '>>> 1'})\n", "it names '__doc__', at line 1"),
+    "numpy's file writes": ("import numpy as np\nnp.savetxt('results.txt', [1])\n", "it uses .savetxt, at line 2"),
+    "numpy's star": ("from numpy import *\n", "it imports * from numpy, at line 1"),
+    "exec": ("exec('1')\n", "it uses exec, at line 1"),
+}
+
+
+class TestAudit:
+    """Before the check runs a file, it reads it for what could fake a grade."""
+
+    @pytest.mark.parametrize("fake", list(FAKES))
+    def test_each_fake_is_refused_with_its_line(self, fake: str) -> None:
+        code, starts = FAKES[fake]
+        assert demo.audit(code, "line {}".format).startswith(starts + ": ")
+
+    def test_the_import_line_lists_what_may_be_imported(self) -> None:
+        assert demo.audit("import subprocess\n", "line {}".format) == (
+            "it imports subprocess, at line 1: the check runs files that import only math, warnings, "
+            "typing, collections, functools, itertools, operator, fractions, decimal, statistics, "
+            "numbers, random, cmath, time and numpy")
+
+    def test_the_lecture_the_blanks_and_the_notebook_pass(self, tmp_path: Path) -> None:
+        assert demo.audit(LOGREG, "line {}".format) == ""
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+        for name in ["logreg.py", "exercises.ipynb"]:
+            code, where, _ = demo.student_source(str(tmp_path / name))
+            assert demo.audit(code, where) == "", name
+
+    def test_what_students_write_passes(self) -> None:
+        code = ("from __future__ import annotations\nimport math\nimport numpy as np\n"
+                "from numpy.random import default_rng\nfrom collections.abc import Sequence\n"
+                "from fractions import Fraction\nimport time\n\n\nclass Model:\n"
+                "    __slots__ = ('w',)\n\n    def __init__(self) -> None:\n        super().__init__()\n\n\n"
+                "def f(x: Sequence[float]) -> str:\n    print(f'{x[0]:.3f}', '{:.3f}'.format(x[0]))\n"
+                "    return type(x).__name__ if hasattr(x, '__len__') else getattr(x, 'dtype', '')\n\n\n"
+                "if __name__ == '__main__':\n    f([math.exp(1.0)])\n")
+        assert demo.audit(code, "line {}".format) == ""
+
+    def test_a_notebook_names_the_cell(self, tmp_path: Path) -> None:
+        demo.write_exercises(str(tmp_path), ["sigmoid"], force=False)
+        path = tmp_path / "exercises.ipynb"
+        book = json.loads(path.read_text(encoding="utf-8"))
+        cell = next(c for c in book["cells"] if "def sigmoid(" in "".join(c["source"]))
+        cell["source"] = "import os\n" + "".join(cell["source"])
+        path.write_text(json.dumps(book), encoding="utf-8")
+        k = book["cells"].index(cell) + 1
+        assert demo.check_file(str(path))[0][:2] == ("the file", "failed")
+        assert demo.check_file(str(path))[0][2].startswith(f"it imports os, at line 1 of cell {k}: ")
+
+    @pytest.mark.slow
+    def test_a_fake_on_the_command_line_gets_one_line(self, tmp_path: Path) -> None:
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+        path = tmp_path / "logreg.py"
+        path.write_text(path.read_text(encoding="utf-8") + "import os\nos.kill(os.getppid(), 9)\n",
+                        encoding="utf-8")
+        done = run_demo("--check", str(path))
+        assert done.returncode == 1
+        assert done.stdout.splitlines()[0].startswith("the file")
+        assert "it imports os, at line" in done.stdout and done.stdout.splitlines()[-1] == "0 of 8 passed."
+
+
+class TestHandedOut:
+    """The handout line is the student's to edit: it may shorten the report, never hide a failure."""
+
+    @pytest.mark.slow
+    def test_a_narrowed_line_still_shows_the_blanks(self, tmp_path: Path) -> None:
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES)[1:], force=False)   # sigmoid as it came
+        path = tmp_path / "logreg.py"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^# exercises handed out: .*$", "# exercises handed out: sigmoid", text),
+                        encoding="utf-8")
+        results = demo.check_file(str(path))
+        assert results[0] == ("sigmoid", "passed", "")
+        assert [name for name, _, _ in results[1:]] == list(demo.EXERCISES)[1:]
+        assert all(verdict == "not done yet" and detail.endswith(
+            "it was not handed out, so it should work as it came") for _, verdict, detail in results[1:])
+
+    @pytest.mark.slow
+    def test_exercises_not_handed_out_that_pass_are_left_out(self, tmp_path: Path) -> None:
+        demo.write_exercises(str(tmp_path), ["sigmoid", "update"], force=False)
+        path = tmp_path / "logreg.py"
+        results = demo.check_file(str(path))
+        assert [(name, verdict) for name, verdict, _ in results] == [
+            ("sigmoid", "not done yet"), ("update", "not done yet")]
+        assert demo.check_file(str(path), only=["loss"]) == [("loss", "passed", "")]
+
+
 class TestNotebookIds:
     """The notebook's cells carry the ids nbformat 4.5 asks for."""
 
