@@ -40,6 +40,7 @@ import ast
 import csv
 import functools
 import html
+import io
 import itertools
 import math
 import operator
@@ -3511,12 +3512,19 @@ def _run(f: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return _printed(f, *args, **kwargs)[0]
 
 
+class _Capped(io.StringIO):
+    """A StringIO that keeps the first megabyte written to it: a print in a loop fills no memory."""
+
+    def write(self, text: str) -> int:
+        super().write(text[:max(0, 2 ** 20 - self.tell())])
+        return len(text)
+
+
 def _printed(f: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, str]:
     """(f's answer made plain, what it printed)."""
     import contextlib
-    import io
     import warnings
-    out = io.StringIO()
+    out = _Capped()
     with contextlib.redirect_stdout(out), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         value = f(*args, **kwargs)
@@ -3902,11 +3910,11 @@ def _doctests(name: str, f: Any, globs: dict[str, Any]) -> str:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
 
     def hushed(*args: Any, **kwargs: Any) -> Any:     # a debug print is no wrong answer
-        with contextlib.redirect_stdout(io.StringIO()):
+        with contextlib.redirect_stdout(_Capped()):
             return f(*args, **kwargs)
     for test in doctest.DocTestFinder(recurse=False).find(f, name, globs={**globs, name: hushed}):
-        out = io.StringIO()
-        with contextlib.redirect_stdout(io.StringIO()):
+        out = _Capped()
+        with contextlib.redirect_stdout(_Capped()):
             failed = runner.run(test, out=out.write).failed
         if failed:
             return _doctest_failure(out.getvalue())
@@ -4335,7 +4343,7 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
         line = "\t".join(f.replace("\t", " ").replace("\n", " ") for f in (token, *fields))
         os.write(fd, (line + "\n").encode("utf-8", "replace"))
 
-    sys.stdout, sys.argv = io.StringIO(), [path]
+    sys.stdout, sys.argv = _Capped(), [path]
     code, where, _ = student_source(path)
     _limit_cpu(seconds, first=True)
     say("start", "import")
@@ -4440,7 +4448,7 @@ def _child_run(path: str, names: list[str], seconds: float, wall: float
         if child.stdin:                         # the secret and the file, where no one else looks
             child.stdin.write(f"{token}\n{results}\n".encode())
             child.stdin.close()
-        ending = _watch(child, results, seconds, wall)
+        ending = _watch(child, results, seconds, wall, len(names))
         with open(results, encoding="utf-8", errors="replace") as f:
             lines = [line.rstrip("\n").split("\t") for line in f if line.startswith(token + "\t")]
     finally:
@@ -4463,28 +4471,52 @@ def _verdict_of(name: str, record: str, path: str) -> tuple[str, str]:
         return "failed", "its record from the check's process is garbled: does the file change the check?"
 
 
-def _watch(child: Any, results: str, seconds: float, wall: float) -> str:
-    """Wait for the child, killing it after `wall` seconds with no new line; how it ended."""
+STARTUP = 10.0      # seconds on the clock for Python to start, more than enough on a loaded machine
+
+
+def _watch(child: Any, results: str, seconds: float, wall: float, count: int) -> str:
+    """Wait for the child, killing it after `wall` seconds with no new line, or when its
+    `count` exercises and the import have had theirs; how it ended."""
     import signal
     import subprocess
-    size = -1
-    deadline = time.monotonic() + wall
+    size, used = -1, _children_cpu()
+    now = time.monotonic()
+    deadline, end = now + STARTUP + wall, now + STARTUP + wall * (1 + count)
     while True:
         try:
             status = child.wait(timeout=0.01)
             break
         except subprocess.TimeoutExpired:
             if os.path.getsize(results) != size:
-                size, deadline = os.path.getsize(results), time.monotonic() + wall
-            elif time.monotonic() > deadline:
+                size = os.path.getsize(results)
+                deadline = min(end, time.monotonic() + wall) if size else deadline
+            if time.monotonic() > deadline:
                 child.kill()
                 child.wait()
                 return (f"it took over {wall:g} s of wall-clock time (the cap): is it waiting, or "
                         "in a loop that never ends?")
-    if status in (-getattr(signal, "SIGXCPU", 0), -getattr(signal, "SIGKILL", 9)) and _wall_cap(1) > 1:
+    killed = status == -getattr(signal, "SIGKILL", 9) and _children_cpu() - used >= seconds
+    if (status == -getattr(signal, "SIGXCPU", 0) or killed) and _wall_cap(1) > 1:
         return (f"it used over {seconds:g} s of CPU time (the limit, --timeout): is there a loop "
                 "that never ends?")
+    if status < 0:
+        try:
+            name = signal.Signals(-status).name
+        except ValueError:
+            name = f"signal {-status}"
+        return (f"the check's process was ended by {name}: a crash in a library, or the "
+                "system's doing (out of memory?)")
     return f"it ended the check's process (exit status {status}), as os._exit does"
+
+
+def _children_cpu() -> float:
+    """CPU seconds used so far by this process's children that have ended (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 # === The kit's two commands ===========================================================

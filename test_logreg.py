@@ -52,9 +52,11 @@ import math
 import os
 import random
 import re
+import signal
 import struct
 import subprocess
 import sys
+import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
@@ -5099,6 +5101,54 @@ class TestHandedOut:
         assert [(name, verdict) for name, verdict, _ in results] == [
             ("sigmoid", "not done yet"), ("update", "not done yet")]
         assert demo.check_file(str(path), only=["loss"]) == [("loss", "passed", "")]
+
+
+class TestWatch:
+    """The clock's cap, the child's signals, and what a print may fill."""
+
+    def test_a_child_that_keeps_writing_is_stopped_at_the_total_cap(self, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+        results = tmp_path / "results.txt"
+        results.write_text("", encoding="utf-8")
+
+        class Chatty:                           # a line every 10 ms, forever, till it is killed
+            killed = False
+
+            def wait(self, timeout: float | None = None) -> int:
+                if self.killed:
+                    return -9
+                time.sleep(timeout or 0)
+                with results.open("a", encoding="utf-8") as f:
+                    f.write("x\n")
+                raise subprocess.TimeoutExpired("child", timeout or 0)
+
+            def kill(self) -> None:
+                self.killed = True
+        monkeypatch.setattr(demo, "STARTUP", 0.0)
+        began = time.monotonic()
+        ending = demo._watch(Chatty(), str(results), 1.0, 0.1, 2)
+        assert ending.startswith("it took over 0.1 s of wall-clock time (the cap)")
+        assert 0.3 <= time.monotonic() - began < 5.0       # 0.1 × (1 + 2), not forever
+
+    def test_a_print_in_a_loop_keeps_one_megabyte(self) -> None:
+        kept = demo._Capped()
+        assert all(kept.write("x" * 1000) == 1000 for _ in range(2000))
+        assert len(kept.getvalue()) == 2 ** 20
+
+    @pytest.mark.slow
+    @pytest.mark.skipif(not hasattr(signal, "SIGSEGV") or os.name != "posix", reason="POSIX signals")
+    def test_a_signal_is_named_not_blamed_on_os_exit(self, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(demo, "audit", lambda code, where: "")    # the audit refuses os
+        path = planted_copy(tmp_path, "    e = math.exp(z)\n    return e / (1.0 + e)",
+                            "    import os, signal\n    os.kill(os.getpid(), signal.SIGSEGV)\n    return 0.5")
+        assert dict((n, d) for n, _, d in demo.check_file(path, only=["sigmoid"]))["sigmoid"] == (
+            "the check's process was ended by SIGSEGV: a crash in a library, or the system's doing "
+            "(out of memory?)")
+        path = planted_copy(tmp_path, "    e = math.exp(z)\n    return e / (1.0 + e)",
+                            "    import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)\n    return 0.5")
+        assert demo.check_file(path, only=["sigmoid"])[0][2].startswith(
+            "the check's process was ended by SIGKILL")
 
 
 class TestNotebookIds:
