@@ -4150,7 +4150,8 @@ NOTEBOOK_HEAD = ("from __future__ import annotations\nimport math\nimport warnin
 def student_source(path: str) -> tuple[str | bytes, Callable[[int], str], list[str] | None]:
     """(the code to grade, how to name its line k, the exercises handed out if it says).
 
-    A notebook gives the code cells that define its functions (the last, if several define one)."""
+    A notebook gives the code cells that define its functions (the last, if several define one),
+    and those that only import, assign or define, in the notebook's order."""
     try:
         data = Path(path).read_bytes()
     except OSError as e:
@@ -4170,11 +4171,23 @@ def student_source(path: str) -> tuple[str | bytes, Callable[[int], str], list[s
     for k, source in enumerate(sources):
         for name in re.findall(r"^def (\w+)\s*\(", source, re.M):
             chosen[name] = k
+    kept = set(chosen.values()) | {k for k, source in enumerate(sources) if _defines_only(source)}
     text, starts = NOTEBOOK_HEAD, []
-    for k in sorted(set(chosen.values())):
+    for k in sorted(kept):
         starts.append((text.count("\n") + 1, k))
         text += sources[k].rstrip("\n") + "\n"
     return text, functools.partial(_cell_line, starts), _handed_out("\n".join(sources))
+
+
+def _defines_only(source: str) -> bool:
+    """Does a notebook cell only import, assign or define, as a cell of constants or helpers
+    does?  A cell that calls (an experiment, the setup, a check) is not the student's code."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:                         # a magic such as %matplotlib, say
+        return False
+    return bool(body) and all(isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign,
+                                                ast.FunctionDef, ast.ClassDef)) for node in body)
 
 
 def _cell_line(starts: list[tuple[int, int]], line: int) -> str:
@@ -4192,13 +4205,25 @@ def _handed_out(text: str) -> list[str] | None:
 
 
 def compile_error(code: str | bytes, path: str, where: Callable[[int], str]) -> str:
-    """Why the code does not compile ("" if it does), with the line."""
+    """Why the code does not compile ("" if it does), with the line.
+
+    >>> compile_error(b"\\xff\\xfex\\x00", "f.py", "line {}".format)
+    'it is saved as UTF-16: save it as UTF-8, as editors do by default'
+    >>> compile_error("x = 1\\ny = \\0\\n", "f.py", "line {}".format)
+    'it does not compile: line 2 holds a NUL byte, which Python does not read'
+    """
+    if isinstance(code, bytes) and code[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "it is saved as UTF-16: save it as UTF-8, as editors do by default"
+    text = code.decode("latin-1") if isinstance(code, bytes) else code    # each byte a character
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        return f"it does not compile: {where(line)} holds a NUL byte, which Python does not read"
     try:
         compile(code, path, "exec", dont_inherit=True)
     except SyntaxError as e:
         text = (e.text or "").strip()
         return f"it does not compile: {where(e.lineno or 0)}: {e.msg}" + (f" ({text})" if text else "")
-    except ValueError as e:                     # a NUL byte, say
+    except ValueError as e:                     # what else Python cannot read
         return f"it does not compile: {e}"
     return ""
 

@@ -4593,6 +4593,23 @@ class TestNotebook:
                 assert cells[k + 1] == ("code", f'demo.check_here("{name.group(1)}", globals())')
         assert all(len(text.splitlines()) < 40 for kind, text in cells if kind == "code")
 
+    def test_keeps_cells_of_constants_and_leaves_out_experiments(self, folder: Path) -> None:
+        path = folder / "exercises.ipynb"
+        book = json.loads(path.read_text(encoding="utf-8"))
+        k = next(k for k, c in enumerate(book["cells"]) if "".join(c["source"]).startswith("def sigmoid("))
+        book["cells"][k]["source"] = lecture_function("sigmoid").replace("if z >= 0.0:", "if z >= ZERO:")
+        book["cells"][k:k] = [
+            {"cell_type": "code", "id": "mine-1", "metadata": {}, "outputs": [], "execution_count": None,
+             "source": "ZERO = 0.0  # where the two formulas meet\n"},
+            {"cell_type": "code", "id": "mine-2", "metadata": {}, "outputs": [], "execution_count": None,
+             "source": "%matplotlib inline\nimport matplotlib.pyplot as plt\n"},
+            {"cell_type": "code", "id": "mine-3", "metadata": {}, "outputs": [], "execution_count": None,
+             "source": "import os\nprint(os.getcwd())\n"}]
+        path.write_text(json.dumps(book), encoding="utf-8")
+        code, where, _ = demo.student_source(str(path))
+        assert "ZERO = 0.0" in str(code) and "matplotlib" not in str(code) and "getcwd" not in str(code)
+        assert graded_here(str(path))["sigmoid"] == ("passed", "")
+
     def test_blank_says_not_done_raising_none(self, folder: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
         run_cells(notebook_cells(folder / "exercises.ipynb"), folder)
