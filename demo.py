@@ -3865,7 +3865,7 @@ def grade(name: str, function: Any, where: Callable[[int], str] = "line {}".form
     raises on a student's code, which runs with the reference in place of what else it calls."""
     if not callable(function):
         return "failed", f"there is no function {name}" + (" here: run its cell" if not path else
-            f": a notebook's exercise is the code cell with a line def {name}(...)"
+            f": define it in a code cell, with def {name}(...)"
             if path.lower().endswith(".ipynb") else "")
     try:
         f, globs = _with_stand_ins(name, function)
@@ -3893,7 +3893,7 @@ def _with_stand_ins(name: str, function: Any, watch: list[Any] | None = None
         return function, {name: function}
     stand_ins = {**door_helpers(), **STAND_INS.get(name, {})}
     if watch is not None:
-        stand_ins = {key: _watched(key, g, watch) for key, g in stand_ins.items()}
+        stand_ins = {key: _watched(key, g, watch, name) for key, g in stand_ins.items()}
     globs = {**function.__globals__, **stand_ins}
     f = types.FunctionType(function.__code__, globs, function.__name__, function.__defaults__,
                            function.__closure__)
@@ -3902,17 +3902,21 @@ def _with_stand_ins(name: str, function: Any, watch: list[Any] | None = None
     return f, globs
 
 
-def _doctests(name: str, f: Any, globs: dict[str, Any]) -> str:
-    """A failed docstring example, what was expected and what came; "" if none fails."""
+def _doctests(name: str, f: Any, globs: dict[str, Any], doc: str | None = None) -> str:
+    """A failed docstring example, what was expected and what came; "" if none fails.
+
+    The examples are doc's, if given (the docstring as written in the file), else f's."""
     import contextlib
     import doctest
-    import io
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
 
     def hushed(*args: Any, **kwargs: Any) -> Any:     # a debug print is no wrong answer
         with contextlib.redirect_stdout(_Capped()):
             return f(*args, **kwargs)
-    for test in doctest.DocTestFinder(recurse=False).find(f, name, globs={**globs, name: hushed}):
+    globs = {**globs, name: hushed}
+    tests = doctest.DocTestFinder(recurse=False).find(f, name, globs=globs) if doc is None else \
+        [doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)]
+    for test in tests:
         out = _Capped()
         with contextlib.redirect_stdout(_Capped()):
             failed = runner.run(test, out=out.write).failed
@@ -4094,14 +4098,22 @@ def _child_record(name: str, function: Any, path: str, where: Callable[[int], st
     calls: list[Any] = []
     stand_ins: list[Any] = []
     f, globs = _with_stand_ins(name, function, stand_ins)
-    record = {"calls": calls, "doc": getattr(function, "__doc__", None), "doctest": "",
-              "stand_ins": stand_ins}
+    doc = _written_docstring(student_source(path)[0], name)     # as audited, not as it may be now
+    _CHECKING[0] = name
+    record = {"calls": calls, "doc": doc, "doctest": "", "stand_ins": stand_ins}
     try:
         CHECKS[name](_recorder(f, calls, path, where))
-        record["doctest"] = _doctests(name, f, globs)
+        record["doctest"] = _doctests(name, f, globs, doc or "")
     except BaseException:                       # the parent finds it in the record
         pass
+    _CHECKING[0] = ""                           # and the references answer no later exercise
     return record
+
+
+def _written_docstring(code: str | bytes, name: str) -> str | None:
+    """The docstring of the file's last top-level def of name, as written there."""
+    defs = [node for node in ast.parse(code).body if isinstance(node, ast.FunctionDef) and node.name == name]
+    return ast.get_docstring(defs[-1], clean=False) if defs else None
 
 
 def grade_record(name: str, record: dict[str, Any], path: str) -> tuple[str, str]:
@@ -4112,9 +4124,15 @@ def grade_record(name: str, record: dict[str, Any], path: str) -> tuple[str, str
     return grade(name, None if record.get("missing") else _Replay(record), path=path)
 
 
-def _watched(key: str, g: Callable[..., Any], watch: list[Any]) -> Callable[..., Any]:
-    """g, each call's question and answer added to watch, for the parent to ask again."""
+_CHECKING = [""]        # in the child, the exercise whose check runs now
+
+
+def _watched(key: str, g: Callable[..., Any], watch: list[Any], name: str) -> Callable[..., Any]:
+    """g, each call's question and answer added to watch, for the parent to ask again; it
+    answers only while exercise name's check runs, so a file cannot keep it for the next."""
     def watched(*args: Any, **kwargs: Any) -> Any:
+        if _CHECKING[0] != name:
+            raise RuntimeError(f"this {key} is the one {name}'s check lent, for that check only")
         asked = _encode(_plain([list(args), kwargs]))
         value = g(*args, **kwargs)
         watch.append([key, asked, _encode(_plain(value))])
@@ -4382,7 +4400,10 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
         say("start", name)
         _limit_cpu(seconds)
         record = _child_record(name, getattr(module, name, None), path, where)
-        say("done", name, json.dumps(record, separators=(",", ":")))
+        try:
+            say("done", name, json.dumps(record, separators=(",", ":")))
+        except (TypeError, ValueError):         # an object json cannot hold
+            say("done", name, "")
     os._exit(0)                                 # no atexit of the student's, no flush
 
 
@@ -4490,6 +4511,8 @@ def _child_run(path: str, names: list[str], seconds: float, wall: float
 
 def _verdict_of(name: str, record: str, path: str) -> tuple[str, str]:
     import json
+    if not record:
+        return "failed", "its answers could not be written down for the parent: what does it return?"
     try:
         return grade_record(name, json.loads(record), path)
     except (ValueError, TypeError, KeyError, AttributeError):

@@ -4984,8 +4984,37 @@ class TestCheckStrictness:
             if "".join(cell["source"]).startswith("def update("):
                 cell["source"] = [lam]
         book.write_text(json.dumps(cells), encoding="utf-8")
-        assert demo.check_exercise("update", str(book)) == (
-            "failed", "there is no function update: a notebook's exercise is the code cell with a line def update(...)")
+        assert demo.check_exercise("update", str(book)) == ("passed", "")   # a cell that only assigns is kept
+
+    def test_examples_run_only_as_written_in_the_file(self, tmp_path: Path) -> None:
+        # functools.wraps can give a function a __doc__ the audit never read: the check runs
+        # the docstring written under the def instead.
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+        path = tmp_path / "logreg.py"
+        path.write_text(path.read_text(encoding="utf-8") + (
+            "import functools\nHIDDEN = '''\n>>> print('@@')\n'''\n\n\n"
+            "@functools.wraps(property(doc=HIDDEN))\n"
+            "def cost(w, b, X, Y, *, l2=0.0):\n    return propagate(w, b, X, Y, l2=l2)[0]\n"), encoding="utf-8")
+        assert demo._written_docstring(path.read_text(encoding="utf-8"), "cost") is None
+        verdicts = {name: verdict for name, verdict, _ in demo.check_file(str(path))}
+        assert verdicts.pop("cost") == "passed"             # it is right, and its examples are none
+        assert set(verdicts.values()) == {"not done yet"}
+
+    def test_a_reference_kept_for_later_answers_nothing(self, tmp_path: Path) -> None:
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+        path = tmp_path / "logreg.py"
+        path.write_text(path.read_text(encoding="utf-8") + (
+            "KEPT = []\n\n\ndef cost(w, b, X, Y, *, l2=0.0):\n    KEPT.append(propagate)\n"
+            "    return propagate(w, b, X, Y, l2=l2)[0]\n\n\n"
+            "def propagate(w, b, X, Y, *, l2=0.0):\n    return KEPT[0](w, b, X, Y, l2=l2)\n"), encoding="utf-8")
+        results = {name: (verdict, detail) for name, verdict, detail in demo.check_file(str(path))}
+        assert results["cost"] == ("passed", "")
+        verdict, detail = results["propagate"]
+        assert verdict == "failed" and "this propagate is the one cost's check lent, for that check only" in detail
+
+    def test_a_docstring_json_cannot_hold_is_no_crash(self, tmp_path: Path) -> None:
+        path = planted_copy(tmp_path, "def update(", "import functools\n\n\n@functools.wraps(property(doc={1}))\ndef update(")
+        assert demo.check_file(path, only=["update", "train"]) == [("update", "passed", ""), ("train", "passed", "")]
 
     @pytest.mark.slow
     def test_the_child_sees_types_and_changes(self, tmp_path: Path) -> None:
