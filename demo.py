@@ -4291,13 +4291,17 @@ def audit(code: str | bytes, where: Callable[[int], str]) -> str:
                     parts.append((ast.parse(example.source), node.body[0].lineno + example.lineno))
                 except SyntaxError:
                     pass                        # doctest will say so, as a failed example
+    imported = {a.name for part, _ in parts for node in ast.walk(part) if isinstance(node, ast.Import)
+                for a in node.names} | {node.module for part, _ in parts for node in ast.walk(part)
+                                        if isinstance(node, ast.ImportFrom) and node.module}
+    reach = _ways_out(frozenset(name for name in imported if _allowed_module(name)))
     for part, first in parts:
         plain = {id(n.func) for n in ast.walk(part) if isinstance(n, ast.Call)
                  and isinstance(n.func, ast.Name) and n.func.id in {"getattr", "hasattr"}
                  and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)
                  and isinstance(n.args[1].value, str)}
         for node in ast.walk(part):             # getattr(x, "name") is judged as x.name
-            why = "" if id(node) in plain else _barred(node)
+            why = "" if id(node) in plain else _barred(node, reach)
             if why:
                 line = getattr(node, "lineno", 1)
                 at = where(first + line - 1 if first else line)
@@ -4310,33 +4314,59 @@ def audit(code: str | bytes, where: Callable[[int], str]) -> str:
     return ""
 
 
-def _barred(node: ast.AST) -> str:
-    """What node does that the check will not run, as "it ..."; "" if nothing."""
+def _barred(node: ast.AST, reach: frozenset[str] = frozenset()) -> str:
+    """What node does that the check will not run, as "it ..."; "" if nothing.  reach: the
+    names by which the modules the file imports lead to others (see _ways_out)."""
+    def barred(name: str) -> bool:
+        return _barred_attribute(name) or name in BARRED_NAMES or name in reach
     if isinstance(node, ast.Import):
         bad = [a.name for a in node.names if not _allowed_module(a.name)]
         return f"it imports {bad[0]}" if bad else ""
     if isinstance(node, ast.ImportFrom):
         module = "." * node.level + (node.module or "")
-        bad = [a.name for a in node.names if _barred_attribute(a.name) or a.name in BARRED_NAMES
-               or a.name == "*" and module != "math"]
+        bad = [a.name for a in node.names if barred(a.name) or a.name == "*" and module != "math"]
         return (f"it imports {module}" if not _allowed_module(module) else
                 f"it imports {bad[0]} from {module}" if bad else "")
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
             node.func.id in {"getattr", "hasattr"}:
         name = node.args[1] if len(node.args) > 1 else None   # a name in plain sight, or hidden
         if isinstance(name, ast.Constant) and isinstance(name.value, str):
-            return _barred(ast.Attribute(ast.Constant(0), name.value))
+            return _barred(ast.Attribute(ast.Constant(0), name.value), reach)
     if isinstance(node, ast.Name) and node.id in BARRED_NAMES:
         return f"it uses {node.id}"
-    if isinstance(node, ast.Attribute) and _barred_attribute(node.attr):
+    if isinstance(node, ast.Attribute) and barred(node.attr):
         return f"it uses .{node.attr}"
-    if isinstance(node, ast.MatchClass) and any(map(_barred_attribute, node.kwd_attrs)):
+    if isinstance(node, ast.MatchClass) and any(map(barred, node.kwd_attrs)):
         return "it matches on an attribute that begins with _"
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
             re.fullmatch(r"__\w+__", node.value) and node.value not in HARMLESS_DUNDERS
             or re.search(r"{[^{}]*\.(_|(f|tb|gi|cr|ag|co)_)", node.value)):
         return f"it names {node.value[:30]!r}"  # type()'s dict, say, or a format string's field
     return ""
+
+
+@functools.lru_cache(maxsize=None)
+def _ways_out(modules: frozenset[str]) -> frozenset[str]:
+    """The attribute names by which these modules, and the allowed modules they hold, hold a
+    module beyond the list: typing.stdlib_re is re, and re.enum.bltns is builtins."""
+    import importlib
+    import types
+    todo, seen, out = [], set(), set()
+    for name in modules:
+        try:
+            todo.append(importlib.import_module(name))
+        except Exception:                       # not installed: the child will say so
+            pass
+    while todo:
+        module = todo.pop()
+        for key, value in list(vars(module).items()):
+            if isinstance(value, types.ModuleType):
+                if not _allowed_module(value.__name__):
+                    out.add(key)
+                elif id(value) not in seen:
+                    seen.add(id(value))
+                    todo.append(value)
+    return frozenset(out)
 
 
 def _allowed_module(name: str) -> bool:

@@ -5066,6 +5066,11 @@ FAKES = {
     "numpy's file writes": ("import numpy as np\nnp.savetxt('results.txt', [1])\n", "it uses .savetxt, at line 2"),
     "numpy's star": ("from numpy import *\n", "it imports * from numpy, at line 1"),
     "exec": ("exec('1')\n", "it uses exec, at line 1"),
+    # a second trial's: typing.stdlib_re is re, re.enum is enum, and enum.bltns is builtins
+    "builtins by a module's modules": ("import typing\ntyping.stdlib_re.enum.bltns.exec('1')\n",
+                                       "it uses .exec, at line 2"),
+    "a module's module": ("import fractions\nm = fractions.re\n", "it uses .re, at line 2"),
+    "a module's module, imported": ("from fractions import re\n", "it imports re from fractions, at line 1"),
 }
 
 
@@ -5076,6 +5081,25 @@ class TestAudit:
     def test_each_fake_is_refused_with_its_line(self, fake: str) -> None:
         code, starts = FAKES[fake]
         assert demo.audit(code, "line {}".format).startswith(starts + ": ")
+
+    def test_no_chain_of_attributes_leaves_the_allowed_modules(self) -> None:
+        # From each allowed module, every chain of module-valued attributes the audit lets
+        # through ends in allowed modules: never builtins, os, sys or importlib.
+        import importlib
+        import types
+        names = [name for name in demo.ALLOWED_IMPORTS if importlib.util.find_spec(name)]
+        reach = demo._ways_out(frozenset(names))
+        todo = [importlib.import_module(name) for name in names]
+        seen = {id(m) for m in todo}
+        while todo:
+            for key, value in list(vars(todo.pop()).items()):
+                if not isinstance(value, types.ModuleType) or id(value) in seen or \
+                        demo._barred(ast.parse(f"x.{key}").body[0].value, reach):  # type: ignore[attr-defined]
+                    continue
+                assert value.__name__.split(".")[0] in demo.ALLOWED_IMPORTS, (key, value.__name__)
+                seen.add(id(value))
+                todo.append(value)
+        assert "re" in reach and not reach & (set(dir(str)) | set(dir(list)) | set(dir(float)))
 
     def test_the_import_line_lists_what_may_be_imported(self) -> None:
         assert demo.audit("import subprocess\n", "line {}".format) == (
