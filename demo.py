@@ -3998,14 +3998,16 @@ def report_line(name: str, verdict: str, detail: str) -> str:
 # there.  So a verdict is made where no student code has run: code that
 # changes the check in the child only makes its record disagree.
 
-def _encode(v: Any) -> Any:
+def _encode(v: Any, depth: int = 0) -> Any:
     """v as JSON: tuples marked, numbers and strings as they are, anything else by its look."""
+    if depth > 20 and isinstance(v, (tuple, list, dict)):
+        return {"o": "a list of lists over 20 deep"}      # no answer is, and json would choke
     if isinstance(v, tuple):
-        return {"t": [_encode(x) for x in v]}
+        return {"t": [_encode(x, depth + 1) for x in v]}
     if isinstance(v, list):
-        return [_encode(x) for x in v]
+        return [_encode(x, depth + 1) for x in v]
     if isinstance(v, dict):
-        return {"d": [[str(k), _encode(x)] for k, x in v.items()]}
+        return {"d": [[str(k), _encode(x, depth + 1)] for k, x in v.items()]}
     return v if v is None or isinstance(v, (bool, int, float, str)) else {"o": _said(v)}
 
 
@@ -4264,10 +4266,15 @@ BARRED_ATTRIBUTES = {"sys", "os", "modules", "builtins", "system", "popen", "cty
                      "ForwardRef", "singledispatch", "singledispatchmethod", "attrgetter",
                      "methodcaller", "load", "save", "savez", "savez_compressed", "savetxt",
                      "tofile", "fromfile", "memmap", "loadtxt", "genfromtxt", "fromregex",
-                     "DataSource", "open"}   # numpy's files, too: a write could fake a grade
+                     "DataSource", "open", "dump", "dumps", "loads", "stride_tricks",
+                     "as_strided", "info", "show_config", "source", "lookfor",   # numpy's, too
+                     "update_wrapper", "wraps", "formatwarning", "showwarning", "warn_explicit",
+                     "metaclass"}             # each reads or writes by a name it is given
 HARMLESS_DUNDERS = {"__name__", "__file__", "__main__", "__all__", "__debug__", "__init__",
                     "__index__", "__len__", "__getitem__", "__iter__", "__float__", "__int__",
-                    "__array__", "__version__", "__future__"}
+                    "__array__", "__version__", "__future__", "__slots__", "__repr__", "__str__",
+                    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+                    "__bool__", "__call__", "__contains__", "__next__", "__enter__", "__exit__"}
 
 
 def audit(code: str | bytes, where: Callable[[int], str]) -> str:
@@ -4338,6 +4345,17 @@ def _barred(node: ast.AST, reach: frozenset[str] = frozenset()) -> str:
         return f"it uses .{node.attr}"
     if isinstance(node, ast.MatchClass) and any(map(barred, node.kwd_attrs)):
         return "it matches on an attribute that begins with _"
+    if isinstance(node, ast.MatchClass) and node.patterns:
+        return "it matches a class by position, case K(x), which reads K.__match_args__"
+    if isinstance(node, ast.ClassDef) and node.keywords:
+        return "it gives a class a metaclass or keywords"
+    defined = node.id if isinstance(node, ast.Name) else node.name if isinstance(
+        node, (ast.FunctionDef, ast.AsyncFunctionDef)) else ""
+    if re.fullmatch(r"__\w+__", defined) and defined not in HARMLESS_DUNDERS:
+        return f"it defines {defined}"          # __setattr__, say, is handed any name
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+            node.func.id == "type" and len(node.args) + len(node.keywords) != 1:
+        return "it makes a class with type(name, bases, namespace)"
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
             re.fullmatch(r"__\w+__", node.value) and node.value not in HARMLESS_DUNDERS
             or re.search(r"{[^{}]*\.(_|(f|tb|gi|cr|ag|co)_)", node.value)):
@@ -4432,7 +4450,7 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
         record = _child_record(name, getattr(module, name, None), path, where)
         try:
             say("done", name, json.dumps(record, separators=(",", ":")))
-        except (TypeError, ValueError):         # an object json cannot hold
+        except Exception:                       # an object json cannot hold
             say("done", name, "")
     os._exit(0)                                 # no atexit of the student's, no flush
 
@@ -4545,7 +4563,7 @@ def _verdict_of(name: str, record: str, path: str) -> tuple[str, str]:
         return "failed", "its answers could not be written down for the parent: what does it return?"
     try:
         return grade_record(name, json.loads(record), path)
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except Exception:
         return "failed", "its record from the check's process is garbled: does the file change the check?"
 
 

@@ -4986,9 +4986,11 @@ class TestCheckStrictness:
         book.write_text(json.dumps(cells), encoding="utf-8")
         assert demo.check_exercise("update", str(book)) == ("passed", "")   # a cell that only assigns is kept
 
-    def test_examples_run_only_as_written_in_the_file(self, tmp_path: Path) -> None:
+    def test_examples_run_only_as_written_in_the_file(self, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
         # functools.wraps can give a function a __doc__ the audit never read: the check runs
-        # the docstring written under the def instead.
+        # the docstring written under the def instead (the audit, which bars wraps, is off).
+        monkeypatch.setattr(demo, "audit", lambda code, where: "")
         demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
         path = tmp_path / "logreg.py"
         path.write_text(path.read_text(encoding="utf-8") + (
@@ -5012,7 +5014,9 @@ class TestCheckStrictness:
         verdict, detail = results["propagate"]
         assert verdict == "failed" and "this propagate is the one cost's check lent, for that check only" in detail
 
-    def test_a_docstring_json_cannot_hold_is_no_crash(self, tmp_path: Path) -> None:
+    def test_a_docstring_json_cannot_hold_is_no_crash(self, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(demo, "audit", lambda code, where: "")     # it bars wraps
         path = planted_copy(tmp_path, "def update(", "import functools\n\n\n@functools.wraps(property(doc={1}))\ndef update(")
         assert demo.check_file(path, only=["update", "train"]) == [("update", "passed", ""), ("train", "passed", "")]
 
@@ -5062,7 +5066,24 @@ FAKES = {
                               "it uses .__doc__, at line 5"),
     "a format string's fields": ("'{0.__class__.__init__.__globals__}'.format(1)\n",
                                  "it names '{0.__class__.__init__.__global', at line 1"),
-    "a docstring through type()": ("type('X', (), {'__doc__': '>>> 1'})\n", "it names '__doc__', at line 1"),
+    "a docstring through type()": ("type('X', (), {'__doc__': '>>> 1'})\n",
+                                   "it makes a class with type(name, bases, namespace), at line 1"),
+    # helper-18's routes to any attribute by a name built at run time, each to builtins:
+    "a class pattern by position": ("def ga(o, n):\n    match o:\n        case K(v):\n"
+                                    "            return v\n", "it matches a class by position, "
+                                    "case K(x), which reads K.__match_args__, at line 3"),
+    "a metaclass's __instancecheck__": ("class K(metaclass=M):\n    pass\n",
+                                        "it gives a class a metaclass or keywords, at line 1"),
+    "__match_args__ in a class": ("class K:\n    __match_args__ = ('a',)\n",
+                                  "it defines __match_args__, at line 2"),
+    "a __setattr__ handed names": ("class H:\n    def __setattr__(self, n, v):\n        pass\n",
+                                   "it defines __setattr__, at line 2"),
+    "update_wrapper's getattr": ("import functools\nfunctools.update_wrapper(f, g, assigned=(n,))\n",
+                                 "it uses .update_wrapper, at line 2"),
+    "wraps from functools": ("from functools import wraps\n", "it imports wraps from functools, at line 1"),
+    "formatwarning reads a file": ("import warnings\nwarnings.formatwarning('x', Warning, p, 1)\n",
+                                   "it uses .formatwarning, at line 2"),
+    "numpy's dump writes a file": ("import numpy as np\nnp.array([1]).dump(p)\n", "it uses .dump, at line 2"),
     "numpy's file writes": ("import numpy as np\nnp.savetxt('results.txt', [1])\n", "it uses .savetxt, at line 2"),
     "numpy's star": ("from numpy import *\n", "it imports * from numpy, at line 1"),
     "exec": ("exec('1')\n", "it uses exec, at line 1"),
