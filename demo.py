@@ -4092,7 +4092,8 @@ def _rebuilt(answer: dict[str, Any]) -> BaseException:
     return e
 
 
-def _child_record(name: str, function: Any, path: str, where: Callable[[int], str]) -> dict[str, Any]:
+def _child_record(name: str, function: Any, path: str, where: Callable[[int], str],
+                  code: str | bytes) -> dict[str, Any]:
     """In the child: one exercise's check run against the function, recorded, with the
     answers the references it calls gave."""
     if not callable(function):
@@ -4100,7 +4101,7 @@ def _child_record(name: str, function: Any, path: str, where: Callable[[int], st
     calls: list[Any] = []
     stand_ins: list[Any] = []
     f, globs = _with_stand_ins(name, function, stand_ins)
-    doc = _written_docstring(student_source(path)[0], name)     # as audited, not as it may be now
+    doc = _written_docstring(code, name)        # as audited, not as it may be now
     _CHECKING[0] = name
     record = {"calls": calls, "doc": doc, "doctest": "", "stand_ins": stand_ins}
     try:
@@ -4437,6 +4438,7 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
     sys.stdout, sys.argv = _Capped(), [path]
     code, where, _ = student_source(path)
     _limit_cpu(seconds, first=True)
+    _no_new_files(code)
     say("start", "import")
     try:
         module = load_student(code, path)
@@ -4447,12 +4449,38 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
     for name in names:
         say("start", name)
         _limit_cpu(seconds)
-        record = _child_record(name, getattr(module, name, None), path, where)
+        record = _child_record(name, getattr(module, name, None), path, where, code)
         try:
             say("done", name, json.dumps(record, separators=(",", ":")))
         except Exception:                       # an object json cannot hold
             say("done", name, "")
     os._exit(0)                                 # no atexit of the student's, no flush
+
+
+def _no_new_files(code: str | bytes) -> None:
+    """Let this process open no more files, once it has imported what the code imports: the
+    student's code then cannot read or write the results file by a path, /proc/self/fd/N."""
+    import doctest                              # the check's own, imported while it can be
+    import importlib
+    try:
+        import resource
+        names = {a.name for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import)
+                 for a in node.names} | {node.module for node in ast.walk(ast.parse(code))
+                                         if isinstance(node, ast.ImportFrom) and node.module}
+    except (ImportError, SyntaxError, ValueError):
+        return                                  # Windows; or the file will fail on its own
+    for name in sorted(names):
+        try:
+            importlib.import_module(name)
+        except Exception:                       # the student's import will say why
+            pass
+    del doctest
+    lowest = os.open(os.devnull, os.O_RDONLY)   # the lowest free number: all below are taken
+    os.close(lowest)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (lowest, lowest))
+    except (ValueError, OSError):
+        pass
 
 
 def _limit_cpu(seconds: float, first: bool = False) -> None:

@@ -45,6 +45,7 @@ from __future__ import annotations
 import ast
 import copy
 import doctest
+import errno
 import functools
 import inspect
 import json
@@ -5196,6 +5197,18 @@ class TestHandedOut:
 
 class TestWatch:
     """The clock's cap, the child's signals, and what a print may fill."""
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="no resource module")
+    def test_the_childs_code_can_open_no_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # Past the audit (off here), a file read by a path, /proc/self/fd/N say, could show the
+        # secret; the child opens nothing once the student's code can run.
+        monkeypatch.setattr(demo, "audit", lambda code, where: "")
+        opener = ("import os\n\n\ndef sigmoid(z):\n    try:\n        os.close(os.open(os.devnull, os.O_RDONLY))\n"
+                  "    except OSError as e:\n        return float(e.errno)\n    return 1 / (1 + math.exp(-z))\n")
+        path = tmp_path / "opener.py"
+        path.write_text("import math\n" + opener, encoding="utf-8")
+        [(name, verdict, detail)] = demo.check_file(str(path), only=["sigmoid"])
+        assert verdict == "failed" and f"sigmoid(0) is {float(errno.EMFILE)}" in detail
 
     def test_a_child_that_keeps_writing_is_stopped_at_the_total_cap(self, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
