@@ -4406,10 +4406,10 @@ PLANTED = {
         "train prints J at every step"),
     "train stopping on a small rise": (
         "train", "0.0 <= costs[-2] - J < tolerance", "abs(costs[-2] - J) < tolerance",
-        "train stopped after a step that raised J"),
+        "which raised J: a rise is no convergence"),
     "train stopping on any rise": (
         "train", "0.0 <= costs[-2] - J < tolerance", "costs[-2] - J < tolerance",
-        "train stopped after a step that raised J"),
+        "which raised J: a rise is no convergence"),
     "train ignoring l2": (
         "train", "        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward",
         "        J, dw, db = propagate(w, b, X, Y)        # forward", "train ignores l2"),
@@ -4795,12 +4795,89 @@ class TestCheck:
         status, _, err = run_main(capsys, "--check", str(tmp_path / "nowhere.py"))
         assert status == 2 and err.startswith(f"demo.py: --check {tmp_path / 'nowhere.py'}: cannot read it")
 
-    def test_a_loss_of_minus_0_fails(self, tmp_path: Path) -> None:
-        # the lecture's loss(1, 1) is 0.0 − log(1) = +0.0; −log(1) is −0.0
+    def test_a_loss_of_minus_0_passes(self, tmp_path: Path) -> None:
+        # −log(1) is −0.0, which equals 0: the textbook form is right, and passes
         path = planted_copy(tmp_path, "return 0.0 - math.log(a) if a > 0.0 else math.inf",
                             "return -math.log(a) if a > 0.0 else math.inf")
-        assert demo.check_exercise("loss", path) == ("failed", "loss(1, 1) is -0.0, where it is 0.0: the "
-                                                     "minus of −log(1) makes −0.0; write 0.0 − math.log(...) instead")
+        assert demo.check_exercise("loss", path) == ("passed", "")
+
+    # helper-20's wrong solutions that passed, or were told the wrong thing; each with the
+    # words its line must hold now.
+    SLIPS = {
+        "cost's l2 right for one weight only": ("cost", """
+def cost(w, b, X, Y, *, l2=0.0):
+    J = sum(loss_from_z(sum(wj * xj for wj, xj in zip(w, x)) + b, y) for x, y in zip(X, Y)) / len(X)
+    return J + l2 / (2 * len(X)) * sum(w) ** 2
+""", "(with l2 = 0.7)"),
+        "update rounded to 4 decimals": ("update", """
+def update(w, b, dw, db, learning_rate):
+    return [round(wj - learning_rate * d, 4) for wj, d in zip(w, dw)], round(b - learning_rate * db, 4)
+""", "is it rounded?"),
+        "propagate rounded to 10 decimals": ("propagate", """
+def propagate(w, b, X, Y, *, l2=0.0):
+    m, n = len(X), len(w)
+    J, dw, db = 0.0, [0.0] * n, 0.0
+    for x, y in zip(X, Y):
+        z = sum(w[j] * x[j] for j in range(n)) + b
+        a = sigmoid(z)
+        J += loss_from_z(z, y)
+        dz = a - y
+        for j in range(n):
+            dw[j] += x[j] * dz
+        db += dz
+    J = J / m + l2 / (2 * m) * sum(v * v for v in w)
+    dw = [round(d / m + l2 / m * v, 10) for d, v in zip(dw, w)]
+    return round(J, 10), dw, round(db / m, 10)
+""", "where it should be"),
+        "train never stopping on a fall of 0": ("train", "0.0 <= costs[-2] - J < tolerance", "0.0 < costs[-2] - J < tolerance",
+                                                 "less than the tolerance, 0.001: stop there, a fall of 0 included"),
+        "train stopping when J is below the tolerance": ("train", "0.0 <= costs[-2] - J < tolerance",
+                                                         "(0.0 <= costs[-2] - J < tolerance or J < tolerance)",
+                                                         "where J fell by 0.686, not less than the tolerance, 0.1"),
+        "train stopping on a fall equal to the tolerance": ("train", "0.0 <= costs[-2] - J < tolerance",
+                                                            "0.0 <= costs[-2] - J <= tolerance",
+                                                            "exactly the tolerance: stop only when it falls by less"),
+        "train ignoring tolerance": ("train", "(step > 0 and 0.0 <= costs[-2] - J < tolerance)", "False",
+                                     "less than the tolerance, 0.05: stop there"),
+        "loss of a clipped a": ("loss", "    # One term at a time", "    a = min(max(a, 1e-7), 1 - 1e-7)\n    # One term at a time",
+                                "is a clipped?"),
+        "loss in log base 10": ("loss", "return 0.0 - math.log(a) if", "return 0.0 - math.log10(a) if",
+                                "the loss takes log base 10"),
+        "loss of 1/a, inf for a tiny a": ("loss", "return 0.0 - math.log(a) if", "return math.log(1 / a) if",
+                                          "loss(1e-310, 1) is inf"),
+        "sigmoid with a cutoff": ("sigmoid", "    if z >= 0.0:\n        return 1.0 / (1.0 + math.exp(-z))\n",
+                                  "    if z < -30:\n        return 0.0\n    if z >= 0.0:\n        return 1.0 / (1.0 + math.exp(-z))\n",
+                                  "a cutoff, or 1 minus a number near 1"),
+    }
+
+    @pytest.mark.parametrize("slip", list(SLIPS))
+    def test_a_slip_fails_with_its_words(self, tmp_path: Path, slip: str) -> None:
+        exercise, *change, words = self.SLIPS[slip]
+        path = student_with(tmp_path, exercise, change[0]) if len(change) == 1 else planted_copy(tmp_path, *change)
+        verdict, detail = demo.check_exercise(exercise, path)
+        assert verdict == "failed" and words in detail, (verdict, detail)
+
+    def test_train_calling_a_wrong_cost_fails_only_cost(self, tmp_path: Path) -> None:
+        path = planted_copy(tmp_path, "        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward and backward propagation\n",
+                            "        _, dw, db = propagate(w, b, X, Y, l2=l2)\n        J = cost(w, b, X, Y, l2=l2)\n")
+        path = Path(path)
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "    return propagate(w, b, X, Y, l2=l2)[0]", "    return len(X) * propagate(w, b, X, Y, l2=l2)[0]"), encoding="utf-8")
+        results = graded_here(str(path))
+        assert results["cost"][0] == "failed" and results["train"] == ("passed", "")
+
+    def test_a_sigmoid_of_0_where_it_is_subnormal_passes(self, tmp_path: Path) -> None:
+        # 1/(1 + e^(−z)) with the overflow caught: 0.0 at z = −745, where σ is 5e-324
+        path = student_with(tmp_path, "sigmoid", """
+def sigmoid(z):
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    try:
+        return math.exp(z) / (1.0 + math.exp(z)) if z > -700 else 1.0 / (1.0 + math.exp(-z))
+    except OverflowError:
+        return 0.0
+""")
+        assert demo.check_exercise("sigmoid", path) == ("passed", "")
 
     def test_a_failing_example_says_what_it_gave(self, tmp_path: Path) -> None:
         path = planted_copy(tmp_path, "    (0.5, 0.75)\n", "    (0.5, 0.7)\n")
