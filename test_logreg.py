@@ -4858,9 +4858,8 @@ def propagate(w, b, X, Y, *, l2=0.0):
         assert verdict == "failed" and words in detail, (verdict, detail)
 
     def test_train_calling_a_wrong_cost_fails_only_cost(self, tmp_path: Path) -> None:
-        path = planted_copy(tmp_path, "        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward and backward propagation\n",
-                            "        _, dw, db = propagate(w, b, X, Y, l2=l2)\n        J = cost(w, b, X, Y, l2=l2)\n")
-        path = Path(path)
+        path = Path(planted_copy(tmp_path, "        J, dw, db = propagate(w, b, X, Y, l2=l2)        # forward and backward propagation\n",
+                                 "        _, dw, db = propagate(w, b, X, Y, l2=l2)\n        J = cost(w, b, X, Y, l2=l2)\n"))
         path.write_text(path.read_text(encoding="utf-8").replace(
             "    return propagate(w, b, X, Y, l2=l2)[0]", "    return len(X) * propagate(w, b, X, Y, l2=l2)[0]"), encoding="utf-8")
         results = graded_here(str(path))
