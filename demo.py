@@ -4584,7 +4584,7 @@ def _as_handed_out(graded: list[tuple[str, str, str]], handed: list[str]) -> lis
     """The exercises the file's line names, and any other that does not pass: the line is the
     student's to edit, so it may shorten the report but never hide a failure."""
     return [(name, verdict, detail if name in handed else (detail + "; " if detail else "")
-             + "it was not handed out, so it should work as it came")
+             + "the file's handout line leaves it out, as if it came complete")
             for name, verdict, detail in graded if name in handed or verdict != "passed"]
 
 

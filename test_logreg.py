@@ -5259,7 +5259,7 @@ class TestHandedOut:
         assert results[0] == ("sigmoid", "passed", "")
         assert [name for name, _, _ in results[1:]] == list(demo.EXERCISES)[1:]
         assert all(verdict == "not done yet" and detail.endswith(
-            "it was not handed out, so it should work as it came") for _, verdict, detail in results[1:])
+            "the file's handout line leaves it out, as if it came complete") for _, verdict, detail in results[1:])
 
     @pytest.mark.slow
     def test_exercises_not_handed_out_that_pass_are_left_out(self, tmp_path: Path) -> None:
@@ -5451,6 +5451,14 @@ class TestTeachersReadme:
         subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
         report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
         assert report["score"] == 0 and "logreg.py: cannot read it" in report["output"]
+        (tmp_path / "submission" / "b.py").write_text(LOGREG, encoding="utf-8")
+        demo.write_exercises(str(tmp_path / "handout"), list(demo.EXERCISES), force=False)
+        (tmp_path / "handout" / "exercises.ipynb").rename(tmp_path / "submission" / "a.ipynb")
+        subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        report = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+        assert report["score"] == 8                 # the .py, not the blank notebook beside it
+        (tmp_path / "submission" / "b.py").unlink()
+        (tmp_path / "submission" / "a.ipynb").unlink()
         (tmp_path / "submission" / "logreg.py").write_text(LOGREG, encoding="utf-8")
         (tmp_path / "submission" / "demo.py").write_text((HERE / "demo.py").read_text(encoding="utf-8"), encoding="utf-8")
         done = subprocess.run(["sh", "-c", ci], capture_output=True, text=True, env=env, timeout=120,
@@ -5467,7 +5475,7 @@ class TestTeachersReadme:
         (tmp_path / "submissions" / "dee.ipynb").write_text("{not json", encoding="utf-8")
         done = subprocess.run(["sh", "-c", batch], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
         assert (tmp_path / "gradebook.csv").read_text(encoding="utf-8") == \
-            "student,score,max_score\nada,8,8\nbo,7,8\ncy,0,2\ndee,0,\n"
+            'file,score,max_score\n"ada.py",8,8\n"bo.py",7,8\n"cy.ipynb",0,2\n"dee.ipynb",0,\n'
 
 
 # Mutants of the lecture's functions, for the grader: each swaps an operator,
