@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import csv
 import functools
 import html
@@ -3996,11 +3997,45 @@ def _doctest_failure(report: str) -> str:
     return f"its docstring example {example} gives {got}, not {' / '.join(parts.get('Expected', ['nothing']))}"
 
 
-def check_here(name: str, namespace: dict[str, Any]) -> None:
-    """Print the check's line for one exercise, as defined in namespace (a notebook's globals())."""
-    verdict, detail = grade(name, namespace.get(name)) if name in CHECKS else (
-        "failed", f"{name!r} is not an exercise; they are {', '.join(EXERCISES)}")
+def check_here(name: str, namespace: dict[str, Any], seconds: float = 60.0) -> None:
+    """Print the check's line for one exercise, as defined in namespace (a notebook's globals()),
+    stopped after `seconds` on the clock where signals allow it (not Windows or JupyterLite)."""
+    if name not in CHECKS:
+        verdict, detail = "failed", f"{name!r} is not an exercise; they are {', '.join(EXERCISES)}"
+    else:
+        try:
+            with _alarm(seconds):
+                verdict, detail = grade(name, namespace.get(name))
+        except _TimeUp:
+            verdict, detail = "failed", (f"it took over {seconds:g} s on the clock: is it waiting, "
+                                         "or in a loop that never ends?")
+        except KeyboardInterrupt:
+            verdict, detail = "failed", "the check was interrupted before it was done"
     print(report_line(name, verdict, detail))
+
+
+class _TimeUp(KeyboardInterrupt):
+    """The notebook check's clock ran out (a KeyboardInterrupt, which grade lets through)."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Raise _TimeUp after seconds on the clock, in the main thread of a system with timers."""
+    import signal
+    import threading
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(number: int, frame: Any) -> None:
+        raise _TimeUp
+    before = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
 
 
 def check_exercise(name: str, path: str) -> tuple[str, str]:

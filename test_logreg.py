@@ -54,6 +54,7 @@ import os
 import random
 import re
 import signal
+import signal
 import struct
 import subprocess
 import sys
@@ -4570,6 +4571,21 @@ class TestExercises:
 
 class TestNotebook:
     """DIR/exercises.ipynb: the lecture, an exercise cell and a check cell per function."""
+
+    @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no timers here")
+    def test_a_check_cell_stops_a_loop_that_never_ends(self, capsys: pytest.CaptureFixture[str]) -> None:
+        def sigmoid(z: float) -> float:
+            while True:
+                pass
+        demo.check_here("sigmoid", {"sigmoid": sigmoid}, seconds=0.3)
+        assert capsys.readouterr().out.split() == (
+            "sigmoid failed: it took over 0.3 s on the clock: is it waiting, or in a loop that never ends?").split()
+
+    def test_an_interrupted_check_cell_says_so(self, capsys: pytest.CaptureFixture[str]) -> None:
+        def sigmoid(z: float) -> float:
+            raise KeyboardInterrupt
+        demo.check_here("sigmoid", {"sigmoid": sigmoid})
+        assert capsys.readouterr().out.split() == "sigmoid failed: the check was interrupted before it was done".split()
 
     @pytest.fixture
     def folder(self, tmp_path: Path) -> Path:
