@@ -3914,7 +3914,7 @@ def grade(name: str, function: Any, where: Callable[[int], str] = "line {}".form
     except Wrong as e:
         return "failed", str(e)
     except SystemExit as e:
-        return "failed", f"it calls sys.exit({e.code!r}): a function returns its answer"
+        return "failed", f"it raises SystemExit({e.code!r}), as sys.exit does: a function returns its answer"
     except KeyboardInterrupt:
         raise
     except BaseException as e:              # the student's code raised: say where
@@ -3970,7 +3970,8 @@ def _raised(e: BaseException, path: str, where: Callable[[int], str], first: boo
         said = str(e)
     except Exception:
         said = "?"
-    return f"raised {type(e).__name__}{at}" + (f": {said}" if said else "")
+    return f"raised {type(e).__name__}{at}" + (f": {said}" if said else "") + (
+        "; the check gives no input: take what it needs as arguments" if isinstance(e, EOFError) else "")
 
 
 def _where_raised(e: BaseException, path: str, where: Callable[[int], str], first: bool = False) -> str:
@@ -4310,9 +4311,18 @@ def compile_error(code: str | bytes, path: str, where: Callable[[int], str]) -> 
     if "\0" in text:
         line = text.count("\n", 0, text.index("\0")) + 1
         return f"it does not compile: {where(line)} holds a NUL byte, which Python does not read"
+    if not text.strip():
+        return "it is empty: write the exercises in it, or hand in the right file"
     try:
         compile(code, path, "exec", dont_inherit=True)
     except SyntaxError as e:
+        if isinstance(code, bytes) and ("codec can't decode" in e.msg or "unicode error" in e.msg):
+            try:
+                code.decode("utf-8")
+            except UnicodeDecodeError as bad:       # where it is, not where Python noticed
+                line = code.count(b"\n", 0, bad.start) + 1
+                return (f"it is not UTF-8: {where(line)} holds the byte {code[bad.start]:#04x}; "
+                        "save it as UTF-8, as editors do by default")
         text = (e.text or "").strip()
         return f"it does not compile: {where(e.lineno or 0)}: {e.msg}" + (f" ({text})" if text else "")
     except ValueError as e:                     # what else Python cannot read

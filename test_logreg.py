@@ -4740,9 +4740,9 @@ class TestCheck:
             source = "\n".join(lines) + "\n"
         (tmp_path / "logreg.py").write_text(source, encoding="utf-8")
         results = {name: detail for name, _, detail in demo.check_file(str(tmp_path / "logreg.py"))}
-        assert results["sigmoid"] == "it calls sys.exit(0): a function returns its answer"
+        assert results["sigmoid"] == "it raises SystemExit(0), as sys.exit does: a function returns its answer"
         assert results["loss"].startswith("it ended the check's process (exit status 3)")
-        assert re.fullmatch(r"raised EOFError at line \d+: EOF when reading a line", results["update"])
+        assert re.fullmatch(r"raised EOFError at line \d+: EOF when reading a line; the check gives no input: take what it needs as arguments", results["update"])
         assert results["predict"] == ""        # a print of its own, even without a newline, is let be
         assert [name for name, detail in results.items() if detail] == ["sigmoid", "loss", "update"]
 
@@ -4810,6 +4810,22 @@ class TestCheck:
     def test_an_unreadable_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         status, _, err = run_main(capsys, "--check", str(tmp_path / "nowhere.py"))
         assert status == 2 and err.startswith(f"demo.py: --check {tmp_path / 'nowhere.py'}: cannot read it")
+
+    def test_an_empty_file_is_called_empty(self, tmp_path: Path) -> None:
+        (tmp_path / "empty.py").write_text("\n", encoding="utf-8")
+        assert demo.check_file(str(tmp_path / "empty.py")) == [
+            ("the file", "failed", "it is empty: write the exercises in it, or hand in the right file")]
+
+    def test_a_latin_1_file_is_named_with_its_line(self, tmp_path: Path) -> None:
+        (tmp_path / "latin.py").write_bytes(b'import math\n\n\ndef f():\n    """\n    a \xb7 b\n    """\n')
+        assert demo.check_file(str(tmp_path / "latin.py")) == [
+            ("the file", "failed", "it is not UTF-8: line 6 holds the byte 0xb7; save it as UTF-8, as editors do by default")]
+
+    def test_input_is_told_the_check_gives_none(self, tmp_path: Path) -> None:
+        path = student_with(tmp_path, "sigmoid", "def sigmoid(z):\n    return float(input())\n")
+        verdict, detail = demo.check_file(path, only=["sigmoid"])[0][1:]
+        assert verdict == "failed" and detail.startswith("raised EOFError at line ") and \
+            detail.endswith("; the check gives no input: take what it needs as arguments")
 
     def test_a_loss_of_minus_0_passes(self, tmp_path: Path) -> None:
         # −log(1) is −0.0, which equals 0: the textbook form is right, and passes
