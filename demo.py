@@ -3180,6 +3180,8 @@ def write_exercises(folder: str, only: Sequence[str], force: bool) -> list[str]:
                            "is, even with --force: give another folder")
         if target.exists() and not force:
             raise KitError(f"{target} exists already; add --force to replace it")
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise KitError("that is a file; give a folder")
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
         for target, text in files.items():
@@ -4784,8 +4786,10 @@ def _exercise_names(text: str) -> list[str]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     for name in names:
         if name not in EXERCISES:
-            raise argparse.ArgumentTypeError(f"{name!r} is not an exercise; they are "
-                                             f"{', '.join(EXERCISES)}")
+            import difflib
+            near = difflib.get_close_matches(name, EXERCISES, 1)
+            raise argparse.ArgumentTypeError(f"{name!r} is not an exercise; " + (
+                f"did you mean {near[0]}?" if near else f"they are {', '.join(EXERCISES)}"))
     if not names:
         raise argparse.ArgumentTypeError("no exercise named")
     return [name for name in EXERCISES if name in names]
@@ -4928,7 +4932,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = _parser()
     args = parser.parse_args(argv)
     given = [a.option_strings[0] for a in parser._actions if a.option_strings
-             and a.dest != "help" and getattr(args, a.dest) not in (None, False)]
+             and a.dest != "help" and getattr(args, a.dest) is not None
+             and getattr(args, a.dest) is not False]       # lesson 0 is given
     jobs = [option for option in given if option in JOBS]
     if len(jobs) > 1:
         parser.error(f"{jobs[0]} and {jobs[1]} are two jobs; give one at a time")

@@ -4560,13 +4560,18 @@ class TestExercises:
                        "imports; it stays as it is, even with --force: give another folder\n")
         assert not (HERE / "exercises.ipynb").exists()
 
+    def test_a_file_is_no_folder_for_exercises(self, tmp_path: Path) -> None:
+        (tmp_path / "logreg.py").write_text(LOGREG, encoding="utf-8")
+        with pytest.raises(demo.KitError, match="^that is a file; give a folder$"):
+            demo.write_exercises(str(tmp_path / "logreg.py"), ["sigmoid"], force=True)
+        assert (tmp_path / "logreg.py").read_text(encoding="utf-8") == LOGREG
+
     @pytest.mark.slow
     def test_only_names_an_unknown_one_in_a_line(self) -> None:
         done = run_demo("--exercises", "nowhere", "--only", "sigmoid,propagte")
         assert done.returncode == 2 and done.stdout == ""
         assert done.stderr.splitlines() == [
-            "demo.py: argument --only: 'propagte' is not an exercise; they are sigmoid, loss, cost, "
-            "propagate_two_features, propagate, update, train, predict (see --help)"]
+            "demo.py: argument --only: 'propagte' is not an exercise; did you mean propagate? (see --help)"]
 
 
 class TestNotebook:
@@ -5664,6 +5669,7 @@ class TestOptions:
         (["--list", "--check", "nothing.py"], "--list and --check are two jobs"),
         (["--svg", "picture.png"], "the picture is an SVG; give a file name that ends in .svg"),
         (["--csv", "x.csv", "--skip", "a,,b"], "'a,,b' has an empty column name"),
+        (["--check", "x.py", "--lesson", "1"], "--lesson goes with the tour, not with --check"),
     ])
     def test_a_misused_option_is_one_line(self, capsys: pytest.CaptureFixture[str], args: list[str],
                                           words: str) -> None:
