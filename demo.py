@@ -3119,6 +3119,11 @@ EXERCISES = {           # in the lecture's order: what to compute, and how long 
     "predict": "1 for each a of predict_proba(w, b, X) above threshold, else 0 (1 line)",
 }
 
+# The child checks propagate before cost: cost's check lends the reference
+# propagate, which must not be there to answer propagate's own check later.
+CHECK_ORDER = ["sigmoid", "loss", "propagate_two_features", "propagate", "cost", "update", "train",
+               "predict"]
+
 # The checks at a function's door stay in its exercise: they are not the
 # lesson, and they hand the student plain numbers.
 DOOR = {"_examples", "_rows", "_vector", "_number", "_count", "_real", "_label", "_labels"}
@@ -4429,14 +4434,16 @@ def _barred(node: ast.AST, reach: frozenset[str] = frozenset()) -> str:
         return f"it uses .{node.attr}"
     if isinstance(node, ast.MatchClass) and any(map(barred, node.kwd_attrs)):
         return "it matches on an attribute that begins with _"
+    if isinstance(node, ast.Attribute) and node.attr in ("format", "format_map") and not (
+            isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+        return f"it uses .{node.attr} on a string made as it runs, whose fields read attributes"
     if isinstance(node, ast.MatchClass) and node.patterns:
         return "it matches a class by position, case K(x), which reads K.__match_args__"
     if isinstance(node, ast.ClassDef) and node.keywords:
         return "it gives a class a metaclass or keywords"
-    defined = node.id if isinstance(node, ast.Name) else node.name if isinstance(
-        node, (ast.FunctionDef, ast.AsyncFunctionDef)) else ""
-    if re.fullmatch(r"__\w+__", defined) and defined not in HARMLESS_DUNDERS:
-        return f"it defines {defined}"          # __setattr__, say, is handed any name
+    for defined in _names_bound(node):
+        if re.fullmatch(r"__\w+__", defined) and defined not in HARMLESS_DUNDERS:
+            return f"it defines {defined}"      # __setattr__, say, is handed any name
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
             node.func.id == "type" and len(node.args) + len(node.keywords) != 1:
         return "it makes a class with type(name, bases, namespace)"
@@ -4445,6 +4452,23 @@ def _barred(node: ast.AST, reach: frozenset[str] = frozenset()) -> str:
             or re.search(r"{[^{}]*\.(_|(f|tb|gi|cr|ag|co)_)", node.value)):
         return f"it names {node.value[:30]!r}"  # type()'s dict, say, or a format string's field
     return ""
+
+
+def _names_bound(node: ast.AST) -> list[str]:
+    """The names node binds or uses as a name: x, def x, class x, import m as x, except E as x,
+    case x, global x, f(x=...)."""
+    if isinstance(node, ast.Name):
+        return [node.id]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler,
+                         ast.MatchAs, ast.MatchStar)):
+        return [node.name] if node.name else []
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return list(node.names)
+    if isinstance(node, ast.alias):
+        return [node.asname] if node.asname else []
+    if isinstance(node, (ast.keyword, ast.arg)):
+        return [node.arg] if node.arg else []
+    return []
 
 
 @functools.lru_cache(maxsize=None)
@@ -4515,7 +4539,8 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
     fd = os.open(results, os.O_WRONLY | os.O_APPEND)
 
     def say(*fields: str) -> None:
-        line = "\t".join(f.replace("\t", " ").replace("\n", " ") for f in (token, *fields))
+        line = "\t".join(re.sub("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]", " ", f)    # no line ends
+                         for f in (token, *fields))
         os.write(fd, (line + "\n").encode("utf-8", "replace"))
 
     sys.stdout, sys.argv = _Capped(), [path]
@@ -4613,15 +4638,14 @@ def check_file(path: str, seconds: float = 10.0, only: Sequence[str] | None = No
         return [("the file", "failed", error)]
     results: dict[str, tuple[str, str]] = {}
     while len(results) < len(names):
-        done, started, ending = _child_run(path, [n for n in names if n not in results], seconds,
-                                           wall or _wall_cap(seconds))
+        todo = [n for n in CHECK_ORDER if n in names and n not in results]
+        done, started, ending = _child_run(path, todo, seconds, wall or _wall_cap(seconds))
         if done.get("import", ("failed", ""))[0] != "passed":
             why = f"importing it {ending.removeprefix('it ')}"
             return [("the file", *done.get("import", ("failed", why)))]
         results.update((name, verdict) for name, verdict in done.items() if name != "import")
         if len(results) < len(names):
-            stopped = started if started in names and started not in results else \
-                next(n for n in names if n not in results)
+            stopped = started if started in todo and started not in results else todo[0]
             results[stopped] = ("failed", ending)
     graded = [(name, *results[name]) for name in names]
     return graded if only or not handed else _as_handed_out(graded, handed)

@@ -5116,16 +5116,39 @@ class TestCheckStrictness:
         assert verdicts.pop("cost") == "passed"             # it is right, and its examples are none
         assert set(verdicts.values()) == {"not done yet"}
 
+    def test_a_reference_lent_to_cost_cannot_answer_propagate(self, tmp_path: Path) -> None:
+        # helper-21: cost saved what the lent propagate said on the check's inputs, for its own
+        # propagate to look up; the child checks propagate first, so there is nothing saved.
+        inputs = [(w, b, X, Y) for w, b, X, Y in demo.KIT_SETS.values()]
+        demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
+        path = tmp_path / "logreg.py"
+        path.write_text(path.read_text(encoding="utf-8") + (
+            f"STASH = {{}}\nINPUTS = {inputs!r}\n\n\ndef cost(w, b, X, Y, *, l2=0.0):\n"
+            "    if not STASH:\n        for w0, b0, X0, Y0 in INPUTS:\n            for k in (0.0, 0.5, 2.0):\n"
+            "                STASH[repr((w0, b0, X0, Y0, k))] = propagate(w0, b0, X0, Y0, l2=k)\n"
+            "    return propagate(w, b, X, Y, l2=l2)[0]\n\n\n"
+            "def propagate(w, b, X, Y, *, l2=0.0):\n"
+            "    return STASH[repr((list(w), b, [list(x) for x in X], list(Y), l2))]\n"), encoding="utf-8")
+        results = {name: verdict for name, verdict, _ in demo.check_file(str(path), only=["cost", "propagate"])}
+        assert results == {"cost": "passed", "propagate": "failed"}
+
+    def test_a_line_end_in_a_message_cannot_cut_the_record(self, tmp_path: Path) -> None:
+        (tmp_path / "cr.py").write_text('raise ValueError("abc" + chr(13) + "def")\n', encoding="utf-8")
+        [(name, verdict, detail)] = demo.check_file(str(tmp_path / "cr.py"))
+        assert name == "the file" and detail.startswith("importing it raised ValueError at line 1: abc def")
+
     def test_a_reference_kept_for_later_answers_nothing(self, tmp_path: Path) -> None:
         demo.write_exercises(str(tmp_path), list(demo.EXERCISES), force=False)
         path = tmp_path / "logreg.py"
         path.write_text(path.read_text(encoding="utf-8") + (
             "KEPT = []\n\n\ndef cost(w, b, X, Y, *, l2=0.0):\n    KEPT.append(propagate)\n"
             "    return propagate(w, b, X, Y, l2=l2)[0]\n\n\n"
-            "def propagate(w, b, X, Y, *, l2=0.0):\n    return KEPT[0](w, b, X, Y, l2=l2)\n"), encoding="utf-8")
+            "def update(w, b, dw, db, learning_rate):\n    KEPT[0]([0.0], 0.0, [[1.0]], [1])\n"
+            "    return [v - learning_rate * d for v, d in zip(w, dw)], b - learning_rate * db\n"),
+            encoding="utf-8")
         results = {name: (verdict, detail) for name, verdict, detail in demo.check_file(str(path))}
         assert results["cost"] == ("passed", "")
-        verdict, detail = results["propagate"]
+        verdict, detail = results["update"]
         assert verdict == "failed" and "this propagate is the one cost's check lent, for that check only" in detail
 
     def test_a_docstring_json_cannot_hold_is_no_crash(self, tmp_path: Path,
@@ -5197,6 +5220,18 @@ FAKES = {
     "wraps from functools": ("from functools import wraps\n", "it imports wraps from functools, at line 1"),
     "formatwarning reads a file": ("import warnings\nwarnings.formatwarning('x', Warning, p, 1)\n",
                                    "it uses .formatwarning, at line 2"),
+    # helper-21's: a format string built as it runs reads attributes (frames, locals); dunders bound
+    # otherwise than by =, def or a string
+    "a format string built at run time": ("u = chr(95) * 2\n('{0.' + u + 'class' + u + '}').format(1)\n",
+                                          "it uses .format on a string made as it runs, whose fields read "
+                                          "attributes, at line 2"),
+    "str.format on a name": ("str.format(s, 1)\n", "it uses .format on a string made as it runs, whose "
+                             "fields read attributes, at line 1"),
+    "a class named __builtins__": ("class __builtins__:\n    pass\n", "it defines __builtins__, at line 1"),
+    "import as __loader__": ("import math as __loader__\n", "it defines __loader__, at line 1"),
+    "except as __spec__": ("try:\n    pass\nexcept E as __spec__:\n    pass\n", "it defines __spec__, at line 3"),
+    "global __builtins__": ("def f():\n    global __builtins__\n", "it defines __builtins__, at line 2"),
+    "a keyword __class__": ("dict(__class__=1)\n", "it defines __class__, at line 1"),
     "numpy's dump writes a file": ("import numpy as np\nnp.array([1]).dump(p)\n", "it uses .dump, at line 2"),
     "numpy's file writes": ("import numpy as np\nnp.savetxt('results.txt', [1])\n", "it uses .savetxt, at line 2"),
     "numpy's star": ("from numpy import *\n", "it imports * from numpy, at line 1"),
