@@ -4396,8 +4396,13 @@ def audit(code: str | bytes, where: Callable[[int], str]) -> str:
                  and isinstance(n.func, ast.Name) and n.func.id in {"getattr", "hasattr"}
                  and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)
                  and isinstance(n.args[1].value, str)}
+        typed = {id(n.func) for n in ast.walk(part) if isinstance(n, ast.Call) and len(n.args) == 1
+                 and not n.keywords} | {id(n.args[0]) for n in ast.walk(part) if isinstance(n, ast.Call)
+                                        and isinstance(n.func, ast.Name) and n.func.id == "map" and n.args}
         for node in ast.walk(part):             # getattr(x, "name") is judged as x.name
             why = "" if id(node) in plain else _barred(node, reach)
+            if not why and isinstance(node, ast.Name) and node.id == "type" and id(node) not in typed:
+                why = "it uses type, other than as type(x)"     # t = type; t(name, bases, dict)
             if why:
                 line = getattr(node, "lineno", 1)
                 at = where(first + line - 1 if first else line)

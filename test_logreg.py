@@ -5227,6 +5227,7 @@ FAKES = {
                                           "attributes, at line 2"),
     "str.format on a name": ("str.format(s, 1)\n", "it uses .format on a string made as it runs, whose "
                              "fields read attributes, at line 1"),
+    "type by another name": ("t = type\nt('K', (), {})\n", "it uses type, other than as type(x), at line 1"),
     "a class named __builtins__": ("class __builtins__:\n    pass\n", "it defines __builtins__, at line 1"),
     "import as __loader__": ("import math as __loader__\n", "it defines __loader__, at line 1"),
     "except as __spec__": ("try:\n    pass\nexcept E as __spec__:\n    pass\n", "it defines __spec__, at line 3"),
