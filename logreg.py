@@ -101,7 +101,7 @@ def loss(a: float, y: float) -> float:
     (True, True, inf)
     """
     a, y = _number(a, "a", "in [0, 1]"), _label(y)
-    # One term at a time, lest the other take log(0); `0.0 -` turns −0.0 to 0.0.
+    # One term, lest the other take log(0); `0.0 -` avoids −0.0.
     if y == 1:
         return 0.0 - math.log(a) if a > 0.0 else math.inf
     return 0.0 - math.log1p(-a) if a < 1.0 else math.inf

@@ -4876,7 +4876,7 @@ def propagate(w, b, X, Y, *, l2=0.0):
                                                             "exactly the tolerance: stop only when it falls by less"),
         "train ignoring tolerance": ("train", "(step > 0 and 0.0 <= costs[-2] - J < tolerance)", "False",
                                      "less than the tolerance, 0.05: stop there"),
-        "loss of a clipped a": ("loss", "    # One term at a time", "    a = min(max(a, 1e-7), 1 - 1e-7)\n    # One term at a time",
+        "loss of a clipped a": ("loss", "    # One term, lest", "    a = min(max(a, 1e-7), 1 - 1e-7)\n    # One term, lest",
                                 "is a clipped?"),
         "loss in log base 10": ("loss", "return 0.0 - math.log(a) if", "return 0.0 - math.log10(a) if",
                                 "the loss takes log base 10"),
