@@ -3820,9 +3820,13 @@ def _stopped(got: list[float], costs: list[float], tolerance: float, how: str) -
     if len(got) < len(costs) and fall < 0.0:
         return (f"{how}train stopped after step {k}, which raised J: a rise is no convergence; "
                 "stop only after a step that lowers J by less than tolerance (0 ≤ fall < tolerance)")
-    if len(got) < len(costs) and fall == tolerance:
+    if len(got) < len(costs) and fall == tolerance and all(      # the first such step: <=
+            got[i - 1] - got[i] != tolerance for i in range(1, k)):
         return (f"{how}train stopped after step {k}, where J fell by {fall:g}, exactly the "
                 "tolerance: stop only when it falls by less (fall < tolerance)")
+    if len(got) < len(costs) and tolerance == 0.0:
+        return (f"{how}train stopped after step {k}, where it should take all "
+                f"{len(costs) - 1}: with tolerance 0 only iterations stops it")
     if len(got) < len(costs):
         return (f"{how}train stopped after step {k}, where J fell by {fall:.3g}, not less "
                 f"than the tolerance, {tolerance:g}: test the fall, costs[-2] − J")
@@ -4387,9 +4391,7 @@ def audit(code: str | bytes, where: Callable[[int], str]) -> str:
                     parts.append((ast.parse(example.source), node.body[0].lineno + example.lineno))
                 except SyntaxError:
                     pass                        # doctest will say so, as a failed example
-    imported = {a.name for part, _ in parts for node in ast.walk(part) if isinstance(node, ast.Import)
-                for a in node.names} | {node.module for part, _ in parts for node in ast.walk(part)
-                                        if isinstance(node, ast.ImportFrom) and node.module}
+    imported = _imported(part for part, _ in parts)
     reach = _ways_out(frozenset(name for name in imported if _allowed_module(name)))
     for part, first in parts:
         plain = {id(n.func) for n in ast.walk(part) if isinstance(n, ast.Call)
@@ -4457,6 +4459,13 @@ def _barred(node: ast.AST, reach: frozenset[str] = frozenset()) -> str:
             or re.search(r"{[^{}]*\.(_|(f|tb|gi|cr|ag|co)_)", node.value)):
         return f"it names {node.value[:30]!r}"  # type()'s dict, say, or a format string's field
     return ""
+
+
+def _imported(trees: Iterable[ast.AST]) -> set[str]:
+    """The modules the trees import, by import m or from m import x."""
+    nodes = [node for tree in trees for node in ast.walk(tree)]
+    return {a.name for node in nodes if isinstance(node, ast.Import) for a in node.names} | {
+        node.module for node in nodes if isinstance(node, ast.ImportFrom) and node.module}
 
 
 def _names_bound(node: ast.AST) -> list[str]:
@@ -4573,13 +4582,11 @@ def kit_child(path: str, seconds: float, names: Sequence[str]) -> int:
 def _no_new_files(code: str | bytes) -> None:
     """Let this process open no more files, once it has imported what the code imports: the
     student's code then cannot read or write the results file by a path, /proc/self/fd/N."""
-    import doctest                              # the check's own, imported while it can be
+    import doctest  # noqa: F401                # the check's own, imported while it can be
     import importlib
     try:
         import resource
-        names = {a.name for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import)
-                 for a in node.names} | {node.module for node in ast.walk(ast.parse(code))
-                                         if isinstance(node, ast.ImportFrom) and node.module}
+        names = _imported([ast.parse(code)])
     except (ImportError, SyntaxError, ValueError):
         return                                  # Windows; or the file will fail on its own
     for name in sorted(names):
@@ -4587,7 +4594,6 @@ def _no_new_files(code: str | bytes) -> None:
             importlib.import_module(name)
         except Exception:                       # the student's import will say why
             pass
-    del doctest
     lowest = os.open(os.devnull, os.O_RDONLY)   # the lowest free number: all below are taken
     os.close(lowest)
     try:

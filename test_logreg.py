@@ -4874,6 +4874,9 @@ def propagate(w, b, X, Y, *, l2=0.0):
         "train stopping on a fall equal to the tolerance": ("train", "0.0 <= costs[-2] - J < tolerance",
                                                             "0.0 <= costs[-2] - J <= tolerance",
                                                             "exactly the tolerance: stop only when it falls by less"),
+        "train stopping at a step of its own": ("train", "if step == iterations or", "if step in (iterations, 200) or",
+                                                "train stopped after step 200, where it should take all 300: "
+                                                "with tolerance 0 only iterations stops it"),
         "train ignoring tolerance": ("train", "(step > 0 and 0.0 <= costs[-2] - J < tolerance)", "False",
                                      "less than the tolerance, 0.05: stop there"),
         "loss of a clipped a": ("loss", "    # One term, lest", "    a = min(max(a, 1e-7), 1 - 1e-7)\n    # One term, lest",
@@ -5131,6 +5134,13 @@ class TestCheckStrictness:
             "    return STASH[repr((list(w), b, [list(x) for x in X], list(Y), l2))]\n"), encoding="utf-8")
         results = {name: verdict for name, verdict, _ in demo.check_file(str(path), only=["cost", "propagate"])}
         assert results == {"cost": "passed", "propagate": "failed"}
+
+    def test_each_reference_is_lent_only_after_its_own_check(self) -> None:
+        # what an exercise's check lends could be saved for a later check: so none is later
+        assert sorted(demo.CHECK_ORDER) == sorted(demo.EXERCISES)
+        for name, lent in demo.STAND_INS.items():
+            for other in set(lent) & set(demo.EXERCISES):
+                assert demo.CHECK_ORDER.index(other) < demo.CHECK_ORDER.index(name), (other, name)
 
     def test_a_line_end_in_a_message_cannot_cut_the_record(self, tmp_path: Path) -> None:
         (tmp_path / "cr.py").write_text('raise ValueError("abc" + chr(13) + "def")\n', encoding="utf-8")
